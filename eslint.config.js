@@ -1,0 +1,50 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'net', 'os', 'child_process', 'url', 'stream', 'events', 'zlib', 'util'];
+const restrict = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  // The import fence: each runtime imports only what it can run.
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron'], message: 'src/shared runs everywhere: no electron.' },
+        { group: nodeBuiltins, message: 'src/shared runs in the browser too: no node modules.' },
+        { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared depends on nothing else in src.' },
+      ]),
+    },
+  },
+  {
+    files: ['src/main/core/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron'], message: 'The core is a plain Node library: no electron.' },
+        { group: ['**/shell/**', '**/host/**', '**/renderer/**'], message: 'The core does not know its hosts.' },
+      ]),
+    },
+  },
+  {
+    files: ['src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron'], message: 'The renderer talks to the host through the contract only.' },
+        { group: nodeBuiltins, message: 'The renderer runs in a sandboxed browser: no node modules.' },
+        { group: ['**/main/**', '**/preload/index*'], message: 'The renderer never imports main-process code.' },
+      ]),
+    },
+  },
+);

@@ -1,0 +1,33 @@
+import { contract, isApiMethod, type ApiMethod, type ApiOutput, type ApiParsedInput } from '../../../shared/api/contract';
+import { ApiFailure, fail, ok, type ApiResult } from '../../../shared/api/result';
+
+/** Who is calling; transports fill it in. */
+export interface CallCtx {
+  transport: 'ipc' | 'http' | 'internal';
+}
+
+/** One handler per contract method; a missing one is a compile error. */
+export type Handlers = {
+  [M in ApiMethod]: (input: ApiParsedInput<M>, ctx: CallCtx) => Promise<ApiOutput<M>> | ApiOutput<M>;
+};
+
+export type Dispatch = (method: unknown, input: unknown, ctx: CallCtx) => Promise<ApiResult<unknown>>;
+
+const describeIssues = (issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string =>
+  issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+
+export const createDispatcher =
+  (handlers: Handlers, onInternalError: (method: string, error: unknown) => void = () => {}): Dispatch =>
+  async (method, raw, ctx) => {
+    if (!isApiMethod(method)) return fail('not_found', `unknown method ${String(method)}`);
+    const parsed = contract[method].input.safeParse(raw ?? {});
+    if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error.issues));
+    try {
+      const handler = handlers[method] as (input: unknown, ctx: CallCtx) => unknown;
+      return ok(await handler(parsed.data, ctx));
+    } catch (error) {
+      if (error instanceof ApiFailure) return fail(error.code, error.message);
+      onInternalError(method, error);
+      return fail('internal', error instanceof Error ? error.message : String(error));
+    }
+  };

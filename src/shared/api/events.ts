@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { EventSummarySchema } from '../domain/event';
+
+/** Push events from the core to every connected UI, by name. */
+export const pushEvents = {
+  /** A request was received and durably logged. */
+  'events.received': EventSummarySchema,
+  /** Sources or environments changed (any client may have changed them). */
+  'config.changed': z.object({ what: z.enum(['sources', 'environments']) }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type PushEvents = typeof pushEvents;
+export type PushEventName = keyof PushEvents;
+export type PushPayload<N extends PushEventName> = z.output<PushEvents[N]>;
+export type PushMessage = { [N in PushEventName]: { name: N; payload: PushPayload<N> } }[PushEventName];
+
+export const isPushEventName = (n: unknown): n is PushEventName =>
+  typeof n === 'string' && Object.prototype.hasOwnProperty.call(pushEvents, n);

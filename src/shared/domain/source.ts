@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { EnvKeySchema } from './environment';
+import { VerificationConfigSchema } from './verification';
+
+export const SourceKeySchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lower-case letters, digits, "-" or "_", at most 63 characters');
+
+/** A path into an event (`body.type`, `headers.x-github-event`); the full language lives in shared/expr. */
+export const PathSchema = z.string().trim().min(1).max(500);
+
+/** What the API shows of a secret: never its value. */
+export const SecretInfoSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** A masked preview such as `whsec_…f3a9`. */
+  preview: z.string(),
+  createdAt: z.number().int(),
+});
+export type SecretInfo = z.infer<typeof SecretInfoSchema>;
+
+export const SourceEnvSettingsSchema = z.object({
+  environment: EnvKeySchema,
+  /** ≥128 random bits, url-safe; the URL is `<receiver>/in/<token>`. */
+  endpointToken: z.string(),
+  enabled: z.boolean(),
+  verification: VerificationConfigSchema,
+  /** All active secrets; any of them may match (rotation). */
+  secrets: z.array(SecretInfoSchema),
+  eventTypePath: PathSchema,
+  timestampPath: PathSchema.nullable(),
+  idempotencyKeyPath: PathSchema.nullable(),
+  enforceVerification: z.boolean(),
+});
+export type SourceEnvSettings = z.infer<typeof SourceEnvSettingsSchema>;
+
+export const SourceSchema = z.object({
+  id: z.string(),
+  key: SourceKeySchema,
+  name: z.string().min(1).max(120),
+  templateId: z.string(),
+  templateVersion: z.string(),
+  createdAt: z.number().int(),
+  settings: z.array(SourceEnvSettingsSchema),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+/** The editable part of one environment's settings. */
+export const SourceEnvSettingsPatchSchema = z
+  .object({
+    enabled: z.boolean(),
+    verification: VerificationConfigSchema,
+    eventTypePath: PathSchema,
+    timestampPath: PathSchema.nullable(),
+    idempotencyKeyPath: PathSchema.nullable(),
+    enforceVerification: z.boolean(),
+  })
+  .partial();
+export type SourceEnvSettingsPatch = z.infer<typeof SourceEnvSettingsPatchSchema>;
+
+export const CUSTOM_TEMPLATE_ID = 'custom';
+export const DEFAULT_EVENT_TYPE_PATH = 'body.type';

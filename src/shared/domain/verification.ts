@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/**
+ * Declarative verification schemes (SPEC §4). A provider preset is a value of this type, not code.
+ * Only schemes that cannot be expressed as HMAC-over-a-template get their own `scheme` kind.
+ */
+const HeaderName = z.string().min(1).transform((h) => h.toLowerCase());
+
+export const NoneSchemeSchema = z.object({ scheme: z.literal('none') });
+
+export const SharedSecretSchemeSchema = z.object({
+  scheme: z.literal('shared_secret'),
+  header: HeaderName,
+  /** Text before the secret in the header value, e.g. `Bearer `. */
+  prefix: z.string().default(''),
+});
+
+export const BasicAuthSchemeSchema = z.object({ scheme: z.literal('basic') });
+
+export const HmacSchemeSchema = z.object({
+  scheme: z.literal('hmac'),
+  algorithm: z.enum(['sha1', 'sha256', 'sha512']),
+  encoding: z.enum(['hex', 'base64']),
+  /** Header carrying the signature(s). */
+  signatureHeader: HeaderName,
+  /**
+   * How the signature header is laid out:
+   * - `plain`: the whole value (after `signaturePrefix`) is one signature;
+   * - `kv`: `t=…,v1=…[,v1=…]` pairs separated by `pairSeparator`, signatures under `signatureKey`.
+   */
+  format: z.enum(['plain', 'kv']).default('plain'),
+  /** Text before the signature in `plain` format, e.g. `sha256=` or `v0=`. */
+  signaturePrefix: z.string().default(''),
+  pairSeparator: z.string().default(','),
+  signatureKey: z.string().default('v1'),
+  /** Signed content over `{id}`, `{timestamp}`, `{body}`, `{method}`, `{url}`. */
+  signedContent: z.string().default('{body}'),
+  timestamp: z
+    .discriminatedUnion('from', [
+      z.object({ from: z.literal('header'), header: HeaderName }),
+      z.object({ from: z.literal('signature'), key: z.string().default('t') }),
+    ])
+    .optional(),
+  timestampUnit: z.enum(['s', 'ms']).default('s'),
+  /** Accepted clock difference in seconds; 0 disables the check. */
+  toleranceSeconds: z.number().int().min(0).default(300),
+  /** Where `{id}` comes from, when the signed content uses it. */
+  idHeader: HeaderName.optional(),
+  /** How the configured secret string becomes key bytes. */
+  secretEncoding: z.enum(['raw', 'base64', 'whsec']).default('raw'),
+});
+
+export const StandardWebhooksSchemeSchema = z.object({
+  scheme: z.literal('standard_webhooks'),
+  /** `svix` for svix-id/svix-timestamp/svix-signature, `webhook` for the Standard Webhooks names. */
+  headerPrefix: z.enum(['svix', 'webhook', 'any']).default('any'),
+  toleranceSeconds: z.number().int().min(0).default(300),
+});
+
+export const VerificationConfigSchema = z.discriminatedUnion('scheme', [
+  NoneSchemeSchema,
+  SharedSecretSchemeSchema,
+  BasicAuthSchemeSchema,
+  HmacSchemeSchema,
+  StandardWebhooksSchemeSchema,
+]);
+export type VerificationConfig = z.infer<typeof VerificationConfigSchema>;
+export type VerificationConfigInput = z.input<typeof VerificationConfigSchema>;
+export type HmacScheme = z.infer<typeof HmacSchemeSchema>;
+
+export const VerificationStatusSchema = z.enum(['verified', 'failed', 'unverified']);
+/** `verified`/`failed` when a scheme ran; `unverified` when the source has scheme `none`. */
+export type VerificationStatus = z.infer<typeof VerificationStatusSchema>;
+
+export const DiagnosisCodeSchema = z.enum([
+  'no_secret',
+  'missing_header',
+  'malformed_header',
+  'timestamp_out_of_tolerance',
+  'no_match',
+]);
+
+export const HintCodeSchema = z.enum(['secret_kind', 'reserialized_body', 'other_environment']);
+
+export const DiagnosisSchema = z.object({
+  code: DiagnosisCodeSchema,
+  message: z.string(),
+  /** Signed clock difference in seconds (positive: the request is from the past). */
+  skewSeconds: z.number().optional(),
+  header: z.string().optional(),
+  hints: z.array(z.object({ code: HintCodeSchema, message: z.string() })),
+});
+export type Diagnosis = z.infer<typeof DiagnosisSchema>;
+
+export const VerificationResultSchema = z.object({
+  status: VerificationStatusSchema,
+  scheme: z.string(),
+  /** Which configured secret matched (by id), for rotation visibility. */
+  matchedSecretId: z.string().optional(),
+  diagnosis: DiagnosisSchema.optional(),
+});
+export type VerificationResult = z.infer<typeof VerificationResultSchema>;
