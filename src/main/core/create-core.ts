@@ -9,6 +9,8 @@ export interface CoreOptions {
   /** 0 picks a free port. */
   receiverPort?: number;
   bodyLimitBytes?: number;
+  /** better-sqlite3 `nativeBinding`: the Electron host passes its Electron-ABI build. */
+  sqliteNativeBinding?: string;
 }
 
 /** The app without a host: both the Electron shell and the headless host wrap one of these. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EnvKeySchema, EnvironmentSchema } from '../domain/environment';
 import { EventDetailSchema, EventFilterSchema, EventSummarySchema } from '../domain/event';
+import { VerificationConfigSchema } from '../domain/verification';
 import {
   SourceEnvSettingsPatchSchema,
   SourceKeySchema,
@@ -77,6 +78,21 @@ export const contract = {
   'sources.revealSecret': {
     input: z.object({ id: Id, environment: EnvKeySchema, secretId: Id }),
     output: z.object({ secret: z.string() }),
+  },
+
+  /** The built-in verification presets (Stripe, Standard Webhooks, GitHub, …) a source can use. */
+  'verification.presets': {
+    input: Empty,
+    output: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        description: z.string(),
+        config: VerificationConfigSchema,
+        /** What a secret for this preset looks like, in words (`whsec_…`). */
+        secretHint: z.string().optional(),
+      }),
+    ),
   },
 
   /** Newest first; pass `nextCursor` back as `cursor` for the next page. */
