@@ -11,8 +11,10 @@ export const NoneSchemeSchema = z.object({ scheme: z.literal('none') });
 export const SharedSecretSchemeSchema = z.object({
   scheme: z.literal('shared_secret'),
   header: HeaderName,
-  /** Text before the secret in the header value, e.g. `Bearer `. */
+  /** Text before the secret in the header value, e.g. `Bearer ` (compared case-insensitively). */
   prefix: z.string().default(''),
+  /** What secrets of this kind begin with, used only for "this secret looks wrong" hints. */
+  secretPrefix: z.string().optional(),
 });
 
 export const BasicAuthSchemeSchema = z.object({ scheme: z.literal('basic') });
@@ -27,11 +29,13 @@ export const HmacSchemeSchema = z.object({
    * How the signature header is laid out:
    * - `plain`: the whole value (after `signaturePrefix`) is one signature;
    * - `kv`: `t=…,v1=…[,v1=…]` pairs separated by `pairSeparator`, signatures under `signatureKey`.
+   *   Whitespace around pairs is ignored when reading, so `,` also reads WorkOS's `, `.
    */
   format: z.enum(['plain', 'kv']).default('plain'),
   /** Text before the signature in `plain` format, e.g. `sha256=` or `v0=`. */
   signaturePrefix: z.string().default(''),
-  pairSeparator: z.string().default(','),
+  /** Written as-is when Inlet signs (test events); trimmed when reading. */
+  pairSeparator: z.string().min(1).default(','),
   signatureKey: z.string().default('v1'),
   /** Signed content over `{id}`, `{timestamp}`, `{body}`, `{method}`, `{url}`. */
   signedContent: z.string().default('{body}'),
@@ -48,6 +52,8 @@ export const HmacSchemeSchema = z.object({
   idHeader: HeaderName.optional(),
   /** How the configured secret string becomes key bytes. */
   secretEncoding: z.enum(['raw', 'base64', 'whsec']).default('raw'),
+  /** What secrets of this kind begin with (`whsec_`), used only for "this secret looks wrong" hints. */
+  secretPrefix: z.string().optional(),
 });
 
 export const StandardWebhooksSchemeSchema = z.object({
@@ -67,6 +73,19 @@ export const VerificationConfigSchema = z.discriminatedUnion('scheme', [
 export type VerificationConfig = z.infer<typeof VerificationConfigSchema>;
 export type VerificationConfigInput = z.input<typeof VerificationConfigSchema>;
 export type HmacScheme = z.infer<typeof HmacSchemeSchema>;
+export type SharedSecretScheme = z.infer<typeof SharedSecretSchemeSchema>;
+export type StandardWebhooksScheme = z.infer<typeof StandardWebhooksSchemeSchema>;
+
+/** A named, ready-made configuration (Stripe, GitHub, …) a source can start from. */
+export const VerificationPresetSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  config: VerificationConfigSchema,
+  /** What a secret for this preset looks like and where to find it, in one sentence. */
+  secretHint: z.string().optional(),
+});
+export type VerificationPreset = z.infer<typeof VerificationPresetSchema>;
 
 export const VerificationStatusSchema = z.enum(['verified', 'failed', 'unverified']);
 /** `verified`/`failed` when a scheme ran; `unverified` when the source has scheme `none`. */
@@ -87,6 +106,7 @@ export const DiagnosisSchema = z.object({
   message: z.string(),
   /** Signed clock difference in seconds (positive: the request is from the past). */
   skewSeconds: z.number().optional(),
+  /** The header the diagnosis is about (missing or malformed), lower-cased. */
   header: z.string().optional(),
   hints: z.array(z.object({ code: HintCodeSchema, message: z.string() })),
 });

@@ -1,0 +1,41 @@
+import type { VerificationConfig, VerificationResult } from '../../../shared/domain/verification';
+import { diagnose, noSecretDiagnosis } from './diagnose';
+import { checkHmac } from './schemes/hmac';
+import { checkBasicAuth, checkSharedSecret } from './schemes/shared-secret';
+import { checkStandardWebhooks } from './schemes/standard-webhooks';
+import type { SchemeOutcome, VerifyInput } from './types';
+
+export type { VerifyInput, VerifyRequest, VerifySecret } from './types';
+export type { VerificationPreset } from '../../../shared/domain/verification';
+export { verificationPresets, getPreset } from './presets';
+
+type CheckedConfig = Exclude<VerificationConfig, { scheme: 'none' }>;
+
+function runScheme(config: CheckedConfig, input: VerifyInput): SchemeOutcome {
+  const { secrets, request, now } = input;
+  switch (config.scheme) {
+    case 'hmac':
+      return checkHmac(config, secrets, request, now);
+    case 'standard_webhooks':
+      return checkStandardWebhooks(config, secrets, request, now);
+    case 'shared_secret':
+      return checkSharedSecret(config, secrets, request);
+    case 'basic':
+      return checkBasicAuth(secrets, request);
+  }
+}
+
+/**
+ * Checks one request against a source's verification config. Pure: no I/O, the clock comes in as
+ * `now`. Scheme `none` gives `unverified`; every `failed` result carries a diagnosis.
+ */
+export function verifyRequest(input: VerifyInput): VerificationResult {
+  const config = input.config;
+  const scheme = config.scheme;
+  if (config.scheme === 'none') return { status: 'unverified', scheme };
+  if (input.secrets.length === 0 || input.secrets.every((s) => s.value === ''))
+    return { status: 'failed', scheme, diagnosis: noSecretDiagnosis() };
+  const outcome = runScheme(config, input);
+  if (outcome.ok) return { status: 'verified', scheme, matchedSecretId: outcome.secretId };
+  return { status: 'failed', scheme, diagnosis: diagnose(outcome, input) };
+}

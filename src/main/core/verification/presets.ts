@@ -1,0 +1,131 @@
+import {
+  VerificationPresetSchema,
+  type VerificationConfigInput,
+  type VerificationPreset,
+} from '../../../shared/domain/verification';
+
+type PresetInput = Omit<VerificationPreset, 'config'> & { config: VerificationConfigInput };
+
+/** Parsed through the shared schema so defaults apply and a bad preset fails at load, not per request. */
+const define = (p: PresetInput): VerificationPreset => VerificationPresetSchema.parse(p);
+
+const svixFamily = (id: string, name: string, description: string, secretHint: string): VerificationPreset =>
+  define({ id, name, description, secretHint, config: { scheme: 'standard_webhooks', headerPrefix: 'svix' } });
+
+const sha256Body = (header: string, encoding: 'hex' | 'base64', signaturePrefix = '') =>
+  ({ scheme: 'hmac', algorithm: 'sha256', encoding, signatureHeader: header, signaturePrefix, signedContent: '{body}' }) as const;
+
+/** The built-in presets; the data behind `verification.presets`. Schemes per reference/providers.md. */
+export const verificationPresets: readonly VerificationPreset[] = Object.freeze([
+  define({
+    id: 'stripe',
+    name: 'Stripe',
+    description: 'Stripe-Signature: t=<unix s>,v1=<hex> over "{timestamp}.{body}", HMAC-SHA256, 5 minutes tolerance.',
+    secretHint: "The endpoint's signing secret, whsec_…, from Developers → Webhooks (or printed by `stripe listen`); not an sk_ API key.",
+    config: {
+      scheme: 'hmac',
+      algorithm: 'sha256',
+      encoding: 'hex',
+      signatureHeader: 'stripe-signature',
+      format: 'kv',
+      signatureKey: 'v1',
+      signedContent: '{timestamp}.{body}',
+      timestamp: { from: 'signature', key: 't' },
+      timestampUnit: 's',
+      toleranceSeconds: 300,
+      // Stripe keys the HMAC with the whole whsec_ string, unlike Svix which base64-decodes it.
+      secretEncoding: 'raw',
+      secretPrefix: 'whsec_',
+    },
+  }),
+  define({
+    id: 'standard-webhooks',
+    name: 'Standard Webhooks',
+    description: 'webhook-id / webhook-timestamp / webhook-signature (or the svix-* names), "v1,<base64>" over "{id}.{timestamp}.{body}".',
+    secretHint: 'A whsec_… secret (base64 after the prefix), as the sender shows it.',
+    config: { scheme: 'standard_webhooks', headerPrefix: 'any' },
+  }),
+  svixFamily('svix', 'Svix', 'Svix-signed webhooks: svix-id / svix-timestamp / svix-signature.', "The endpoint's signing secret, whsec_…, from the Svix app portal."),
+  svixFamily('clerk', 'Clerk', 'Clerk delivers through Svix: svix-* headers, "v1,<base64>" signatures.', 'The signing secret, whsec_…, from Clerk Dashboard → Webhooks → your endpoint.'),
+  svixFamily('resend', 'Resend', 'Resend delivers through Svix: svix-* headers, "v1,<base64>" signatures.', 'The signing secret, whsec_…, from Resend → Webhooks → your endpoint.'),
+  define({
+    id: 'supabase-auth-hook',
+    name: 'Supabase Auth Hook',
+    description: 'Supabase auth hooks (HTTP) sign with Standard Webhooks: webhook-* headers.',
+    secretHint: 'The hook secret exactly as the Supabase dashboard shows it, v1,whsec_…; Inlet removes the v1, itself.',
+    config: { scheme: 'standard_webhooks', headerPrefix: 'webhook' },
+  }),
+  define({
+    id: 'workos',
+    name: 'WorkOS',
+    description: 'WorkOS-Signature: t=<unix ms>, v1=<hex> over "{timestamp}.{body}", HMAC-SHA256, 3 minutes tolerance.',
+    secretHint: "The webhook endpoint's secret from WorkOS Dashboard → Webhooks.",
+    config: {
+      scheme: 'hmac',
+      algorithm: 'sha256',
+      encoding: 'hex',
+      signatureHeader: 'workos-signature',
+      format: 'kv',
+      pairSeparator: ', ',
+      signatureKey: 'v1',
+      signedContent: '{timestamp}.{body}',
+      timestamp: { from: 'signature', key: 't' },
+      timestampUnit: 'ms',
+      toleranceSeconds: 180,
+    },
+  }),
+  define({
+    id: 'github',
+    name: 'GitHub',
+    description: 'X-Hub-Signature-256: sha256=<hex> over the body, HMAC-SHA256. No timestamp.',
+    secretHint: 'The "Secret" you typed when creating the webhook (repository or organisation Settings → Webhooks).',
+    config: sha256Body('x-hub-signature-256', 'hex', 'sha256='),
+  }),
+  define({
+    id: 'shopify',
+    name: 'Shopify',
+    description: 'X-Shopify-Hmac-Sha256: base64 HMAC-SHA256 of the body. No timestamp.',
+    secretHint: "The app's client secret (or, for webhooks created in the store admin, the signing key shown there).",
+    config: sha256Body('x-shopify-hmac-sha256', 'base64'),
+  }),
+  define({
+    id: 'slack',
+    name: 'Slack',
+    description: 'X-Slack-Signature: v0=<hex> over "v0:{timestamp}:{body}", timestamp in X-Slack-Request-Timestamp, 5 minutes tolerance.',
+    secretHint: "The app's Signing Secret from Basic Information → App Credentials (not the bot token or the verification token).",
+    config: {
+      ...sha256Body('x-slack-signature', 'hex', 'v0='),
+      signedContent: 'v0:{timestamp}:{body}',
+      timestamp: { from: 'header', header: 'x-slack-request-timestamp' },
+      toleranceSeconds: 300,
+    },
+  }),
+  define({
+    id: 'shared-secret',
+    name: 'Shared secret header',
+    description: 'The sender puts a fixed secret in X-Webhook-Secret (Knock Custom HTTP default).',
+    secretHint: 'Any long random string; configure the sender to send it in the X-Webhook-Secret header.',
+    config: { scheme: 'shared_secret', header: 'x-webhook-secret' },
+  }),
+  define({
+    id: 'bearer',
+    name: 'Bearer token',
+    description: 'The sender puts a fixed token in Authorization: Bearer <token>.',
+    secretHint: 'The token alone, without "Bearer "; the sender sends Authorization: Bearer <token>.',
+    config: { scheme: 'shared_secret', header: 'authorization', prefix: 'Bearer ' },
+  }),
+  define({
+    id: 'basic',
+    name: 'HTTP basic auth',
+    description: 'The sender authenticates with Authorization: Basic <user:password>.',
+    secretHint: 'user:password, as the sender is configured to send them.',
+    config: { scheme: 'basic' },
+  }),
+]);
+
+const byId = new Map(verificationPresets.map((p) => [p.id, p]));
+
+/** The preset with this id, or undefined. */
+export function getPreset(id: string): VerificationPreset | undefined {
+  return byId.get(id);
+}
