@@ -1,7 +1,19 @@
+import { join } from 'node:path';
 import type { PushMessage } from '../../shared/api/events';
 import type { ApiResult } from '../../shared/api/result';
-import type { CallCtx } from './api/dispatcher';
-import type { CorePorts } from './ports';
+import { DEFAULT_ENVIRONMENTS } from '../../shared/domain/environment';
+import packageJson from '../../../package.json';
+import type { CoreContext } from './api/context';
+import { createDispatcher, type CallCtx } from './api/dispatcher';
+import { createHandlers } from './api/handlers';
+import { silentLogger, systemClock, type CorePorts } from './ports';
+import { createIngestQueue } from './receiver/ingest-queue';
+import { startReceiver } from './receiver/receiver-server';
+import { createRouteTable } from './receiver/routes';
+import { openDatabase } from './store/db';
+import { createEnvironmentsRepo } from './store/repos/environments.repo';
+import { createEventsRepo, summarize } from './store/repos/events.repo';
+import { createSourcesRepo } from './store/repos/sources.repo';
 
 export interface CoreOptions {
   /** Receiver bind address; 127.0.0.1 unless the user opts into exposing it. */
@@ -9,6 +21,8 @@ export interface CoreOptions {
   /** 0 picks a free port. */
   receiverPort?: number;
   bodyLimitBytes?: number;
+  /** A client that sends nothing for this long mid-body is answered 408. */
+  bodyIdleTimeoutMs?: number;
   /** better-sqlite3 `nativeBinding`: the Electron host passes its Electron-ABI build. */
   sqliteNativeBinding?: string;
 }
@@ -25,6 +39,87 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export async function createCore(_ports: CorePorts, _options: CoreOptions = {}): Promise<Core> {
-  throw new Error('not yet built');
+export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+
+export async function createCore(ports: CorePorts, options: CoreOptions = {}): Promise<Core> {
+  const clock = ports.clock ?? systemClock;
+  const logger = ports.logger ?? silentLogger;
+  const db = openDatabase(join(ports.dataDir, 'inlet.db'), { nativeBinding: options.sqliteNativeBinding });
+  const environments = createEnvironmentsRepo(db);
+  const sources = createSourcesRepo(db);
+  const events = createEventsRepo(db);
+  if (environments.count() === 0) {
+    db.transaction(() => DEFAULT_ENVIRONMENTS.forEach((e) => environments.insert(e.key, e.name, clock.now())))();
+  }
+
+  const listeners = new Set<(message: PushMessage) => void>();
+  const emit: CoreContext['emit'] = (name, payload) => {
+    const message = { name, payload } as PushMessage;
+    for (const listener of listeners) {
+      try {
+        listener(message);
+      } catch (error) {
+        logger.warn('a push listener failed', { error: String(error) });
+      }
+    }
+  };
+
+  const routes = createRouteTable(sources, ports.secretStore);
+  const queue = createIngestQueue(events.insertMany, (ids, written) => {
+    if (listeners.size === 0) return;
+    written.forEach((e, i) => emit('events.received', summarize(ids[i]!, e)));
+  });
+
+  let receiverUrl = '';
+  const ctx: CoreContext = {
+    db,
+    environments,
+    sources,
+    events,
+    routes,
+    secretStore: ports.secretStore,
+    clock,
+    logger,
+    emit,
+    info: { version: packageJson.version, dataDir: ports.dataDir, receiverUrl: () => receiverUrl },
+  };
+  const dispatch = createDispatcher(createHandlers(ctx), (method, error) =>
+    logger.error(`${method} failed`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+
+  let receiver;
+  try {
+    receiver = await startReceiver(
+      { routes, queue, clock, logger },
+      {
+        host: options.receiverHost ?? '127.0.0.1',
+        port: options.receiverPort ?? 0,
+        bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+        idleTimeoutMs: options.bodyIdleTimeoutMs ?? 15_000,
+      },
+    );
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  receiverUrl = receiver.url;
+
+  let closed = false;
+  return {
+    dispatch,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    receiverUrl,
+    dataDir: ports.dataDir,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await receiver.close();
+      queue.flush();
+      listeners.clear();
+      db.close();
+    },
+  };
 }

@@ -1,0 +1,21 @@
+import type { PushEventName, PushPayload } from '../../../shared/api/events';
+import type { Clock, Logger, SecretStore } from '../ports';
+import type { RouteTable } from '../receiver/routes';
+import type { Db } from '../store/db';
+import type { EnvironmentsRepo } from '../store/repos/environments.repo';
+import type { EventsRepo } from '../store/repos/events.repo';
+import type { SourcesRepo } from '../store/repos/sources.repo';
+
+/** What handlers work with: the repos, the ports and the push channel. */
+export interface CoreContext {
+  db: Db;
+  environments: EnvironmentsRepo;
+  sources: SourcesRepo;
+  events: EventsRepo;
+  routes: RouteTable;
+  secretStore: SecretStore;
+  clock: Clock;
+  logger: Logger;
+  emit<N extends PushEventName>(name: N, payload: PushPayload<N>): void;
+  info: { version: string; dataDir: string; receiverUrl(): string };
+}

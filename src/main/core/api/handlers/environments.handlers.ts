@@ -1,0 +1,65 @@
+import { ApiFailure } from '../../../../shared/api/result';
+import { newEndpointToken } from '../../util/ids';
+import type { CoreContext } from '../context';
+import type { Handlers } from '../dispatcher';
+import { defaultSettings } from './source-defaults';
+
+type EnvironmentHandlers = Pick<
+  Handlers,
+  'environments.list' | 'environments.create' | 'environments.rename' | 'environments.delete'
+>;
+
+const titleCase = (key: string) => key.replace(/(^|[-_])(\w)/g, (_, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase());
+
+export function environmentHandlers(ctx: CoreContext): EnvironmentHandlers {
+  const changed = () => {
+    ctx.routes.invalidate();
+    ctx.emit('config.changed', { what: 'environments' });
+  };
+  const mustExist = (key: string) => {
+    const env = ctx.environments.get(key);
+    if (!env) throw new ApiFailure('not_found', `No environment "${key}"`);
+    return env;
+  };
+
+  return {
+    'environments.list': () => ctx.environments.list(),
+
+    'environments.create': ({ key, name }) => {
+      if (ctx.environments.get(key)) throw new ApiFailure('conflict', `An environment "${key}" already exists`);
+      const env = ctx.db.transaction(() => {
+        const created = ctx.environments.insert(key, name ?? titleCase(key), ctx.clock.now());
+        // Every source gets this environment too, shaped like its first one but with its own URL and no secrets.
+        for (const source of ctx.sources.list()) {
+          const model = source.settings[0];
+          ctx.sources.insertSettings({
+            ...(model ? { ...model, enabled: true } : defaultSettings(key)),
+            environment: key,
+            sourceId: source.id,
+            endpointToken: newEndpointToken(),
+          });
+        }
+        return created;
+      })();
+      changed();
+      return env;
+    },
+
+    'environments.rename': ({ key, name }) => {
+      mustExist(key);
+      ctx.environments.rename(key, name);
+      changed();
+      return mustExist(key);
+    },
+
+    'environments.delete': ({ key }) => {
+      mustExist(key);
+      if (ctx.environments.count() <= 1) {
+        throw new ApiFailure('conflict', 'The last environment cannot be deleted; create another one first');
+      }
+      ctx.environments.remove(key);
+      changed();
+      return { deleted: true as const };
+    },
+  };
+}

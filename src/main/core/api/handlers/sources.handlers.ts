@@ -1,0 +1,117 @@
+import { ApiFailure } from '../../../../shared/api/result';
+import { CUSTOM_TEMPLATE_ID, type Source } from '../../../../shared/domain/source';
+import { newEndpointToken, newId } from '../../util/ids';
+import type { CoreContext } from '../context';
+import type { Handlers } from '../dispatcher';
+import { defaultSettings, previewSecret } from './source-defaults';
+
+type SourceHandlers = Pick<
+  Handlers,
+  | 'sources.list'
+  | 'sources.get'
+  | 'sources.create'
+  | 'sources.update'
+  | 'sources.delete'
+  | 'sources.rotateToken'
+  | 'sources.addSecret'
+  | 'sources.removeSecret'
+  | 'sources.revealSecret'
+>;
+
+export function sourceHandlers(ctx: CoreContext): SourceHandlers {
+  const changed = () => {
+    ctx.routes.invalidate();
+    ctx.emit('config.changed', { what: 'sources' });
+  };
+  const mustGet = (id: string): Source => {
+    const source = ctx.sources.get(id);
+    if (!source) throw new ApiFailure('not_found', `No source with id "${id}"`);
+    return source;
+  };
+  const settingsOf = (source: Source, environment: string) => {
+    const settings = source.settings.find((s) => s.environment === environment);
+    if (!settings) throw new ApiFailure('not_found', `No environment "${environment}"`);
+    return settings;
+  };
+
+  return {
+    'sources.list': () => ctx.sources.list(),
+    'sources.get': ({ id }) => mustGet(id),
+
+    'sources.create': ({ key, name }) => {
+      if (ctx.sources.getByKey(key)) throw new ApiFailure('conflict', `A source with key "${key}" already exists`);
+      const id = newId('src');
+      ctx.sources.transaction(() => {
+        ctx.sources.insert({
+          id,
+          key,
+          name: name ?? key,
+          templateId: CUSTOM_TEMPLATE_ID,
+          templateVersion: '1',
+          createdAt: ctx.clock.now(),
+        });
+        for (const env of ctx.environments.list()) ctx.sources.insertSettings({ ...defaultSettings(env.key), sourceId: id });
+      });
+      changed();
+      return mustGet(id);
+    },
+
+    'sources.update': ({ id, name, settings }) => {
+      const source = mustGet(id);
+      ctx.sources.transaction(() => {
+        if (name !== undefined) ctx.sources.rename(id, name);
+        for (const [environment, patch] of Object.entries(settings ?? {})) {
+          const current = settingsOf(source, environment);
+          ctx.sources.updateSettings({ ...current, ...patch, sourceId: id });
+        }
+      });
+      changed();
+      return mustGet(id);
+    },
+
+    'sources.delete': ({ id }) => {
+      mustGet(id);
+      ctx.sources.remove(id);
+      changed();
+      return { deleted: true as const };
+    },
+
+    'sources.rotateToken': ({ id, environment }) => {
+      settingsOf(mustGet(id), environment);
+      ctx.sources.setToken(id, environment, newEndpointToken());
+      changed();
+      return mustGet(id);
+    },
+
+    'sources.addSecret': ({ id, environment, secret, label }) => {
+      const settings = settingsOf(mustGet(id), environment);
+      const value = secret.trim();
+      ctx.sources.insertSecret({
+        id: newId('sec'),
+        sourceId: id,
+        environment,
+        label: label ?? (settings.secrets.length === 0 ? 'Current' : `Added ${new Date(ctx.clock.now()).toISOString().slice(0, 10)}`),
+        preview: previewSecret(value),
+        sealed: ctx.secretStore.seal(value),
+        createdAt: ctx.clock.now(),
+      });
+      changed();
+      return mustGet(id);
+    },
+
+    'sources.removeSecret': ({ id, environment, secretId }) => {
+      settingsOf(mustGet(id), environment);
+      if (!ctx.sources.removeSecret(id, environment, secretId)) {
+        throw new ApiFailure('not_found', `No secret "${secretId}" in ${environment}`);
+      }
+      changed();
+      return mustGet(id);
+    },
+
+    'sources.revealSecret': ({ id, environment, secretId }) => {
+      const sealed = ctx.sources.getSecret(id, environment, secretId);
+      if (!sealed) throw new ApiFailure('not_found', `No secret "${secretId}" in ${environment}`);
+      return { secret: ctx.secretStore.open(sealed.sealed) };
+    },
+  };
+}

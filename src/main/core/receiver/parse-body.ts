@@ -1,0 +1,33 @@
+export interface ParsedBody {
+  /** The view mappings read as `body.*`; null when there is none (binary, empty, unparseable). */
+  value: unknown;
+  parseError: string | null;
+}
+
+const isJsonType = (ct: string) => ct.includes('/json') || ct.includes('+json');
+
+/** Parses JSON and form bodies for mapping; text stays text and anything else stays bytes only. */
+export function parseBody(contentType: string | null, body: Buffer): ParsedBody {
+  const ct = (contentType ?? '').toLowerCase();
+  if (body.length === 0) return { value: null, parseError: null };
+  if (isJsonType(ct) || (ct === '' && looksLikeJson(body))) {
+    try {
+      return { value: JSON.parse(body.toString('utf8')), parseError: null };
+    } catch (error) {
+      return { value: null, parseError: `Malformed JSON: ${(error as Error).message}` };
+    }
+  }
+  if (ct.startsWith('application/x-www-form-urlencoded')) {
+    return { value: Object.fromEntries(new URLSearchParams(body.toString('utf8'))), parseError: null };
+  }
+  if (ct.startsWith('text/')) return { value: body.toString('utf8'), parseError: null };
+  return { value: null, parseError: null };
+}
+
+function looksLikeJson(body: Buffer): boolean {
+  for (const byte of body) {
+    if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
+    return byte === 0x7b || byte === 0x5b; // { or [
+  }
+  return false;
+}

@@ -1,0 +1,183 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { VerificationResult } from '../../../shared/domain/verification';
+import type { Clock, Logger } from '../ports';
+import type { NewEvent } from '../store/repos/events.repo';
+import { verifyRequest } from '../verification';
+import type { BodyOutcome } from './read-body';
+import { readBody } from './read-body';
+import { extractText } from './extract';
+import type { IngestQueue } from './ingest-queue';
+import { parseBody } from './parse-body';
+import type { Route, RouteTable } from './routes';
+
+export interface ReceiverOptions {
+  host: string;
+  port: number;
+  bodyLimitBytes: number;
+  idleTimeoutMs: number;
+}
+
+export interface ReceiverDeps {
+  routes: RouteTable;
+  queue: IngestQueue;
+  clock: Clock;
+  logger: Logger;
+}
+
+const ACCEPTED_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+const ENDPOINT_PREFIX = '/in/';
+const NOT_VERIFIED: VerificationResult = { status: 'unverified', scheme: 'none' };
+
+/** What Inlet answers, before it is logged with the request. */
+interface Verdict {
+  status: number;
+  error: string | null;
+  extraHeaders?: Record<string, string>;
+}
+
+/**
+ * The public receiver: `/in/<token>` only. Every request is written to the log before it is
+ * answered, whatever the answer; a 2xx means the event is durable.
+ */
+export async function startReceiver(deps: ReceiverDeps, options: ReceiverOptions) {
+  const server: Server = createServer((req, res) => void handle(deps, options, req, res));
+  // Our own idle timer answers slow clients with a logged 408; Node's would answer unlogged.
+  server.requestTimeout = 0;
+  server.headersTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 2_000).unref();
+      }),
+  };
+}
+export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
+
+async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: IncomingMessage, res: ServerResponse) {
+  const receivedAt = deps.clock.now();
+  const rawUrl = req.url ?? '/';
+  const q = rawUrl.indexOf('?');
+  const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
+  const query = q < 0 ? '' : rawUrl.slice(q + 1);
+  const token = path.startsWith(ENDPOINT_PREFIX) ? path.slice(ENDPOINT_PREFIX.length).replace(/\/$/, '') : null;
+  const route = token ? deps.routes.lookup(token) : undefined;
+
+  const outcome = await readBody(req, { limitBytes: options.bodyLimitBytes, idleTimeoutMs: options.idleTimeoutMs });
+  if (outcome.kind === 'aborted') return; // the client is gone; there is nobody to answer
+
+  const headers = headerRecord(req);
+  const contentType = headers['content-type'] ?? null;
+  const body = outcome.kind === 'complete' ? outcome.body : Buffer.alloc(0);
+  const parsed = outcome.kind === 'complete' ? parseBody(contentType, body) : { value: null, parseError: null };
+
+  let verification = NOT_VERIFIED;
+  let eventType: string | null = null;
+  let idempotencyKey: string | null = null;
+  let verdict = rejectBeforeVerifying(route, req.method ?? 'GET', outcome, options);
+  if (!verdict && route) {
+    verification = verifyRequest({
+      config: route.settings.verification,
+      secrets: route.secrets,
+      otherEnvironments: route.otherEnvironments,
+      request: { method: req.method ?? 'POST', url: rawUrl, headers, rawBody: body },
+      now: receivedAt,
+    });
+    const ctx = { body: parsed.value, headers, query: queryRecord(query) };
+    eventType = extractText(route.settings.eventTypePath, ctx);
+    idempotencyKey = extractText(route.settings.idempotencyKeyPath, ctx);
+    verdict =
+      route.settings.enforceVerification && verification.status !== 'verified'
+        ? { status: 401, error: `Verification failed: ${verification.diagnosis?.message ?? 'no scheme configured'}` }
+        : { status: 200, error: null };
+  }
+  const final = verdict ?? { status: 404, error: 'Unknown endpoint' };
+
+  const event: NewEvent = {
+    receivedAt,
+    sourceId: route?.sourceId ?? null,
+    environment: route?.environment ?? null,
+    method: req.method ?? 'GET',
+    path,
+    query,
+    headers: headerPairs(req.rawHeaders),
+    contentType,
+    body,
+    parseError: parsed.parseError,
+    eventType,
+    idempotencyKey,
+    verification,
+    responseStatus: final.status,
+    error: final.error,
+    remoteAddress: req.socket.remoteAddress ?? null,
+  };
+
+  let id: number;
+  try {
+    id = await deps.queue.enqueue(event);
+  } catch (error) {
+    deps.logger.error('could not write a received request to the log', { error: String(error) });
+    return reply(res, 503, { ok: false, error: 'Inlet could not store this request; retry later' }, true);
+  }
+  const closeAfter = outcome.kind !== 'complete';
+  if (final.status >= 400) return reply(res, final.status, { ok: false, error: final.error, event_id: id }, closeAfter, final.extraHeaders);
+  reply(res, final.status, { ok: true, event_id: id }, closeAfter);
+}
+
+function rejectBeforeVerifying(route: Route | undefined, method: string, outcome: BodyOutcome, options: ReceiverOptions): Verdict | null {
+  if (outcome.kind === 'too_large') {
+    const size = outcome.declared ?? outcome.received;
+    return { status: 413, error: `Body of ${size} bytes or more exceeds the limit of ${options.bodyLimitBytes} bytes` };
+  }
+  if (outcome.kind === 'stalled') {
+    return { status: 408, error: `Client sent nothing for ${outcome.idleMs} ms after ${outcome.received} bytes` };
+  }
+  if (!route) return { status: 404, error: 'Unknown endpoint' };
+  if (!ACCEPTED_METHODS.has(method)) {
+    return { status: 405, error: `Method ${method} not accepted; send POST, PUT or PATCH`, extraHeaders: { allow: 'POST, PUT, PATCH' } };
+  }
+  if (!route.settings.enabled) {
+    return { status: 403, error: `This source is disabled in the ${route.environment} environment` };
+  }
+  return null;
+}
+
+function reply(res: ServerResponse, status: number, payload: unknown, close: boolean, extra: Record<string, string> = {}) {
+  const text = JSON.stringify(payload);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...(close ? { connection: 'close' } : {}),
+    ...extra,
+  });
+  res.end(text);
+}
+
+function headerRecord(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function headerPairs(raw: string[]): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i]!.toLowerCase(), raw[i + 1]!]);
+  return pairs;
+}
+
+function queryRecord(query: string): Record<string, string> {
+  return query ? Object.fromEntries(new URLSearchParams(query)) : {};
+}

@@ -1,0 +1,67 @@
+import type { SourceEnvSettings } from '../../../shared/domain/source';
+import type { SecretStore } from '../ports';
+import type { SourcesRepo } from '../store/repos/sources.repo';
+
+export interface RouteSecret {
+  id: string;
+  value: string;
+}
+
+/** Everything the receiver needs to answer one endpoint token, with secrets already opened. */
+export interface Route {
+  sourceId: string;
+  environment: string;
+  settings: Omit<SourceEnvSettings, 'secrets'>;
+  secrets: RouteSecret[];
+  /** The same source's secrets in its other environments (for the "wrong environment" hint). */
+  otherEnvironments: Array<{ environment: string; secrets: string[] }>;
+}
+
+/**
+ * token → route, rebuilt from the database after any configuration change. Secrets are opened once
+ * per rebuild, not per request.
+ */
+export function createRouteTable(sources: SourcesRepo, secretStore: SecretStore) {
+  let table: Map<string, Route> | null = null;
+
+  const build = (): Map<string, Route> => {
+    const snapshot = sources.routingSnapshot();
+    const secretsBy = new Map<string, RouteSecret[]>();
+    for (const s of snapshot.secrets) {
+      const key = `${s.sourceId}\u0000${s.environment}`;
+      const list = secretsBy.get(key) ?? [];
+      list.push({ id: s.id, value: secretStore.open(s.sealed) });
+      secretsBy.set(key, list);
+    }
+    const secretsOf = (sourceId: string, env: string) => secretsBy.get(`${sourceId}\u0000${env}`) ?? [];
+    const next = new Map<string, Route>();
+    for (const { sourceId, settings } of snapshot.settings) {
+      const siblings = snapshot.settings.filter(
+        (o) => o.sourceId === sourceId && o.settings.environment !== settings.environment,
+      );
+      next.set(settings.endpointToken, {
+        sourceId,
+        environment: settings.environment,
+        settings,
+        secrets: secretsOf(sourceId, settings.environment),
+        otherEnvironments: siblings.map((o) => ({
+          environment: o.settings.environment,
+          secrets: secretsOf(sourceId, o.settings.environment).map((s) => s.value),
+        })),
+      });
+    }
+    return next;
+  };
+
+  return {
+    lookup(token: string): Route | undefined {
+      table ??= build();
+      return table.get(token);
+    },
+    /** Call after any change to sources, settings, secrets or environments. */
+    invalidate(): void {
+      table = null;
+    },
+  };
+}
+export type RouteTable = ReturnType<typeof createRouteTable>;
