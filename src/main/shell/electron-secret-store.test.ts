@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../core/ports';
+import { createElectronSecretStore } from './electron-secret-store';
+import { KEY_FILE_NAME } from './key-file-secret-store';
+
+type Backend = 'basic_text' | 'gnome_libsecret';
+
+/** A stand-in for safeStorage that visibly transforms the text (reversal), so tests can tell who sealed. */
+const fakeSafeStorage = (available: boolean, backend: Backend = 'gnome_libsecret') => ({
+  isEncryptionAvailable: () => available,
+  getSelectedStorageBackend: () => backend,
+  encryptString: (plain: string) => Buffer.from([...plain].reverse().join(''), 'utf8'),
+  decryptString: (sealed: Buffer) => [...sealed.toString('utf8')].reverse().join(''),
+});
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'inlet-secrets-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Electron secret store', () => {
+  it('seals with the keychain when it is available and opens the result', () => {
+    const dir = tempDir();
+    const store = createElectronSecretStore(fakeSafeStorage(true), dir, silentLogger, 'darwin');
+    const sealed = store.seal('whsec_abc');
+    expect(sealed[0]).toBe(0x01);
+    expect(store.open(sealed)).toBe('whsec_abc');
+    expect(() => statSync(join(dir, KEY_FILE_NAME))).toThrow();
+  });
+
+  it('falls back to a 0600 key file when Linux only offers basic_text', () => {
+    const dir = tempDir();
+    const store = createElectronSecretStore(fakeSafeStorage(true, 'basic_text'), dir, silentLogger, 'linux');
+    const sealed = store.seal('whsec_abc');
+    expect(sealed[0]).toBe(0x02);
+    expect(sealed.includes(Buffer.from('whsec_abc'))).toBe(false);
+    expect(store.open(sealed)).toBe('whsec_abc');
+    if (process.platform !== 'win32') expect(statSync(join(dir, KEY_FILE_NAME)).mode & 0o777).toBe(0o600);
+  });
+
+  it('still opens key-file secrets after the keychain becomes available', () => {
+    const dir = tempDir();
+    const sealed = createElectronSecretStore(fakeSafeStorage(false), dir, silentLogger, 'linux').seal('sk_test_1');
+    const later = createElectronSecretStore(fakeSafeStorage(true), dir, silentLogger, 'linux');
+    expect(later.open(sealed)).toBe('sk_test_1');
+  });
+
+  it('says why a keychain-sealed secret cannot be opened without the keychain', () => {
+    const dir = tempDir();
+    const sealed = createElectronSecretStore(fakeSafeStorage(true), dir, silentLogger, 'linux').seal('x');
+    const later = createElectronSecretStore(fakeSafeStorage(false), dir, silentLogger, 'linux');
+    expect(() => later.open(sealed)).toThrow(/keychain/);
+  });
+
+  it('rejects a tampered key-file secret', () => {
+    const dir = tempDir();
+    const store = createElectronSecretStore(fakeSafeStorage(false), dir, silentLogger, 'linux');
+    const sealed = store.seal('whsec_abc');
+    sealed[sealed.length - 1] = (sealed[sealed.length - 1] ?? 0) ^ 0xff;
+    expect(() => store.open(sealed)).toThrow();
+  });
+});

@@ -1,0 +1,24 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { PushMessage } from '../shared/api/events';
+import type { ApiResult } from '../shared/api/result';
+import type { Transport } from '../shared/api/transport';
+
+// Type-only imports: a sandboxed preload can require nothing but 'electron', so nothing may be bundled
+// in. The channel names repeat those in src/main/shell/ipc-bridge.ts and event-forwarder.ts.
+const INVOKE_CHANNEL = 'inlet:invoke';
+const PUSH_CHANNEL = 'inlet:push';
+
+const inlet: Transport = {
+  invoke: (method: string, input: unknown): Promise<ApiResult<unknown>> =>
+    ipcRenderer.invoke(INVOKE_CHANNEL, method, input) as Promise<ApiResult<unknown>>,
+  subscribe(listener: (message: PushMessage) => void): () => void {
+    // The IPC event (and its `sender`) stays here; the page only ever sees the message.
+    const onPush = (_event: IpcRendererEvent, message: PushMessage): void => listener(message);
+    ipcRenderer.on(PUSH_CHANNEL, onPush);
+    return () => {
+      ipcRenderer.removeListener(PUSH_CHANNEL, onPush);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('inlet', inlet);
