@@ -20,7 +20,18 @@ export function parseBody(contentType: string | null, body: Buffer): ParsedBody 
   if (ct.startsWith('application/x-www-form-urlencoded')) {
     return { value: Object.fromEntries(new URLSearchParams(body.toString('utf8'))), parseError: null };
   }
-  if (ct.startsWith('text/')) return { value: body.toString('utf8'), parseError: null };
+  if (ct.startsWith('text/')) {
+    const text = body.toString('utf8');
+    // Some senders label JSON as text/plain; read it as JSON when it is, else keep the text.
+    if (looksLikeJson(body)) {
+      try {
+        return { value: JSON.parse(text), parseError: null };
+      } catch {
+        return { value: text, parseError: null };
+      }
+    }
+    return { value: text, parseError: null };
+  }
   return { value: null, parseError: null };
 }
 
