@@ -8,6 +8,7 @@ import type { SchemeOutcome, VerifyInput } from './types';
 export type { VerifyInput, VerifyRequest, VerifySecret } from './types';
 export type { VerificationPreset } from '../../../shared/domain/verification';
 export { verificationPresets, getPreset } from './presets';
+export { signRequest, type SignRequestInput } from './sign';
 
 type CheckedConfig = Exclude<VerificationConfig, { scheme: 'none' }>;
 
