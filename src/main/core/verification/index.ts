@@ -34,9 +34,10 @@ export function verifyRequest(input: VerifyInput): VerificationResult {
   const config = input.config;
   const scheme = config.scheme;
   if (config.scheme === 'none') return { status: 'unverified', scheme };
-  if (input.secrets.length === 0 || input.secrets.every((s) => s.value === ''))
-    return { status: 'failed', scheme, diagnosis: noSecretDiagnosis() };
-  const outcome = runScheme(config, input);
+  // A blank secret would equal a blank bearer token: it must never take part in a comparison.
+  const secrets = input.secrets.filter((s) => s.value !== '');
+  if (secrets.length === 0) return { status: 'failed', scheme, diagnosis: noSecretDiagnosis() };
+  const outcome = runScheme(config, { ...input, secrets });
   if (outcome.ok) return { status: 'verified', scheme, matchedSecretId: outcome.secretId };
-  return { status: 'failed', scheme, diagnosis: diagnose(outcome, input) };
+  return { status: 'failed', scheme, diagnosis: diagnose(outcome, { ...input, secrets }) };
 }

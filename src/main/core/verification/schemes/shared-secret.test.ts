@@ -25,6 +25,11 @@ describe('shared secret header', () => {
 });
 
 describe('bearer token', () => {
+  it('never lets an empty token through, even next to a blank secret', () => {
+    const result = verify('bearer', { authorization: 'Bearer ' }, ['', 'real-token']);
+    expect(result.diagnosis?.code).toBe('no_match');
+  });
+
   it('accepts "Bearer" in any letter case', () => {
     expect(verify('bearer', { authorization: 'bearer s3cret-token' }).status).toBe('verified');
   });

@@ -3,7 +3,7 @@ import { secretsEqual } from '../constant-time';
 import type { Probe, SchemeOutcome, VerifyRequest, VerifySecret } from '../types';
 
 function tokenProbe(token: string): Probe {
-  return { coversBody: false, matches: (_body, secrets) => secrets.some((s) => secretsEqual(token, s)) };
+  return { coversBody: false, matches: (_body, secrets) => token !== '' && secrets.some((s) => s !== '' && secretsEqual(token, s)) };
 }
 
 function matchToken(token: string, secrets: readonly VerifySecret[]): string | undefined {
