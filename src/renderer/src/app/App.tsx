@@ -1,0 +1,25 @@
+import { useApp } from './store-context';
+import { Frame } from './Frame';
+import { SourcesPage } from '../features/sources/SourcesPage';
+import { LogPage } from '../features/log/LogPage';
+import { LoadingState } from '../components/LoadingState';
+import { ErrorNotice } from '../components/ErrorNotice';
+
+export function App() {
+  const view = useApp((s) => s.view);
+  const bootStatus = useApp((s) => s.bootStatus);
+  const bootError = useApp((s) => s.bootError);
+  const boot = useApp((s) => s.boot);
+
+  return (
+    <Frame>
+      {bootStatus === 'loading' && <LoadingState label="Connecting to Inlet…" />}
+      {bootStatus === 'error' && (
+        <div className="page page--centered">
+          <ErrorNotice title="Inlet could not load" message={bootError} onRetry={() => void boot()} />
+        </div>
+      )}
+      {bootStatus === 'ready' && (view === 'sources' ? <SourcesPage /> : <LogPage />)}
+    </Frame>
+  );
+}

@@ -1,0 +1,49 @@
+import type { StateCreator } from 'zustand';
+import type { ApiClient } from '../../../shared/api/client';
+import type { ApiOutput } from '../../../shared/api/contract';
+import { describeError } from '../lib/errors';
+import type { AppState } from './store';
+
+export type View = 'sources' | 'log';
+export type LiveStatus = 'connecting' | 'live' | 'offline';
+
+export interface AppSlice {
+  info: ApiOutput<'app.info'> | null;
+  bootStatus: 'loading' | 'ready' | 'error';
+  bootError: string | null;
+  view: View;
+  live: LiveStatus;
+  /** Loads what every page needs; the log follows once the environment is known. */
+  boot(): Promise<void>;
+  setView(view: View): void;
+  setLive(live: LiveStatus): void;
+}
+
+export const createAppSlice =
+  (api: ApiClient): StateCreator<AppState, [], [], AppSlice> =>
+  (set, get) => ({
+    info: null,
+    bootStatus: 'loading',
+    bootError: null,
+    view: 'sources',
+    live: 'connecting',
+    async boot() {
+      set({ bootStatus: 'loading', bootError: null });
+      try {
+        const [info] = await Promise.all([api.call('app.info', {}), get().loadEnvironments(), get().loadPresets()]);
+        set({ info });
+        await get().loadSources();
+        set({ bootStatus: 'ready' });
+        await get().loadEvents();
+      } catch (error) {
+        set({ bootStatus: 'error', bootError: describeError(error) });
+      }
+    },
+    setView: (view) => set({ view }),
+    setLive(live) {
+      const wasOffline = get().live === 'offline';
+      set({ live });
+      // Events pushed while the stream was down were missed; fetch the newest page again.
+      if (live === 'live' && wasOffline && get().bootStatus === 'ready') void get().refreshEvents();
+    },
+  });

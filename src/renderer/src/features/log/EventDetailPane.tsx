@@ -1,0 +1,77 @@
+import { useApp } from '../../app/store-context';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { LoadingState } from '../../components/LoadingState';
+import { formatBytes, formatDateTime } from '../../lib/format';
+import { BodyView } from './BodyView';
+import { HeadersTable } from './HeadersTable';
+import { StatusCode } from './StatusCode';
+import { VerificationPanel } from './VerificationPanel';
+
+export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<string, string> }) {
+  const detail = useApp((s) => s.detail);
+  const status = useApp((s) => s.detailStatus);
+  const error = useApp((s) => s.detailError);
+  const closeEvent = useApp((s) => s.closeEvent);
+  const secrets = useApp((s) => s.sources.find((x) => x.id === s.detail?.sourceId)?.settings.find((x) => x.environment === s.detail?.environment)?.secrets);
+
+  // Focus stays in (or returns to) the list, so ↑/↓ and Enter keep browsing.
+  const close = () => {
+    closeEvent();
+    document.querySelector<HTMLElement>('[data-testid="event-list"]')?.focus();
+  };
+
+  return (
+    <aside className="detail" aria-label="Event detail" data-testid="event-detail">
+      <header className="detail__header">
+        <h2 className="detail__title" data-testid="detail-event-type">
+          {detail ? (detail.eventType ?? 'Event without a type') : 'Event'}
+        </h2>
+        <button type="button" className="btn btn--small btn--ghost" aria-label="Close detail (Esc)" onClick={close}>
+          Close <kbd>Esc</kbd>
+        </button>
+      </header>
+      {status === 'loading' && <LoadingState label="Loading event…" />}
+      <ErrorNotice message={error} />
+      {detail && status === 'idle' && (
+        <div className="detail__body">
+          <dl className="facts">
+            <dt>Request</dt>
+            <dd>
+              <code data-testid="detail-request-line">
+                {detail.method} {detail.path}
+                {detail.query ? `?${detail.query}` : ''}
+              </code>
+            </dd>
+            <dt>Received</dt>
+            <dd>{formatDateTime(detail.receivedAt)}</dd>
+            <dt>Source</dt>
+            <dd>{detail.sourceId ? (sourceNames.get(detail.sourceId) ?? 'deleted source') : 'unknown endpoint'}</dd>
+            <dt>Answered</dt>
+            <dd>
+              <StatusCode status={detail.responseStatus} />
+              {detail.error && <span className="facts__note"> {detail.error}</span>}
+            </dd>
+            <dt>From</dt>
+            <dd>{detail.remoteAddress ?? 'unknown'}</dd>
+          </dl>
+          <VerificationPanel result={detail.verificationResult} secrets={secrets ?? []} />
+          <section className="detail__section">
+            <h3>Headers</h3>
+            <HeadersTable headers={detail.headers} />
+          </section>
+          <section className="detail__section">
+            <h3>
+              Body <span className="muted">({formatBytes(detail.bodySize)}{detail.contentType ? `, ${detail.contentType}` : ''})</span>
+            </h3>
+            {detail.parseError && (
+              <p className="notice notice--warn" data-testid="parse-error">
+                Could not parse the body: {detail.parseError}
+              </p>
+            )}
+            <BodyView bodyText={detail.bodyText} bodyBase64={detail.bodyBase64} />
+          </section>
+        </div>
+      )}
+    </aside>
+  );
+}

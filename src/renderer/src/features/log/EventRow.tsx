@@ -1,0 +1,39 @@
+import type { CSSProperties } from 'react';
+import type { EventSummary } from '../../../../shared/domain/event';
+import { formatTime } from '../../lib/format';
+import { StatusCode } from './StatusCode';
+import { VerificationBadge } from './VerificationBadge';
+
+interface Props {
+  event: EventSummary;
+  sourceName: string;
+  active: boolean;
+  selected: boolean;
+  style: CSSProperties;
+  onOpen(): void;
+}
+
+export function EventRow({ event, sourceName, active, selected, style, onOpen }: Props) {
+  return (
+    <div
+      id={`event-row-${event.id}`}
+      role="option"
+      aria-selected={selected}
+      className={`event-row${active ? ' event-row--active' : ''}${selected ? ' event-row--selected' : ''}`}
+      style={style}
+      data-testid="event-row"
+      data-event-id={event.id}
+      onClick={onOpen}
+    >
+      <span className="event-row__time" title={new Date(event.receivedAt).toISOString()}>
+        {formatTime(event.receivedAt)}
+      </span>
+      <span className="event-row__source" data-testid="event-source">{sourceName}</span>
+      <span className="event-row__type" data-testid="event-type">
+        {event.eventType ?? <span className="muted">{event.error ? 'rejected' : 'no type'}</span>}
+      </span>
+      <VerificationBadge status={event.verification} />
+      <StatusCode status={event.responseStatus} />
+    </div>
+  );
+}

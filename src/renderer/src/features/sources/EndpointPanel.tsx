@@ -1,0 +1,61 @@
+import type { Source, SourceEnvSettings } from '../../../../shared/domain/source';
+import { useApp } from '../../app/store-context';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { CopyButton } from '../../components/CopyButton';
+import { Toggle } from '../../components/Toggle';
+import { endpointUrl } from '../../lib/format';
+
+interface Props {
+  source: Source;
+  settings: SourceEnvSettings;
+  onError(message: string | null): void;
+}
+
+export function EndpointPanel({ source, settings, onError }: Props) {
+  const receiverUrl = useApp((s) => s.info?.receiverUrl ?? '');
+  const patch = useApp((s) => s.patchEnvSettings);
+  const rotateToken = useApp((s) => s.rotateToken);
+  const url = endpointUrl(receiverUrl, settings.endpointToken);
+  const env = settings.environment;
+
+  const report = (r: { ok: true } | { ok: false; error: string }) => onError(r.ok ? null : r.error);
+
+  return (
+    <div className="endpoint">
+      <div className="url-row">
+        <code className="url-row__url" data-testid="endpoint-url" data-environment={env}>
+          {url}
+        </code>
+        <CopyButton text={url} label="Copy URL" testId="copy-endpoint-url" />
+      </div>
+      <div className="endpoint__switches">
+        <Toggle
+          label="Enabled"
+          description={settings.enabled ? 'Requests to this URL are accepted.' : 'Requests are logged and answered 403.'}
+          checked={settings.enabled}
+          testId="toggle-enabled"
+          onChange={(enabled) => void patch(source.id, env, { enabled }).then(report)}
+        />
+        <Toggle
+          label="Enforce verification"
+          description={
+            settings.enforceVerification
+              ? 'Requests that fail verification are answered 401 (still logged).'
+              : 'Failed verification is logged, but the request is accepted.'
+          }
+          checked={settings.enforceVerification}
+          testId="toggle-enforce"
+          onChange={(enforceVerification) => void patch(source.id, env, { enforceVerification }).then(report)}
+        />
+      </div>
+      <ConfirmButton
+        label="Rotate URL token"
+        question="The current URL stops working at once. Rotate?"
+        confirmLabel="Rotate token"
+        danger
+        testId="rotate-token"
+        onConfirm={() => rotateToken({ id: source.id, environment: env }).then(report)}
+      />
+    </div>
+  );
+}

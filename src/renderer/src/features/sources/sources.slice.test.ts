@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../app/store';
+import { source } from '../../test/fixtures';
+import { fakeApi } from '../../test/fake-api';
+import { ApiFailure } from '../../../../shared/api/result';
+
+describe('sources slice', () => {
+  it('adds a created source to the list and selects it', async () => {
+    const created = source({ id: 'src_new', key: 'stripe-test' });
+    const { api } = fakeApi({ 'sources.list': () => [], 'sources.create': () => created });
+    const store = createAppStore(api);
+    await store.getState().loadSources();
+    const result = await store.getState().createSource({ key: 'stripe-test' });
+    expect(result.ok).toBe(true);
+    expect(store.getState().sources).toEqual([created]);
+    expect(store.getState().selectedSourceId).toBe('src_new');
+  });
+
+  it('sends a settings patch for one environment and replaces the source with the answer', async () => {
+    const before = source();
+    const after = source({ name: 'changed' });
+    const { api, calls } = fakeApi({ 'sources.list': () => [before], 'sources.update': () => after });
+    const store = createAppStore(api);
+    await store.getState().loadSources();
+    await store.getState().patchEnvSettings('src_1', 'development', { enforceVerification: true });
+    expect(calls.at(-1)).toEqual(['sources.update', { id: 'src_1', settings: { development: { enforceVerification: true } } }]);
+    expect(store.getState().sources).toEqual([after]);
+  });
+
+  it('returns the API error in words and leaves the list alone', async () => {
+    const { api } = fakeApi({
+      'sources.create': () => {
+        throw new ApiFailure('conflict', 'a source with key "stripe-test" exists');
+      },
+    });
+    const store = createAppStore(api);
+    const result = await store.getState().createSource({ key: 'stripe-test' });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('a source with key "stripe-test" exists') });
+    expect(store.getState().sources).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import type { StateCreator } from 'zustand';
+import type { ApiClient } from '../../../../shared/api/client';
+import type { ApiInput, ApiOutput } from '../../../../shared/api/contract';
+import type { Source, SourceEnvSettingsPatch } from '../../../../shared/domain/source';
+import { describeError } from '../../lib/errors';
+import type { AppState } from '../../app/store';
+
+export type Preset = ApiOutput<'verification.presets'>[number];
+
+/** What a form needs back from a mutation: nothing, or an error in words. */
+export type MutationResult = { ok: true; source: Source } | { ok: false; error: string };
+
+export interface SourcesSlice {
+  sources: Source[];
+  sourcesStatus: 'idle' | 'loading' | 'error';
+  sourcesError: string | null;
+  selectedSourceId: string | null;
+  presets: Preset[];
+  loadSources(): Promise<void>;
+  loadPresets(): Promise<void>;
+  selectSource(id: string | null): void;
+  createSource(input: ApiInput<'sources.create'>): Promise<MutationResult>;
+  patchEnvSettings(id: string, environment: string, patch: SourceEnvSettingsPatch): Promise<MutationResult>;
+  addSecret(input: ApiInput<'sources.addSecret'>): Promise<MutationResult>;
+  removeSecret(input: ApiInput<'sources.removeSecret'>): Promise<MutationResult>;
+  rotateToken(input: ApiInput<'sources.rotateToken'>): Promise<MutationResult>;
+}
+
+export const createSourcesSlice =
+  (api: ApiClient): StateCreator<AppState, [], [], SourcesSlice> =>
+  (set, get) => {
+    /** Runs a call that returns the changed source and puts it in the list. */
+    const mutate = async (run: () => Promise<Source>): Promise<MutationResult> => {
+      try {
+        const source = await run();
+        const exists = get().sources.some((s) => s.id === source.id);
+        set({ sources: exists ? get().sources.map((s) => (s.id === source.id ? source : s)) : [...get().sources, source] });
+        return { ok: true, source };
+      } catch (error) {
+        return { ok: false, error: describeError(error) };
+      }
+    };
+
+    return {
+      sources: [],
+      sourcesStatus: 'idle',
+      sourcesError: null,
+      selectedSourceId: null,
+      presets: [],
+      async loadSources() {
+        set({ sourcesStatus: 'loading', sourcesError: null });
+        try {
+          const sources = await api.call('sources.list', {});
+          const selected = get().selectedSourceId;
+          set({
+            sources,
+            sourcesStatus: 'idle',
+            selectedSourceId: sources.some((s) => s.id === selected) ? selected : (sources[0]?.id ?? null),
+          });
+        } catch (error) {
+          set({ sourcesStatus: 'error', sourcesError: describeError(error) });
+        }
+      },
+      async loadPresets() {
+        set({ presets: await api.call('verification.presets', {}) });
+      },
+      selectSource: (id) => set({ selectedSourceId: id }),
+      async createSource(input) {
+        const result = await mutate(() => api.call('sources.create', input));
+        if (result.ok) set({ selectedSourceId: result.source.id });
+        return result;
+      },
+      patchEnvSettings: (id, environment, patch) =>
+        mutate(() => api.call('sources.update', { id, settings: { [environment]: patch } })),
+      addSecret: (input) => mutate(() => api.call('sources.addSecret', input)),
+      removeSecret: (input) => mutate(() => api.call('sources.removeSecret', input)),
+      rotateToken: (input) => mutate(() => api.call('sources.rotateToken', input)),
+    };
+  };
