@@ -1,0 +1,94 @@
+import { ACTIONS, executionRank, ResolvedParamsSchemas, type ActionType } from '../../../shared/domain/action';
+import { eventTypeMatches, type ActionPlan, type Mapping, type PlanError } from '../../../shared/domain/mapping';
+import type { ExprContext } from '../../../shared/expr/evaluate';
+import { kindOf } from '../../../shared/expr/paths';
+import { evaluateCondition } from './conditions';
+import { resolveParam, type ParamSink } from './resolve-param';
+
+/** What planning needs of a received event: its type (null when unreadable) and its parsed parts. */
+export interface PlannableEvent {
+  eventType: string | null;
+  ctx: ExprContext;
+}
+
+/** Parameters whose value comes from the mapping, never from merged custom properties. */
+const PROTECTED_KEYS = new Set(['id', 'collection']);
+
+const byExecutionOrder = (a: Mapping, b: Mapping): number =>
+  executionRank(a.actionType) - executionRank(b.actionType) || a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Plans what an event's mappings would do, without doing it. Pure: selects the mappings active in
+ * `environment` whose event type matches, checks conditions, resolves and validates every
+ * parameter, and returns one plan per selected mapping in the fixed execution order (by mapping
+ * position within an action type). A failing mapping yields an `error` plan and never stops others.
+ */
+export const planActions = (event: PlannableEvent, mappings: readonly Mapping[], environment: string): ActionPlan[] =>
+  mappings
+    .filter((m) => m.activeIn.includes(environment) && eventTypeMatches(m.eventType, event.eventType))
+    .sort(byExecutionOrder)
+    .map((m) => planMapping(m, event.ctx));
+
+/** Plans one mapping against an event context (the editor's live preview uses this directly). */
+export const planMapping = (m: Pick<Mapping, 'id' | 'actionType' | 'params' | 'condition'>, ctx: ExprContext): ActionPlan => {
+  const plan: ActionPlan = { mappingId: m.id, actionType: m.actionType, status: 'ready', params: {}, coercions: [], warnings: [], errors: [] };
+  if (m.condition) {
+    const c = evaluateCondition(m.condition, ctx);
+    if (c.kind === 'invalid') {
+      plan.errors.push({ code: 'invalid_expression', param: 'condition', offset: c.offset, message: `condition: ${c.message}` });
+      return { ...plan, status: 'error' };
+    }
+    if (c.kind === 'failed') return { ...plan, status: 'skipped', skipReason: `condition not met: ${c.reason}` };
+  }
+  const sink: ParamSink = plan;
+  let custom: Record<string, unknown> | undefined;
+  for (const spec of ACTIONS[m.actionType].params) {
+    const value = resolveParam(spec, m.params[spec.name], ctx, sink);
+    if (value === undefined) continue;
+    if (spec.kind === 'custom_properties') custom = value as Record<string, unknown>;
+    else plan.params[spec.name] = value;
+  }
+  if (custom) mergeCustom(plan, custom);
+  if (plan.errors.length === 0) validateResolved(plan, m.actionType);
+  return { ...plan, status: plan.errors.length ? 'error' : 'ready' };
+};
+
+/** Custom properties sit next to the named fields (Knock's REST bodies); named fields win. */
+const mergeCustom = (plan: ActionPlan, custom: Record<string, unknown>): void => {
+  const merged: string[] = [];
+  const kept: string[] = [];
+  for (const [key, value] of Object.entries(custom)) {
+    if (key in plan.params || PROTECTED_KEYS.has(key)) kept.push(key);
+    else {
+      plan.params[key] = value;
+      merged.push(key);
+    }
+  }
+  if (merged.length) plan.coercions.push(`custom_properties: ${merged.length} key(s) merged into the properties (${merged.join(', ')})`);
+  if (kept.length) plan.coercions.push(`custom_properties: ${kept.join(', ')} ignored (set by their own parameter)`);
+};
+
+/** The second validation: the coerced values against the action's zod schema. */
+const validateResolved = (plan: ActionPlan, type: ActionType): void => {
+  const parsed = ResolvedParamsSchemas[type].safeParse(plan.params);
+  if (parsed.success) {
+    plan.params = parsed.data;
+    return;
+  }
+  for (const issue of parsed.error.issues) plan.errors.push(toPlanError(issue, plan.params));
+};
+
+type ZodIssue = { code: string; path: PropertyKey[]; message: string; maximum?: unknown; expected?: unknown };
+
+const toPlanError = (issue: ZodIssue, params: Record<string, unknown>): PlanError => {
+  const param = String(issue.path[0] ?? '');
+  const at = issue.path.map(String).join('.') || 'params';
+  let value: unknown = params;
+  for (const k of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[k] : undefined;
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') {
+    const actual = Array.isArray(value) || typeof value === 'string' ? value.length : 0;
+    return { code: 'limit_exceeded', param, path: null, limit: issue.maximum, actual, message: `${at}: ${actual}, more than the limit of ${issue.maximum}` };
+  }
+  const expected = typeof issue.expected === 'string' ? issue.expected : issue.message;
+  return { code: 'type_mismatch', param, path: null, expected, got: kindOf(value), message: `${at}: ${issue.message}` };
+};
