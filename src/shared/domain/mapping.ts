@@ -91,6 +91,7 @@ export const PLAN_ERROR_CODES = [
   'limit_exceeded',
   'invalid_expression',
   'not_found',
+  'execution_failed',
 ] as const;
 export type PlanErrorCode = (typeof PLAN_ERROR_CODES)[number];
 
@@ -115,6 +116,8 @@ export const PlanErrorSchema = z.discriminatedUnion('code', [
   z.object({
     code: z.literal('not_found'), param: Param.nullable(), what: z.string(), key: z.string(), hint: z.string().optional(), message: Msg,
   }),
+  /** The workspace refused the change (a bug or a constraint); the action's writes were undone. */
+  z.object({ code: z.literal('execution_failed'), param: Param.nullable(), message: Msg }),
 ]);
 export type PlanError = z.infer<typeof PlanErrorSchema>;
 
