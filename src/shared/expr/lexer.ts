@@ -16,6 +16,8 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
  */
 export class Cursor {
   pos = 0;
+  /** How many expressions enclose the cursor (objects, lists, placeholders). */
+  depth = 0;
   constructor(readonly src: string) {}
 
   peek(ahead = 0): string | undefined {

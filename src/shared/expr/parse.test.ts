@@ -129,6 +129,7 @@ describe('parseExpr: errors carry the character offset', () => {
     ['{1: 2}', 'expected a key (a quoted string or a name) at 1', 1],
     ['[1, 2', 'expected "," or "]" at 5', 5],
     ['#', 'expected an expression, got "#" at 0', 0],
+    ['['.repeat(100), 'nested deeper than 64 levels at 64', 64],
   ])('%j → %s', (source, message, offset) => {
     const r = parseExpr(source);
     expect(r.ok).toBe(false);

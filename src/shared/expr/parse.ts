@@ -40,8 +40,18 @@ const parseUncached = (source: string): ParseResult => {
   }
 };
 
+/** Deeper nesting than this is no hand-written mapping; refusing it keeps the stack bounded. */
+const MAX_DEPTH = 64;
+
 /** expression := primary ( "??" primary )* */
 const parseExpression = (c: Cursor): ExprNode => {
+  if (++c.depth > MAX_DEPTH) c.fail(`nested deeper than ${MAX_DEPTH} levels`);
+  const node = parseFallbackChain(c);
+  c.depth--;
+  return node;
+};
+
+const parseFallbackChain = (c: Cursor): ExprNode => {
   const first = parsePrimary(c);
   const alternatives = [first];
   for (;;) {
