@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +42,18 @@ export async function bundle(entry: string, format: 'cjs' | 'esm'): Promise<stri
     logLevel: 'error',
   });
   await rename(temp, outfile);
+  await pruneOlderBundles(outfile);
   return outfile;
+}
+
+/** Every source edit makes a new bundle; keep only the current one per entry. */
+async function pruneOlderBundles(current: string): Promise<void> {
+  const prefix = `${path.basename(current).replace(/-[0-9a-f]{16}\.[cm]js$/, '')}-`;
+  for (const name of await readdir(cacheDir)) {
+    if (name.startsWith(prefix) && !name.endsWith('.tmp') && path.join(cacheDir, name) !== current) {
+      await rm(path.join(cacheDir, name), { force: true });
+    }
+  }
 }
 
 async function sourcesOf(dir: string): Promise<string[]> {
