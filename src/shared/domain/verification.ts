@@ -63,18 +63,67 @@ export const StandardWebhooksSchemeSchema = z.object({
   toleranceSeconds: z.number().int().min(0).default(300),
 });
 
+/**
+ * Where the provider calls Inlet from its side, for schemes that sign the full URL (Twilio, HubSpot
+ * v3, Square). The receiver only sees path and query, so the verifier tries, in order: the request's
+ * `publicUrls` (filled by the receiver, e.g. from the tunnel), this base URL + the request's path and
+ * query, then the request's own Host header over https and http, each with and without the port.
+ * A base given with Inlet's `/in/<token>` path is used as the full URL (only the query is added).
+ */
+const PublicBaseUrl = z
+  .string()
+  .regex(/^https?:\/\/[^/?#\s]+/i, 'a URL starting with http:// or https://')
+  .optional();
+
+/** Twilio: base64 HMAC-SHA1 over the full URL (+ sorted form params); JSON posts carry `?bodySHA256=`. */
+export const TwilioSchemeSchema = z.object({ scheme: z.literal('twilio'), publicBaseUrl: PublicBaseUrl });
+
+/** SendGrid Event Webhook: ECDSA P-256/SHA-256 over `timestamp + body`; the secret is the public key. */
+export const SendgridSchemeSchema = z.object({
+  scheme: z.literal('sendgrid'),
+  /** Accepted clock difference in seconds on the timestamp header; 0 (SendGrid's SDK) disables it. */
+  toleranceSeconds: z.number().int().min(0).default(0),
+});
+
+/** HubSpot signature v3: base64 HMAC-SHA256 over `METHOD + URI + body + timestamp(ms)`. */
+export const HubspotV3SchemeSchema = z.object({
+  scheme: z.literal('hubspot_v3'),
+  publicBaseUrl: PublicBaseUrl,
+  toleranceSeconds: z.number().int().min(0).default(300),
+});
+
+/** Mailgun: `signature: {timestamp, token, signature}` in the body; hex HMAC-SHA256 of `timestamp + token`. */
+export const MailgunSchemeSchema = z.object({
+  scheme: z.literal('mailgun'),
+  /** Accepted age of `signature.timestamp` in seconds; 0 disables the check. */
+  toleranceSeconds: z.number().int().min(0).default(0),
+});
+
+/** Square: base64 HMAC-SHA256 of `notificationUrl + body` in x-square-hmacsha256-signature. */
+export const SquareSchemeSchema = z.object({ scheme: z.literal('square'), publicBaseUrl: PublicBaseUrl });
+
 export const VerificationConfigSchema = z.discriminatedUnion('scheme', [
   NoneSchemeSchema,
   SharedSecretSchemeSchema,
   BasicAuthSchemeSchema,
   HmacSchemeSchema,
   StandardWebhooksSchemeSchema,
+  TwilioSchemeSchema,
+  SendgridSchemeSchema,
+  HubspotV3SchemeSchema,
+  MailgunSchemeSchema,
+  SquareSchemeSchema,
 ]);
 export type VerificationConfig = z.infer<typeof VerificationConfigSchema>;
 export type VerificationConfigInput = z.input<typeof VerificationConfigSchema>;
 export type HmacScheme = z.infer<typeof HmacSchemeSchema>;
 export type SharedSecretScheme = z.infer<typeof SharedSecretSchemeSchema>;
 export type StandardWebhooksScheme = z.infer<typeof StandardWebhooksSchemeSchema>;
+export type TwilioScheme = z.infer<typeof TwilioSchemeSchema>;
+export type SendgridScheme = z.infer<typeof SendgridSchemeSchema>;
+export type HubspotV3Scheme = z.infer<typeof HubspotV3SchemeSchema>;
+export type MailgunScheme = z.infer<typeof MailgunSchemeSchema>;
+export type SquareScheme = z.infer<typeof SquareSchemeSchema>;
 
 /** A named, ready-made configuration (Stripe, GitHub, …) a source can start from. */
 export const VerificationPresetSchema = z.object({
@@ -99,7 +148,11 @@ export const DiagnosisCodeSchema = z.enum([
   'no_match',
 ]);
 
-export const HintCodeSchema = z.enum(['secret_kind', 'reserialized_body', 'other_environment']);
+/**
+ * `public_url`: a URL-signed scheme (Twilio, HubSpot, Square) matched none of the URLs tried; the
+ * hint lists them. `unsigned_payload`: the scheme (Mailgun) doesn't cover the payload.
+ */
+export const HintCodeSchema = z.enum(['secret_kind', 'reserialized_body', 'other_environment', 'public_url', 'unsigned_payload']);
 
 export const DiagnosisSchema = z.object({
   code: DiagnosisCodeSchema,

@@ -65,6 +65,7 @@ export function diagnose(failure: Failure, input: VerifyInput): Diagnosis {
       hints.push(...otherEnvironmentHints(failure.probe, input));
     }
   }
+  hints.push(...(failure.hints ?? []));
   const diagnosis: Diagnosis = { code: failure.code, message: failure.message, hints };
   if (failure.header !== undefined) diagnosis.header = failure.header;
   if (failure.skewSeconds !== undefined) diagnosis.skewSeconds = failure.skewSeconds;

@@ -2,13 +2,20 @@ import type { VerificationConfig, VerificationResult } from '../../../shared/dom
 import { diagnose, noSecretDiagnosis } from './diagnose';
 import { checkHmac } from './schemes/hmac';
 import { checkBasicAuth, checkSharedSecret } from './schemes/shared-secret';
+import { checkHubspotV3 } from './schemes/hubspot';
+import { checkMailgun } from './schemes/mailgun';
+import { checkSendgrid } from './schemes/sendgrid';
+import { checkSquare } from './schemes/square';
 import { checkStandardWebhooks } from './schemes/standard-webhooks';
+import { checkTwilio } from './schemes/twilio';
 import type { SchemeOutcome, VerifyInput } from './types';
 
 export type { VerifyInput, VerifyRequest, VerifySecret } from './types';
 export type { VerificationPreset } from '../../../shared/domain/verification';
 export { verificationPresets, getPreset } from './presets';
-export { signRequest, type SignRequestInput } from './sign';
+export { secretFormatProblem } from './secret-kind';
+export { signRequest, signDelivery, type SignRequestInput, type SignedDelivery } from './sign';
+export { createP256TestKeyPair, type P256TestKeyPair } from './sign-providers';
 
 type CheckedConfig = Exclude<VerificationConfig, { scheme: 'none' }>;
 
@@ -23,6 +30,16 @@ function runScheme(config: CheckedConfig, input: VerifyInput): SchemeOutcome {
       return checkSharedSecret(config, secrets, request);
     case 'basic':
       return checkBasicAuth(secrets, request);
+    case 'twilio':
+      return checkTwilio(config, secrets, request);
+    case 'sendgrid':
+      return checkSendgrid(config, secrets, request, now);
+    case 'hubspot_v3':
+      return checkHubspotV3(config, secrets, request, now);
+    case 'mailgun':
+      return checkMailgun(config, secrets, request, now);
+    case 'square':
+      return checkSquare(config, secrets, request);
   }
 }
 

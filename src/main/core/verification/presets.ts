@@ -177,6 +177,50 @@ export const verificationPresets: readonly VerificationPreset[] = Object.freeze(
       toleranceSeconds: 0,
     },
   }),
+  // Schemes that are not HMAC over a template: code in schemes/, still chosen here by data.
+  define({
+    id: 'twilio',
+    name: 'Twilio',
+    description:
+      'X-Twilio-Signature: base64 HMAC-SHA1 over the full URL Twilio called + the sorted form parameters; JSON posts carry ' +
+      '?bodySHA256=<hex> and only the URL is signed. The URL must match the one configured at Twilio exactly.',
+    secretHint: "The account's primary Auth Token, 32 hexadecimal characters, from the Twilio Console (Account Info); not the Account SID or an API key.",
+    config: { scheme: 'twilio' },
+  }),
+  define({
+    id: 'sendgrid',
+    name: 'SendGrid Event Webhook',
+    description:
+      'X-Twilio-Email-Event-Webhook-Signature: ECDSA P-256/SHA-256 over timestamp + body, timestamp in ' +
+      'X-Twilio-Email-Event-Webhook-Timestamp. Verified with the public key; no age limit, as in SendGrid\'s SDK.',
+    secretHint:
+      'The public verification key from Settings → Mail Settings → Event Webhook → Signature Verification, base64 starting MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE (PEM armour is fine); not an SG. API key.',
+    config: { scheme: 'sendgrid' },
+  }),
+  define({
+    id: 'hubspot',
+    name: 'HubSpot',
+    description:
+      'X-HubSpot-Signature-v3: base64 HMAC-SHA256 over METHOD + full URL + body + X-HubSpot-Request-Timestamp (ms); older than 5 minutes is rejected.',
+    secretHint: "The app's client secret (developer account → your app → Auth); not a pat-… access token.",
+    config: { scheme: 'hubspot_v3' },
+  }),
+  define({
+    id: 'mailgun',
+    name: 'Mailgun',
+    description:
+      'signature {timestamp, token, signature} inside the body: hex HMAC-SHA256 of timestamp + token. The event data itself is NOT covered by the signature.',
+    secretHint: 'The HTTP webhook signing key from Mailgun → Sending → Webhooks; not the pubkey-… validation key.',
+    config: { scheme: 'mailgun' },
+  }),
+  define({
+    id: 'square',
+    name: 'Square',
+    description:
+      "x-square-hmacsha256-signature: base64 HMAC-SHA256 over the subscription's notification URL + body. The URL must match the one in the subscription exactly.",
+    secretHint: "The webhook subscription's signature key from the Developer Console → Webhooks; not an EAAA… access token.",
+    config: { scheme: 'square' },
+  }),
   define({
     id: 'shared-secret',
     name: 'Shared secret header',

@@ -1,5 +1,6 @@
 import type { VerificationConfig } from '../../../shared/domain/verification';
 import { decodeSecret, stripWhsec } from './secrets';
+import { providerKindOf, providerSecretProblem, type ProviderKind } from './secret-kind-providers';
 
 /** What the configured secrets should look like, derived from the scheme. */
 interface Expectation {
@@ -7,6 +8,8 @@ interface Expectation {
   /** `v1,` + `whsec_` forms are accepted (Standard Webhooks family). */
   standardWebhooks: boolean;
   bearerPrefix: boolean;
+  /** Provider-specific key forms (Twilio Auth Token, SendGrid public key, …). */
+  kind?: ProviderKind;
 }
 
 function expectationOf(config: VerificationConfig): Expectation {
@@ -17,8 +20,10 @@ function expectationOf(config: VerificationConfig): Expectation {
       return { prefix: config.secretPrefix, standardWebhooks: config.secretEncoding === 'whsec', bearerPrefix: false };
     case 'shared_secret':
       return { prefix: config.secretPrefix, standardWebhooks: false, bearerPrefix: config.prefix.trim().toLowerCase() === 'bearer' };
-    default:
-      return { standardWebhooks: false, bearerPrefix: false };
+    default: {
+      const kind = providerKindOf(config);
+      return kind ? { standardWebhooks: false, bearerPrefix: false, kind } : { standardWebhooks: false, bearerPrefix: false };
+    }
   }
 }
 
@@ -39,7 +44,9 @@ const RULES: readonly Rule[] = [
     const m = API_KEY.exec(s);
     return m ? `starts with ${m[0]}, the prefix of a Stripe API key; this scheme needs ${expected(e)}.` : undefined;
   },
-  (s) => (SURROUNDING_SPACE.test(s) ? 'begins or ends with whitespace; copy it again without the spaces.' : undefined),
+  // Keys in PEM armour (SendGrid) come with line breaks, which are read correctly.
+  (s, e) =>
+    e.kind !== 'sendgrid' && SURROUNDING_SPACE.test(s) ? 'begins or ends with whitespace; copy it again without the spaces.' : undefined,
   (s, e) =>
     e.bearerPrefix && BEARER.test(s) ? 'starts with "Bearer ": enter only the token, the scheme adds "Bearer " itself.' : undefined,
   (s, e) =>
@@ -54,7 +61,16 @@ const RULES: readonly Rule[] = [
     e.standardWebhooks && decodeSecret(s, 'whsec') === null
       ? `is not valid base64 after its whsec_ prefix (${stripWhsec(s).length} characters left), so it can't be a Standard Webhooks key; it may be cut short.`
       : undefined,
+  (s, e) => (e.kind ? providerSecretProblem(e.kind, s) : undefined),
 ];
+
+/**
+ * Why `secret` doesn't look like a secret for `config`, as a sentence, or undefined when it looks
+ * right: the connect dialog's format check, with the same rules as the `secret_kind` hint.
+ */
+export function secretFormatProblem(config: VerificationConfig, secret: string): string | undefined {
+  return secretKindHints(config, [secret])[0];
+}
 
 /** Sentences for the `secret_kind` hint: secrets that look like something other than what the scheme expects. */
 export function secretKindHints(config: VerificationConfig, secrets: readonly string[]): string[] {

@@ -7,7 +7,7 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import { Webhook as SvixWebhook } from 'svix';
 import { describe, expect, it } from 'vitest';
-import { getPreset, signRequest, verificationPresets, verifyRequest } from './index';
+import { createP256TestKeyPair, getPreset, signDelivery, signRequest, verificationPresets, verifyRequest } from './index';
 
 const config = (id: string) => {
   const p = getPreset(id);
@@ -77,17 +77,41 @@ describe('signRequest, checked by the official verifiers', () => {
   });
 });
 
-describe('signRequest round trip', () => {
+describe('signDelivery round trip', () => {
+  const keys = createP256TestKeyPair();
   const secretFor = (id: string) => (id === 'basic' ? 'u:pw' : id === 'supabase-auth-hook' ? `v1,${whsec}` : whsec);
+  // SendGrid verifies with the public half of a pair and signs with the private half.
+  const signingSecret = (id: string) => (id === 'sendgrid' ? keys.privateKey : secretFor(id));
+  const verifyingSecret = (id: string) => (id === 'sendgrid' ? keys.publicKey : secretFor(id));
 
   it.each(verificationPresets.map((p) => p.id))('produces %s requests that verifyRequest accepts', (id) => {
     const now = 1748779200_000;
-    const headers = signRequest({ config: config(id), secret: secretFor(id), body, now });
-    const result = verifyRequest({ config: config(id), secrets: [{ id: 'k', value: secretFor(id) }], request: { method: 'POST', url: '/in/t', headers, rawBody: Buffer.from(body) }, now });
+    const signed = signDelivery({ config: config(id), secret: signingSecret(id), body, now, url: '/in/t', publicUrl: 'http://127.0.0.1:4100/in/t' });
+    const request = { method: 'POST', url: signed.url, headers: { ...signed.headers, host: '127.0.0.1:4100' }, rawBody: signed.body };
+    const result = verifyRequest({ config: config(id), secrets: [{ id: 'k', value: verifyingSecret(id) }], request, now });
     expect(result).toMatchObject({ status: 'verified', matchedSecretId: 'k' });
   });
 
   it('refuses a Standard Webhooks secret that is not base64', () => {
     expect(() => signRequest({ config: config('svix'), secret: 'whsec_***', body, now: 0 })).toThrow(/can't be used/);
+  });
+
+  it('refuses to sign a URL-signed scheme without a full URL', () => {
+    expect(() => signDelivery({ config: config('square'), secret: 'k', body, now: 0 })).toThrow(/pass publicUrl/);
+  });
+
+  it('signs under the configured publicBaseUrl when no full URL is given', () => {
+    const square = { scheme: 'square' as const, publicBaseUrl: 'https://inlet.loca.lt' };
+    const signed = signDelivery({ config: square, secret: 'k', body, now: 0, url: '/in/t' });
+    const request = { method: 'POST', url: '/in/t', headers: signed.headers, rawBody: signed.body };
+    expect(verifyRequest({ config: square, secrets: [{ id: 'k', value: 'k' }], request, now: 0 }).status).toBe('verified');
+  });
+
+  it('tells signRequest callers to use signDelivery when the scheme rewrites the body', () => {
+    expect(() => signRequest({ config: config('mailgun'), secret: 'k', body, now: 0 })).toThrow(/use signDelivery/);
+  });
+
+  it('refuses to sign SendGrid with the public key, which cannot sign', () => {
+    expect(() => signDelivery({ config: config('sendgrid'), secret: keys.publicKey, body, now: 0 })).toThrow(/private key/);
   });
 });

@@ -2,10 +2,25 @@ import { createHmac } from 'node:crypto';
 import type { HmacScheme, VerificationConfig } from '../../../shared/domain/verification';
 import { decodeSecret } from './secrets';
 import { compileTemplate, feedContent } from './signed-content';
+import {
+  signHubspotV3,
+  signMailgun,
+  signSendgrid,
+  signSquare,
+  signTwilio,
+  type ProviderSignInput,
+  type SignedDelivery,
+} from './sign-providers';
+
+export type { SignedDelivery } from './sign-providers';
 
 export interface SignRequestInput {
   config: VerificationConfig;
-  /** The secret as configured (e.g. `whsec_…`, `v1,whsec_…`, `user:password`). */
+  /**
+   * The secret as configured (e.g. `whsec_…`, `v1,whsec_…`, `user:password`). For SendGrid, whose
+   * configured secret is a public key, this is instead the private key of a test key pair
+   * (`createP256TestKeyPair`): only a request signed with it verifies against its public half.
+   */
   secret: string;
   body: Buffer | string;
   /** Signing time, ms since the epoch. */
@@ -13,8 +28,16 @@ export interface SignRequestInput {
   method?: string;
   /** Path and query the request will be sent to, when the scheme signs `{url}`. */
   url?: string;
-  /** Message id for schemes that sign `{id}`; derived from `now` when absent. */
+  /** Message id for schemes that sign `{id}` (Mailgun: the token); derived from `now` when absent. */
   id?: string;
+  /**
+   * The full URL the request is delivered to, as the provider would call it (e.g.
+   * `http://127.0.0.1:4100/in/tok`): Twilio, HubSpot and Square sign it. Defaults to the scheme's
+   * `publicBaseUrl` + `url`; signing one of those schemes without either throws.
+   */
+  publicUrl?: string;
+  /** The body's media type; Twilio signs form fields but hashes JSON. Guessed from the body when absent. */
+  contentType?: string;
 }
 
 function keyOf(secret: string, encoding: HmacScheme['secretEncoding']): Buffer {
@@ -44,13 +67,56 @@ function signHmac(config: HmacScheme, input: SignRequestInput, body: Buffer): Re
 }
 
 /**
- * The headers a provider would add to `body` under `config`, signed with `secret` at `now`: what
- * "Send test event" uses to push a sample through the real receiver. Lower-cased header names.
- * Throws when the secret can't be a key for the scheme (e.g. not base64 where base64 is required).
+ * The request a provider would send for `body` under `config`, signed with `secret` at `now`: what
+ * "Send test event" pushes through the real receiver. Unlike `signRequest` it may change the body
+ * (Mailgun signs inside it) and the URL (Twilio adds `bodySHA256` for JSON): send `body` to `url`.
+ * Throws when the secret can't be a key for the scheme, or a URL-signed scheme has no full URL.
  */
-export function signRequest(input: SignRequestInput): Record<string, string> {
+export function signDelivery(input: SignRequestInput): SignedDelivery {
   const { config } = input;
   const body = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
+  const p: ProviderSignInput = {
+    secret: input.secret,
+    body,
+    now: input.now,
+    method: input.method ?? 'POST',
+    url: input.url ?? '/',
+    ...(input.publicUrl !== undefined && { publicUrl: input.publicUrl }),
+    ...(input.contentType !== undefined && { contentType: input.contentType }),
+    ...(input.id !== undefined && { id: input.id }),
+  };
+  switch (config.scheme) {
+    case 'twilio':
+      return signTwilio(config, p);
+    case 'hubspot_v3':
+      return signHubspotV3(config, p);
+    case 'square':
+      return signSquare(config, p);
+    case 'sendgrid':
+      return signSendgrid(p);
+    case 'mailgun':
+      return signMailgun(p);
+    default:
+      return { headers: signHeaders(config, input, body), body, url: p.url };
+  }
+}
+
+/**
+ * The headers a provider would add to `body` under `config`, signed with `secret` at `now`.
+ * Lower-cased header names. Throws when the secret can't be a key for the scheme, and for requests
+ * whose body or URL the scheme must change (Mailgun; Twilio with a JSON body): use `signDelivery`.
+ */
+export function signRequest(input: SignRequestInput): Record<string, string> {
+  const delivered = signDelivery(input);
+  const body = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
+  if (!delivered.body.equals(body) || delivered.url !== (input.url ?? '/'))
+    throw new Error(`The ${input.config.scheme} scheme changes the body or URL when signing: use signDelivery and send what it returns.`);
+  return delivered.headers;
+}
+
+type HeaderOnlyConfig = Exclude<VerificationConfig, { scheme: 'twilio' | 'hubspot_v3' | 'square' | 'sendgrid' | 'mailgun' }>;
+
+function signHeaders(config: HeaderOnlyConfig, input: SignRequestInput, body: Buffer): Record<string, string> {
   switch (config.scheme) {
     case 'none':
       return {};

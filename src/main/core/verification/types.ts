@@ -1,4 +1,4 @@
-import type { VerificationConfig } from '../../../shared/domain/verification';
+import type { Diagnosis, VerificationConfig } from '../../../shared/domain/verification';
 
 /** One received request, as the receiver saw it. */
 export interface VerifyRequest {
@@ -8,6 +8,13 @@ export interface VerifyRequest {
   /** Lower-cased names; repeated headers joined with `, `. */
   headers: Record<string, string>;
   rawBody: Buffer;
+  /**
+   * Candidate full URLs the provider may have called for this request (scheme, host, path, query),
+   * for schemes that sign the URL (Twilio, HubSpot v3, Square). The receiver fills it from what it
+   * knows: the tunnel's public URL + the request's path and query, the URL the user configured.
+   * Tried first, before the scheme's `publicBaseUrl` and the request's own Host header.
+   */
+  publicUrls?: string[];
 }
 
 /** A configured secret; `id` is reported back when it matches (rotation). */
@@ -47,4 +54,6 @@ export type SchemeOutcome =
       header?: string;
       skewSeconds?: number;
       probe?: Probe;
+      /** Hints only the scheme can give (e.g. which URLs a URL-signed scheme tried). */
+      hints?: Diagnosis['hints'];
     };

@@ -19,12 +19,22 @@ export interface SignInput {
   timestamp: number;
   /** Message id for the Standard Webhooks family; derived from the timestamp when absent. */
   id?: string;
+  /**
+   * The full URL the request will be posted to (`http://127.0.0.1:4100/in/tok`), for presets that
+   * sign the URL (Twilio, HubSpot, Square); `DEFAULT_URL` when absent.
+   */
+  url?: string;
 }
 
 export interface SignedRequest {
   headers: Record<string, string>;
   body: string;
+  /** Where to post it, when the signer chose or changed the URL (Twilio adds `?bodySHA256=`). */
+  url?: string;
 }
+
+/** Where URL-signing presets are delivered when the test gives no URL. */
+export const DEFAULT_URL = 'https://inlet.example/in/test-token';
 
 export type SdkSigner = (input: SignInput) => Promise<SignedRequest>;
 
@@ -158,12 +168,21 @@ export const sdkSigners = {
 
 export type SignedPresetId = keyof typeof sdkSigners;
 
-/** The request a receiver would hand to `verifyRequest` for a signed delivery. */
+/**
+ * The request a receiver would hand to `verifyRequest` for a signed delivery. When the signer
+ * chose the URL, its path and query are what arrives, with its host in the Host header, as an
+ * HTTP client would send it.
+ */
 export function toVerifyRequest(signed: SignedRequest, url = '/in/test-token'): {
   method: string;
   url: string;
   headers: Record<string, string>;
   rawBody: Buffer;
 } {
-  return { method: 'POST', url, headers: { ...signed.headers }, rawBody: Buffer.from(signed.body, 'utf8') };
+  const headers = { ...signed.headers };
+  if (signed.url === undefined) return { method: 'POST', url, headers, rawBody: Buffer.from(signed.body, 'utf8') };
+  const target = new URL(signed.url);
+  headers.host ??= target.host;
+  const path = signed.url.slice(signed.url.indexOf(target.host) + target.host.length);
+  return { method: 'POST', url: path || '/', headers, rawBody: Buffer.from(signed.body, 'utf8') };
 }
