@@ -2,8 +2,13 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'net', 'os', 'child_process', 'url', 'stream', 'events', 'zlib', 'util'];
-const restrict = (patterns) => ['error', { patterns }];
+// Bare builtin names go in `paths` (exact module names) so a relative './events' is not caught.
+const bareBuiltins = ['fs', 'path', 'crypto', 'http', 'https', 'net', 'os', 'child_process', 'url', 'stream', 'events', 'zlib', 'util', 'buffer'];
+const nodeBuiltins = ['node:*'];
+const restrict = (patterns, message) => [
+  'error',
+  { patterns, ...(message ? { paths: bareBuiltins.map((name) => ({ name, message })) } : {}) },
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/tmp/**'] },
@@ -24,7 +29,7 @@ export default tseslint.config(
         { group: ['electron'], message: 'src/shared runs everywhere: no electron.' },
         { group: nodeBuiltins, message: 'src/shared runs in the browser too: no node modules.' },
         { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared depends on nothing else in src.' },
-      ]),
+      ], 'src/shared runs in the browser too: no node modules.'),
     },
   },
   {
@@ -44,7 +49,7 @@ export default tseslint.config(
         { group: ['electron'], message: 'The renderer talks to the host through the contract only.' },
         { group: nodeBuiltins, message: 'The renderer runs in a sandboxed browser: no node modules.' },
         { group: ['**/main/**', '**/preload/index*'], message: 'The renderer never imports main-process code.' },
-      ]),
+      ], 'The renderer runs in a sandboxed browser: no node modules.'),
     },
   },
 );

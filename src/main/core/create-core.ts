@@ -12,8 +12,16 @@ import { startReceiver } from './receiver/receiver-server';
 import { createRouteTable } from './receiver/routes';
 import { openDatabase } from './store/db';
 import { createEnvironmentsRepo } from './store/repos/environments.repo';
+import { createProcessor } from './pipeline/processor';
+import { createReplayJobs } from './pipeline/replay-jobs';
+import { createActionRunsRepo } from './store/repos/action-runs.repo';
 import { createEventsRepo, summarize } from './store/repos/events.repo';
+import { createIdempotencyRepo } from './store/repos/idempotency.repo';
+import { createMappingsRepo } from './store/repos/mappings.repo';
+import { createSearchIndexer } from './store/repos/search-index';
 import { createSourcesRepo } from './store/repos/sources.repo';
+import { createWorkspaceQueryRepo } from './store/repos/workspace-query.repo';
+import { createWorkspaceRepo } from './store/repos/workspace.repo';
 
 export interface CoreOptions {
   /** Receiver bind address; 127.0.0.1 unless the user opts into exposing it. */
@@ -65,17 +73,18 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   };
 
   const routes = createRouteTable(sources, ports.secretStore);
-  const queue = createIngestQueue(events.insertMany, (ids, written) => {
-    if (listeners.size === 0) return;
-    written.forEach((e, i) => emit('events.received', summarize(ids[i]!, e)));
-  });
-
   let receiverUrl = '';
   const ctx: CoreContext = {
     db,
     environments,
     sources,
     events,
+    mappings: createMappingsRepo(db),
+    actionRuns: createActionRunsRepo(db),
+    idempotency: createIdempotencyRepo(db),
+    workspace: createWorkspaceRepo(db),
+    workspaceQuery: createWorkspaceQueryRepo(db),
+    search: createSearchIndexer(db),
     routes,
     secretStore: ports.secretStore,
     clock,
@@ -83,7 +92,17 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     emit,
     info: { version: packageJson.version, dataDir: ports.dataDir, receiverUrl: () => receiverUrl },
   };
-  const dispatch = createDispatcher(createHandlers(ctx), (method, error) =>
+  const processor = createProcessor(ctx);
+  const queue = createIngestQueue(events.insertMany, (ids, written) => {
+    processor.kick();
+    if (listeners.size === 0) return;
+    written.forEach((e, i) => emit('events.received', summarize(ids[i]!, e)));
+  });
+  // Events acknowledged before a crash or quit and not yet mapped run first, in arrival order.
+  processor.kick();
+
+  const replays = createReplayJobs(ctx, queue);
+  const dispatch = createDispatcher(createHandlers(ctx, { processor, queue, replays }), (method, error) =>
     logger.error(`${method} failed`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 
@@ -116,8 +135,10 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     async close() {
       if (closed) return;
       closed = true;
+      replays.cancelAll();
       await receiver.close();
       queue.flush();
+      processor.stop();
       listeners.clear();
       db.close();
     },

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { EnvKeySchema, EnvironmentSchema } from '../domain/environment';
 import { EventDetailSchema, EventFilterSchema, EventSummarySchema } from '../domain/event';
-import { VerificationConfigSchema } from '../domain/verification';
+import { ActionPlanSchema, MappingFieldsSchema, MappingSchema } from '../domain/mapping';
+import { ActionRunSchema } from '../domain/event';
+import { VerificationConfigSchema, VerificationResultSchema } from '../domain/verification';
+import {
+  WorkflowKeySchema,
+  WorkflowRunSchema,
+  WorkflowSchema,
+  WorkspaceAudienceMemberSchema,
+  WorkspaceObjectSchema,
+  WorkspaceSubscriptionSchema,
+  WorkspaceTenantSchema,
+  WorkspaceUserSchema,
+} from '../domain/workspace';
 import {
   SourceEnvSettingsPatchSchema,
   SourceKeySchema,
@@ -10,6 +22,36 @@ import {
 
 const Id = z.string().min(1);
 const Empty = z.object({}).strict();
+
+const WorkspacePageInput = z.object({
+  environment: EnvKeySchema,
+  search: z.string().trim().max(200).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+  offset: z.number().int().min(0).default(0),
+});
+const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+
+/** A request to rehearse: pasted (`headers` + `body`) or taken from the log (`eventId`). */
+const RehearsePayload = z.union([
+  z.object({
+    headers: z.record(z.string(), z.string()).default({}),
+    body: z.string().max(10 * 1024 * 1024),
+    query: z.string().default(''),
+  }),
+  z.object({ eventId: z.number().int() }),
+]);
+
+/** How a replay treats verification: as the receiver would now, or as if it had passed. */
+const ReplayMode = z.enum(['as_is', 'ignore_verification']).default('as_is');
+
+const MappingDraft = MappingFieldsSchema.extend({ id: Id.optional(), position: z.number().int().optional() });
+
+/** What one mapping did (or would do) for one event. */
+const PlanOutcome = z.object({
+  plan: ActionPlanSchema,
+  /** The execution outcome; in a rehearsal it was applied inside a transaction and rolled back. */
+  run: ActionRunSchema.pick({ status: true, errors: true, result: true }),
+});
 
 /**
  * Every method of the control API, once. Both transports (Electron IPC and HTTP) dispatch through
@@ -123,9 +165,92 @@ export const contract = {
     output: z.object({ items: z.array(EventSummarySchema), nextCursor: z.number().int().nullable() }),
   },
   'events.get': {
-    summary: 'One event with its raw request, parsed body and verification result.',
+    summary: 'One event with its raw request, parsed body, verification result and action runs.',
     input: z.object({ id: z.number().int() }),
     output: EventDetailSchema,
+  },
+  'events.replay': {
+    summary:
+      'Sends a logged request through the current configuration again, as a new log entry linked to the original. `ignore_verification` treats verification and timestamps as passed. Replays bypass idempotency unless `respectIdempotency`.',
+    input: z.object({ id: z.number().int(), mode: ReplayMode, respectIdempotency: z.boolean().default(false) }),
+    output: EventSummarySchema,
+  },
+  'events.replayMany': {
+    summary:
+      'Replays every event matching a filter (oldest first, at most `max`) in the background; progress arrives as `replay.progress` push events.',
+    input: EventFilterSchema.extend({
+      mode: ReplayMode,
+      respectIdempotency: z.boolean().default(false),
+      max: z.number().int().min(1).max(100_000).default(10_000),
+    }),
+    output: z.object({ jobId: z.string(), total: z.number().int() }),
+  },
+  'events.cancelReplay': {
+    summary: 'Stops a bulk replay; events already replayed stay in the log.',
+    input: z.object({ jobId: Id }),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'events.rehearse': {
+    summary:
+      'Runs a payload through a source\'s current configuration in one environment without keeping any change: verification, event type, and what each mapping would do.',
+    input: z.object({ sourceId: Id, environment: EnvKeySchema, payload: RehearsePayload }),
+    output: z.object({
+      verification: VerificationResultSchema,
+      eventType: z.string().nullable(),
+      idempotencyKey: z.string().nullable(),
+      outcomes: z.array(PlanOutcome),
+    }),
+  },
+
+  'mappings.list': { summary: 'A source\'s mappings in display order.', input: z.object({ sourceId: Id }), output: z.array(MappingSchema) },
+  'mappings.create': {
+    summary: 'Adds a mapping (event type → action with parameter expressions); expressions are parsed and errors point at the character.',
+    input: MappingDraft.omit({ id: true }),
+    output: MappingSchema,
+  },
+  'mappings.update': {
+    summary: 'Changes a mapping; the fields given replace the current ones.',
+    input: MappingFieldsSchema.omit({ sourceId: true }).partial().extend({ id: Id }),
+    output: MappingSchema,
+  },
+  'mappings.delete': { summary: 'Deletes a mapping.', input: z.object({ id: Id }), output: z.object({ deleted: z.literal(true) }) },
+  'mappings.rehearse': {
+    summary: 'Tests a mapping draft against the last N logged events of its type: how many would pass, and why the others fail.',
+    input: z.object({ draft: MappingDraft, environment: EnvKeySchema, lastN: z.number().int().min(1).max(1000).default(20) }),
+    output: z.object({
+      total: z.number().int(),
+      passed: z.number().int(),
+      failed: z.number().int(),
+      results: z.array(z.object({ eventId: z.number().int(), receivedAt: z.number().int(), outcome: PlanOutcome })),
+    }),
+  },
+
+  'workflows.list': { summary: 'Workflows known to an environment\'s workspace.', input: z.object({ environment: EnvKeySchema }), output: z.array(WorkflowSchema) },
+  'workflows.create': {
+    summary: 'Makes a workflow key known to an environment, so triggers and cancels can use it.',
+    input: z.object({ environment: EnvKeySchema, key: WorkflowKeySchema, name: z.string().min(1).max(120).optional() }),
+    output: WorkflowSchema,
+  },
+  'workflows.delete': {
+    summary: 'Forgets a workflow key (its past runs stay).',
+    input: z.object({ environment: EnvKeySchema, key: WorkflowKeySchema }),
+    output: z.object({ deleted: z.literal(true) }),
+  },
+
+  'workspace.users': { summary: 'Users in an environment\'s workspace, newest change first.', input: WorkspacePageInput, output: page(WorkspaceUserSchema) },
+  'workspace.objects': { summary: 'Objects, all collections.', input: WorkspacePageInput, output: page(WorkspaceObjectSchema) },
+  'workspace.tenants': { summary: 'Tenants.', input: WorkspacePageInput, output: page(WorkspaceTenantSchema) },
+  'workspace.subscriptions': {
+    summary: 'Object subscriptions (a tenant is the collection `$tenants`).',
+    input: WorkspacePageInput,
+    output: page(WorkspaceSubscriptionSchema),
+  },
+  'workspace.audienceMembers': { summary: 'Audience memberships.', input: WorkspacePageInput, output: page(WorkspaceAudienceMemberSchema) },
+  'workspace.workflowRuns': { summary: 'Workflow runs, newest first.', input: WorkspacePageInput, output: page(WorkflowRunSchema) },
+  'workspace.reset': {
+    summary: 'Empties an environment\'s workspace (users, objects, tenants, subscriptions, audiences, runs); workflows stay.',
+    input: z.object({ environment: EnvKeySchema }),
+    output: z.object({ reset: z.literal(true) }),
   },
 } as const satisfies Record<string, { summary: string; input: z.ZodType; output: z.ZodType }>;
 

@@ -1,12 +1,22 @@
 import { z } from 'zod';
-import { EventSummarySchema } from '../domain/event';
+import { ActionStatusSchema, EventSummarySchema, ProcessingSchema } from '../domain/event';
 
 /** Push events from the core to every connected UI, by name. */
 export const pushEvents = {
   /** A request was received and durably logged. */
   'events.received': EventSummarySchema,
+  /** An event's mappings ran (or it was found to be a duplicate). */
+  'events.processed': z.object({ id: z.number().int(), processing: ProcessingSchema, actionStatus: ActionStatusSchema.nullable() }),
+  /** A bulk replay advanced, finished or was cancelled. */
+  'replay.progress': z.object({
+    jobId: z.string(),
+    done: z.number().int(),
+    total: z.number().int(),
+    state: z.enum(['running', 'finished', 'cancelled', 'failed']),
+    error: z.string().optional(),
+  }),
   /** Sources or environments changed (any client may have changed them). */
-  'config.changed': z.object({ what: z.enum(['sources', 'environments']) }),
+  'config.changed': z.object({ what: z.enum(['sources', 'environments', 'mappings', 'workflows']) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type PushEvents = typeof pushEvents;

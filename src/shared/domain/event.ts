@@ -1,5 +1,35 @@
 import { z } from 'zod';
+import { ActionTypeSchema } from './action';
+import { PlanErrorSchema } from './mapping';
 import { VerificationResultSchema, VerificationStatusSchema } from './verification';
+
+/**
+ * Where an event is in the pipeline: `none` (nothing to run — rejected or unrouted), `pending`
+ * (durable, not yet mapped), `done`, or `duplicate` (its idempotency key was already executed).
+ */
+export const ProcessingSchema = z.enum(['none', 'pending', 'done', 'duplicate']);
+export type Processing = z.infer<typeof ProcessingSchema>;
+
+/** The sum of an event's action runs. */
+export const ActionStatusSchema = z.enum(['success', 'error', 'partial', 'skipped', 'no_mapping']);
+export type ActionStatus = z.infer<typeof ActionStatusSchema>;
+
+/** One mapping executed for one event (SPEC §2 "Action run"). */
+export const ActionRunSchema = z.object({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  mappingId: z.string(),
+  actionType: ActionTypeSchema,
+  status: z.enum(['success', 'skipped', 'error']),
+  /** Resolved, coerced parameters. */
+  params: z.record(z.string(), z.unknown()),
+  coercions: z.array(z.string()),
+  errors: z.array(PlanErrorSchema),
+  /** What it did, e.g. `{workflow_run_ids: […]}`, or why it was skipped. */
+  result: z.record(z.string(), z.unknown()).nullable(),
+  createdAt: z.number().int(),
+});
+export type ActionRun = z.infer<typeof ActionRunSchema>;
 
 /**
  * One received HTTP request, always logged. `sourceId`/`environment` are null when the token was
@@ -21,6 +51,10 @@ export const EventSummarySchema = z.object({
   responseStatus: z.number().int(),
   /** Why the request was rejected or what went wrong parsing it, in words. */
   error: z.string().nullable(),
+  processing: ProcessingSchema,
+  actionStatus: ActionStatusSchema.nullable(),
+  /** The event this one replays, when it is a replay. */
+  replayOf: z.number().int().nullable(),
 });
 export type EventSummary = z.infer<typeof EventSummarySchema>;
 
@@ -36,6 +70,7 @@ export const EventDetailSchema = EventSummarySchema.extend({
   parseError: z.string().nullable(),
   verificationResult: VerificationResultSchema,
   remoteAddress: z.string().nullable(),
+  actionRuns: z.array(ActionRunSchema),
 });
 export type EventDetail = z.infer<typeof EventDetailSchema>;
 
@@ -48,5 +83,8 @@ export const EventFilterSchema = z.object({
   from: z.number().int().optional(),
   /** Exclusive upper bound on `receivedAt` (ms). */
   to: z.number().int().optional(),
+  actionStatus: ActionStatusSchema.optional(),
+  /** Full-text search over bodies (SQLite FTS5 syntax; plain words match as prefixes). */
+  search: z.string().trim().min(1).max(500).optional(),
 });
 export type EventFilter = z.infer<typeof EventFilterSchema>;

@@ -3,8 +3,14 @@ import type { Clock, Logger, SecretStore } from '../ports';
 import type { RouteTable } from '../receiver/routes';
 import type { Db } from '../store/db';
 import type { EnvironmentsRepo } from '../store/repos/environments.repo';
+import type { ActionRunsRepo } from '../store/repos/action-runs.repo';
 import type { EventsRepo } from '../store/repos/events.repo';
+import type { IdempotencyRepo } from '../store/repos/idempotency.repo';
+import type { MappingsRepo } from '../store/repos/mappings.repo';
+import type { SearchIndexer } from '../store/repos/search-index';
 import type { SourcesRepo } from '../store/repos/sources.repo';
+import type { WorkspaceQueryRepo } from '../store/repos/workspace-query.repo';
+import type { WorkspaceRepo } from '../store/repos/workspace.repo';
 
 /** What handlers work with: the repos, the ports and the push channel. */
 export interface CoreContext {
@@ -12,6 +18,12 @@ export interface CoreContext {
   environments: EnvironmentsRepo;
   sources: SourcesRepo;
   events: EventsRepo;
+  mappings: MappingsRepo;
+  actionRuns: ActionRunsRepo;
+  idempotency: IdempotencyRepo;
+  workspace: WorkspaceRepo;
+  workspaceQuery: WorkspaceQueryRepo;
+  search: SearchIndexer;
   routes: RouteTable;
   secretStore: SecretStore;
   clock: Clock;

@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { VerificationResult } from '../../../shared/domain/verification';
 import type { Clock, Logger } from '../ports';
 import type { NewEvent } from '../store/repos/events.repo';
-import { verifyRequest } from '../verification';
+import { assess } from './assess';
 import type { BodyOutcome } from './read-body';
 import { readBody } from './read-body';
-import { extractText } from './extract';
 import type { IngestQueue } from './ingest-queue';
 import { parseBody } from './parse-body';
+import { queryRecord } from '../pipeline/event-context';
 import type { Route, RouteTable } from './routes';
 
 export interface ReceiverOptions {
@@ -70,7 +70,7 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
   const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
-  const query = q < 0 ? '' : rawUrl.slice(q + 1);
+  const queryString = q < 0 ? '' : rawUrl.slice(q + 1);
   const token = path.startsWith(ENDPOINT_PREFIX) ? path.slice(ENDPOINT_PREFIX.length).replace(/\/$/, '') : null;
   const route = token ? deps.routes.lookup(token) : undefined;
 
@@ -87,20 +87,10 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
   let idempotencyKey: string | null = null;
   let verdict = rejectBeforeVerifying(route, req.method ?? 'GET', outcome, options);
   if (!verdict && route) {
-    verification = verifyRequest({
-      config: route.settings.verification,
-      secrets: route.secrets,
-      otherEnvironments: route.otherEnvironments,
-      request: { method: req.method ?? 'POST', url: rawUrl, headers, rawBody: body },
-      now: receivedAt,
-    });
-    const ctx = { body: parsed.value, headers, query: queryRecord(query) };
-    eventType = extractText(route.settings.eventTypePath, ctx);
-    idempotencyKey = extractText(route.settings.idempotencyKeyPath, ctx);
-    verdict =
-      route.settings.enforceVerification && verification.status !== 'verified'
-        ? { status: 401, error: `Verification failed: ${verification.diagnosis?.message ?? 'no scheme configured'}` }
-        : { status: 200, error: null };
+    const query = queryRecord(queryString);
+    const assessed = assess(route, { method: req.method ?? 'POST', url: rawUrl, headers, query, body, parsedBody: parsed.value }, { now: receivedAt });
+    ({ verification, eventType, idempotencyKey } = assessed);
+    verdict = { status: assessed.status, error: assessed.error };
   }
   const final = verdict ?? { status: 404, error: 'Unknown endpoint' };
 
@@ -110,7 +100,7 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
     environment: route?.environment ?? null,
     method: req.method ?? 'GET',
     path,
-    query,
+    query: queryString,
     headers: headerPairs(req.rawHeaders),
     contentType,
     body,
@@ -121,6 +111,9 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
     responseStatus: final.status,
     error: final.error,
     remoteAddress: req.socket.remoteAddress ?? null,
+    processing: route && final.status < 300 ? 'pending' : 'none',
+    replayOf: null,
+    dedupe: true,
   };
 
   let id: number;
@@ -178,6 +171,3 @@ function headerPairs(raw: string[]): Array<[string, string]> {
   return pairs;
 }
 
-function queryRecord(query: string): Record<string, string> {
-  return query ? Object.fromEntries(new URLSearchParams(query)) : {};
-}

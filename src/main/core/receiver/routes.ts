@@ -22,9 +22,9 @@ export interface Route {
  * per rebuild, not per request.
  */
 export function createRouteTable(sources: SourcesRepo, secretStore: SecretStore) {
-  let table: Map<string, Route> | null = null;
+  let table: { byToken: Map<string, Route>; bySource: Map<string, Route> } | null = null;
 
-  const build = (): Map<string, Route> => {
+  const build = () => {
     const snapshot = sources.routingSnapshot();
     const secretsBy = new Map<string, RouteSecret[]>();
     for (const s of snapshot.secrets) {
@@ -34,12 +34,13 @@ export function createRouteTable(sources: SourcesRepo, secretStore: SecretStore)
       secretsBy.set(key, list);
     }
     const secretsOf = (sourceId: string, env: string) => secretsBy.get(`${sourceId}\u0000${env}`) ?? [];
-    const next = new Map<string, Route>();
+    const byToken = new Map<string, Route>();
+    const bySource = new Map<string, Route>();
     for (const { sourceId, settings } of snapshot.settings) {
       const siblings = snapshot.settings.filter(
         (o) => o.sourceId === sourceId && o.settings.environment !== settings.environment,
       );
-      next.set(settings.endpointToken, {
+      const route: Route = {
         sourceId,
         environment: settings.environment,
         settings,
@@ -48,15 +49,22 @@ export function createRouteTable(sources: SourcesRepo, secretStore: SecretStore)
           environment: o.settings.environment,
           secrets: secretsOf(sourceId, o.settings.environment).map((s) => s.value),
         })),
-      });
+      };
+      byToken.set(settings.endpointToken, route);
+      bySource.set(`${sourceId}\u0000${settings.environment}`, route);
     }
-    return next;
+    return { byToken, bySource };
   };
 
   return {
     lookup(token: string): Route | undefined {
       table ??= build();
-      return table.get(token);
+      return table.byToken.get(token);
+    },
+    /** The route of a source in an environment, whatever its token (replay, rehearsal). */
+    forSource(sourceId: string, environment: string): Route | undefined {
+      table ??= build();
+      return table.bySource.get(`${sourceId}\u0000${environment}`);
     },
     /** Call after any change to sources, settings, secrets or environments. */
     invalidate(): void {

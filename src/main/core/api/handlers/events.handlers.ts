@@ -1,15 +1,22 @@
 import { ApiFailure } from '../../../../shared/api/result';
 import type { EventDetail } from '../../../../shared/domain/event';
+import type { ActionRun } from '../../../../shared/domain/event';
 import { parseBody } from '../../receiver/parse-body';
+import { replayEvent } from '../../pipeline/replay';
+import { assessParts, eventContext, pastedRequest, planAndRollBack, routeFor, type RehearsalRequest } from '../../pipeline/rehearse';
 import type { StoredEvent } from '../../store/repos/events.repo';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
+import type { PipelineServices } from './services';
 
-type EventHandlers = Pick<Handlers, 'events.list' | 'events.get'>;
+type EventHandlers = Pick<
+  Handlers,
+  'events.list' | 'events.get' | 'events.replay' | 'events.replayMany' | 'events.cancelReplay' | 'events.rehearse'
+>;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function toDetail(e: StoredEvent): EventDetail {
+function toDetail(e: StoredEvent, actionRuns: ActionRun[]): EventDetail {
   let bodyText: string | null;
   try {
     bodyText = utf8.decode(e.body);
@@ -17,21 +24,34 @@ function toDetail(e: StoredEvent): EventDetail {
     bodyText = null;
   }
   const { body, ...rest } = e;
-  return {
-    ...rest,
-    bodyText,
-    bodyBase64: body.toString('base64'),
-    parsedBody: parseBody(e.contentType, body).value,
-  };
+  return { ...rest, bodyText, bodyBase64: body.toString('base64'), parsedBody: parseBody(e.contentType, body).value, actionRuns };
 }
 
-export function eventHandlers(ctx: CoreContext): EventHandlers {
+export function eventHandlers(ctx: CoreContext, services: PipelineServices): EventHandlers {
+  const mustGet = (id: number) => {
+    const event = ctx.events.get(id);
+    if (!event) throw new ApiFailure('not_found', `No event ${id}`);
+    return event;
+  };
+
   return {
     'events.list': (input) => ctx.events.list(input),
-    'events.get': ({ id }) => {
-      const event = ctx.events.get(id);
-      if (!event) throw new ApiFailure('not_found', `No event ${id}`);
-      return toDetail(event);
+    'events.get': ({ id }) => toDetail(mustGet(id), ctx.actionRuns.byEvent(id)),
+    'events.replay': ({ id, mode, respectIdempotency }) => replayEvent(ctx, services.queue, id, { mode, respectIdempotency }),
+    'events.replayMany': ({ mode, respectIdempotency, max, ...filter }) =>
+      services.replays.start(filter, max, { mode, respectIdempotency }),
+    'events.cancelReplay': ({ jobId }) => ({ cancelled: services.replays.cancel(jobId) }),
+    'events.rehearse': ({ sourceId, environment, payload }) => {
+      const route = routeFor(ctx, sourceId, environment);
+      const request: RehearsalRequest = 'eventId' in payload ? mustGet(payload.eventId) : pastedRequest(payload);
+      const assessed = assessParts(route, request, ctx.clock.now(), false);
+      const outcomes = planAndRollBack(ctx, {
+        eventType: assessed.eventType,
+        exprCtx: eventContext(request),
+        mappings: ctx.mappings.bySource(sourceId),
+        environment,
+      });
+      return { verification: assessed.verification, eventType: assessed.eventType, idempotencyKey: assessed.idempotencyKey, outcomes };
     },
   };
 }

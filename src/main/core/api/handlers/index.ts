@@ -1,13 +1,18 @@
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
+import type { PipelineServices } from './services';
 import { appHandlers } from './app.handlers';
 import { environmentHandlers } from './environments.handlers';
 import { eventHandlers } from './events.handlers';
+import { mappingHandlers } from './mappings.handlers';
 import { sourceHandlers } from './sources.handlers';
+import { workspaceHandlers } from './workspace.handlers';
 
-export const createHandlers = (ctx: CoreContext): Handlers => ({
+export const createHandlers = (ctx: CoreContext, services: PipelineServices): Handlers => ({
   ...appHandlers(ctx),
   ...environmentHandlers(ctx),
   ...sourceHandlers(ctx),
-  ...eventHandlers(ctx),
+  ...eventHandlers(ctx, services),
+  ...mappingHandlers(ctx),
+  ...workspaceHandlers(ctx),
 });

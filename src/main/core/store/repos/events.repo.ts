@@ -1,4 +1,4 @@
-import type { EventFilter, EventSummary } from '../../../../shared/domain/event';
+import type { ActionStatus, EventFilter, EventSummary, Processing } from '../../../../shared/domain/event';
 import type { VerificationResult, VerificationStatus } from '../../../../shared/domain/verification';
 import type { Db } from '../db';
 
@@ -20,6 +20,11 @@ export interface NewEvent {
   responseStatus: number;
   error: string | null;
   remoteAddress: string | null;
+  /** `pending` when the event was accepted for a source and still has to be mapped. */
+  processing: 'pending' | 'none';
+  replayOf: number | null;
+  /** False for a replay that should run even if its idempotency key was already executed. */
+  dedupe: boolean;
 }
 
 export interface StoredEvent extends EventSummary {
@@ -51,12 +56,29 @@ interface EventRow {
   response_status: number;
   error: string | null;
   remote_address: string | null;
+  processing: Processing;
+  action_status: ActionStatus | null;
+  replay_of: number | null;
 }
 
 type SummaryRow = Omit<EventRow, 'headers' | 'body' | 'query' | 'parse_error' | 'verification_detail' | 'remote_address'>;
 
+/** What the pipeline needs to map an event. */
+export interface PendingEvent {
+  id: number;
+  sourceId: string;
+  environment: string;
+  query: string;
+  headers: Array<[string, string]>;
+  contentType: string | null;
+  body: Buffer;
+  eventType: string | null;
+  idempotencyKey: string | null;
+  dedupe: boolean;
+}
+
 const SUMMARY_COLUMNS = `id, received_at, source_id, environment, method, path, content_type, body_size,
-  event_type, idempotency_key, verification, response_status, error`;
+  event_type, idempotency_key, verification, response_status, error, processing, action_status, replay_of`;
 
 export const toEventSummary = (row: SummaryRow): EventSummary => ({
   id: row.id,
@@ -72,6 +94,9 @@ export const toEventSummary = (row: SummaryRow): EventSummary => ({
   verification: row.verification,
   responseStatus: row.response_status,
   error: row.error,
+  processing: row.processing,
+  actionStatus: row.action_status,
+  replayOf: row.replay_of,
 });
 
 /** The summary the log shows for an event that is only now being written. */
@@ -89,26 +114,44 @@ export const summarize = (id: number, e: NewEvent): EventSummary => ({
   verification: e.verification.status,
   responseStatus: e.responseStatus,
   error: e.error,
+  processing: e.processing,
+  actionStatus: null,
+  replayOf: e.replayOf,
 });
 
-const FILTER_COLUMNS: Record<keyof EventFilter, string> = {
-  sourceId: 'source_id = @sourceId',
-  environment: 'environment = @environment',
-  eventType: 'event_type = @eventType',
-  verification: 'verification = @verification',
-  from: 'received_at >= @from',
-  to: 'received_at < @to',
+const FILTER_COLUMNS: Record<Exclude<keyof EventFilter, 'search'>, string> = {
+  sourceId: 'e.source_id = @sourceId',
+  environment: 'e.environment = @environment',
+  eventType: 'e.event_type = @eventType',
+  verification: 'e.verification = @verification',
+  from: 'e.received_at >= @from',
+  to: 'e.received_at < @to',
+  actionStatus: 'e.action_status = @actionStatus',
 };
+
+/** Plain words, each matched as a prefix, all required; never FTS syntax errors from user input. */
+export const toFtsQuery = (search: string): string =>
+  search
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => `"${word.replace(/"/g, '""')}"*`)
+    .join(' ');
 
 export function createEventsRepo(db: Db) {
   const insert = db.prepare(
     `INSERT INTO events (received_at, source_id, environment, method, path, query, headers, content_type,
        body, body_size, parse_error, event_type, idempotency_key, verification, verification_detail,
-       response_status, error, remote_address)
+       response_status, error, remote_address, processing, replay_of, dedupe)
      VALUES (@receivedAt, @sourceId, @environment, @method, @path, @query, @headers, @contentType,
        @body, @bodySize, @parseError, @eventType, @idempotencyKey, @verification, @verificationDetail,
-       @responseStatus, @error, @remoteAddress)`,
+       @responseStatus, @error, @remoteAddress, @processing, @replayOf, @dedupe)`,
   );
+  const pending = db.prepare<[number], { id: number; source_id: string; environment: string; query: string; headers: string;
+    content_type: string | null; body: Buffer; event_type: string | null; idempotency_key: string | null; dedupe: number }>(
+    `SELECT id, source_id, environment, query, headers, content_type, body, event_type, idempotency_key, dedupe
+     FROM events WHERE processing = 'pending' ORDER BY id LIMIT ?`,
+  );
+  const markProcessed = db.prepare('UPDATE events SET processing = @processing, action_status = @actionStatus WHERE id = @id');
   const get = db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?');
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM events');
   const listCache = new Map<string, ReturnType<typeof db.prepare<Record<string, unknown>, SummaryRow>>>();
@@ -121,6 +164,7 @@ export function createEventsRepo(db: Db) {
         bodySize: e.body.length,
         verification: e.verification.status,
         verificationDetail: JSON.stringify(e.verification),
+        dedupe: e.dedupe ? 1 : 0,
       }).lastInsertRowid,
     );
   const insertBatch = db.transaction((events: readonly NewEvent[]) => events.map(insertOne));
@@ -129,18 +173,28 @@ export function createEventsRepo(db: Db) {
     /** Writes the batch in one transaction; returns the ids in order. */
     insertMany: (events: readonly NewEvent[]): number[] => insertBatch(events),
 
-    /** Newest first, keyset-paged on id. */
+    /**
+     * Newest first, keyset-paged on id. With a search, the FTS index drives the scan (newest match
+     * first) so a common word does not materialise every match.
+     */
     list(filter: EventFilter & { cursor?: number; limit: number }): { items: EventSummary[]; nextCursor: number | null } {
-      const clauses = (Object.keys(FILTER_COLUMNS) as Array<keyof EventFilter>)
+      const clauses = (Object.keys(FILTER_COLUMNS) as Array<keyof typeof FILTER_COLUMNS>)
         .filter((k) => filter[k] !== undefined)
         .map((k) => FILTER_COLUMNS[k]);
-      if (filter.cursor !== undefined) clauses.push('id < @cursor');
-      const sql = `SELECT ${SUMMARY_COLUMNS} FROM events ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
-        ORDER BY id DESC LIMIT @limit`;
+      if (filter.cursor !== undefined) clauses.push('e.id < @cursor');
+      const from = filter.search
+        ? 'events_fts f JOIN events e ON e.id = f.rowid'
+        : 'events e';
+      if (filter.search) clauses.unshift('events_fts MATCH @search');
+      const order = filter.search ? 'f.rowid DESC' : 'e.id DESC';
+      const columns = SUMMARY_COLUMNS.split(',').map((c) => `e.${c.trim()}`).join(', ');
+      const sql = `SELECT ${columns} FROM ${from} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
+        ORDER BY ${order} LIMIT @limit`;
       let stmt = listCache.get(sql);
       if (!stmt) listCache.set(sql, (stmt = db.prepare<Record<string, unknown>, SummaryRow>(sql)));
       const params: Record<string, unknown> = { limit: filter.limit + 1 };
       for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== 'limit') params[k] = v;
+      if (filter.search) params.search = toFtsQuery(filter.search);
       const rows = stmt.all(params);
       const items = rows.slice(0, filter.limit).map(toEventSummary);
       return { items, nextCursor: rows.length > filter.limit ? (items.at(-1)?.id ?? null) : null };
@@ -161,6 +215,25 @@ export function createEventsRepo(db: Db) {
     },
 
     count: (): number => count.get()?.n ?? 0,
+
+    /** The oldest events still waiting to be mapped, in arrival order. */
+    pending(limit: number): PendingEvent[] {
+      return pending.all(limit).map((r) => ({
+        id: r.id,
+        sourceId: r.source_id,
+        environment: r.environment,
+        query: r.query,
+        headers: JSON.parse(r.headers) as Array<[string, string]>,
+        contentType: r.content_type,
+        body: r.body,
+        eventType: r.event_type,
+        idempotencyKey: r.idempotency_key,
+        dedupe: r.dedupe === 1,
+      }));
+    },
+    markProcessed(id: number, processing: Processing, actionStatus: ActionStatus | null): void {
+      markProcessed.run({ id, processing, actionStatus });
+    },
   };
 }
 export type EventsRepo = ReturnType<typeof createEventsRepo>;

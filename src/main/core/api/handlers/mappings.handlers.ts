@@ -1,0 +1,104 @@
+import { ApiFailure } from '../../../../shared/api/result';
+import { eventTypeMatches, MappingInputSchema, type Mapping } from '../../../../shared/domain/mapping';
+import type { EventSummary } from '../../../../shared/domain/event';
+import { eventContext, planAndRollBack } from '../../pipeline/rehearse';
+import { newId } from '../../util/ids';
+import type { CoreContext } from '../context';
+import type { Handlers } from '../dispatcher';
+
+type MappingHandlers = Pick<Handlers, 'mappings.list' | 'mappings.create' | 'mappings.update' | 'mappings.delete' | 'mappings.rehearse'>;
+
+const DRAFT_ID = 'draft';
+/** How far back a pattern draft looks for matching events before giving up. */
+const PATTERN_SCAN_LIMIT = 5000;
+
+const describeIssues = (issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>) =>
+  issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
+
+/** The second look at a mapping: parameters belong to the action and expressions parse. */
+function validated(m: Mapping): Mapping {
+  const parsed = MappingInputSchema.safeParse(m);
+  if (!parsed.success) throw new ApiFailure('invalid_input', describeIssues(parsed.error.issues));
+  return m;
+}
+
+export function mappingHandlers(ctx: CoreContext): MappingHandlers {
+  const changed = () => ctx.emit('config.changed', { what: 'mappings' });
+  const mustGet = (id: string) => {
+    const m = ctx.mappings.get(id);
+    if (!m) throw new ApiFailure('not_found', `No mapping "${id}"`);
+    return m;
+  };
+  const mustHaveSource = (sourceId: string) => {
+    if (!ctx.sources.get(sourceId)) throw new ApiFailure('not_found', `No source with id "${sourceId}"`);
+  };
+
+  return {
+    'mappings.list': ({ sourceId }) => {
+      mustHaveSource(sourceId);
+      return ctx.mappings.bySource(sourceId);
+    },
+    'mappings.create': (input) => {
+      mustHaveSource(input.sourceId);
+      const now = ctx.clock.now();
+      const mapping = validated({
+        ...input,
+        id: newId('map'),
+        position: input.position ?? ctx.mappings.nextPosition(input.sourceId),
+        createdAt: now,
+        updatedAt: now,
+      });
+      ctx.mappings.save(mapping);
+      changed();
+      return mapping;
+    },
+    'mappings.update': ({ id, ...patch }) => {
+      const current = mustGet(id);
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const mapping = validated({ ...current, ...defined, updatedAt: ctx.clock.now() });
+      ctx.mappings.save(mapping);
+      changed();
+      return mapping;
+    },
+    'mappings.delete': ({ id }) => {
+      ctx.mappings.remove(mustGet(id));
+      changed();
+      return { deleted: true as const };
+    },
+
+    'mappings.rehearse': ({ draft, environment, lastN }) => {
+      mustHaveSource(draft.sourceId);
+      const id = draft.id ?? DRAFT_ID;
+      const mapping = validated({ ...draft, id, activeIn: [environment], position: draft.position ?? Number.MAX_SAFE_INTEGER, createdAt: 0, updatedAt: 0 });
+      // The draft runs with the source's other mappings, as it would for real: an identify in the
+      // same event still runs before a trigger.
+      const mappings = [...ctx.mappings.bySource(draft.sourceId).filter((m) => m.id !== id), mapping];
+      const results = recentOfType(draft.sourceId, environment, draft.eventType, lastN).flatMap((summary) => {
+        const event = ctx.events.get(summary.id);
+        if (!event) return [];
+        const outcomes = planAndRollBack(ctx, { eventType: summary.eventType, exprCtx: eventContext(event), mappings, environment });
+        const outcome = outcomes.find((o) => o.plan.mappingId === id);
+        return outcome ? [{ eventId: summary.id, receivedAt: summary.receivedAt, outcome }] : [];
+      });
+      const failed = results.filter((r) => r.outcome.run.status === 'error').length;
+      return { total: results.length, passed: results.length - failed, failed, results };
+    },
+  };
+
+  /** The newest accepted events of a source whose type the draft answers to. */
+  function recentOfType(sourceId: string, environment: string, pattern: string, n: number): EventSummary[] {
+    const exact = !pattern.includes('*');
+    const found: EventSummary[] = [];
+    let cursor: number | undefined;
+    for (let scanned = 0; found.length < n && scanned < PATTERN_SCAN_LIMIT; ) {
+      const page = ctx.events.list({
+        sourceId, environment, ...(exact ? { eventType: pattern } : {}), ...(cursor === undefined ? {} : { cursor }), limit: 200,
+      });
+      scanned += page.items.length;
+      found.push(...page.items.filter((e) => e.responseStatus < 300 && eventTypeMatches(pattern, e.eventType)));
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    return found.slice(0, n);
+  }
+}

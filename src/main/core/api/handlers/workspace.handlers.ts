@@ -1,0 +1,72 @@
+import { ApiFailure } from '../../../../shared/api/result';
+import { contract } from '../../../../shared/api/contract';
+import type { WorkspaceKind } from '../../../../shared/domain/workspace';
+import type { z } from 'zod';
+import type { CoreContext } from '../context';
+import type { Handlers } from '../dispatcher';
+
+type WorkspaceHandlers = Pick<
+  Handlers,
+  | 'workflows.list'
+  | 'workflows.create'
+  | 'workflows.delete'
+  | 'workspace.users'
+  | 'workspace.objects'
+  | 'workspace.tenants'
+  | 'workspace.subscriptions'
+  | 'workspace.audienceMembers'
+  | 'workspace.workflowRuns'
+  | 'workspace.reset'
+>;
+
+type WorkspaceListMethod =
+  | 'workspace.users'
+  | 'workspace.objects'
+  | 'workspace.tenants'
+  | 'workspace.subscriptions'
+  | 'workspace.audienceMembers'
+  | 'workspace.workflowRuns';
+
+export function workspaceHandlers(ctx: CoreContext): WorkspaceHandlers {
+  const mustHaveEnv = (environment: string) => {
+    if (!ctx.environments.get(environment)) throw new ApiFailure('not_found', `No environment "${environment}"`);
+  };
+  type Query = { environment: string; search?: string | undefined; limit: number; offset: number };
+  // Rows are shaped by the query repo; parsing them with the contract's schema types them and
+  // catches a drift between the two.
+  const list = <M extends WorkspaceListMethod>(method: M, kind: WorkspaceKind) => (q: Query) => {
+    mustHaveEnv(q.environment);
+    return contract[method].output.parse(ctx.workspaceQuery.list(kind, q)) as z.output<(typeof contract)[M]['output']>;
+  };
+
+  return {
+    'workflows.list': ({ environment }) => {
+      mustHaveEnv(environment);
+      return ctx.workspaceQuery.workflows(environment);
+    },
+    'workflows.create': ({ environment, key, name }) => {
+      mustHaveEnv(environment);
+      if (!ctx.workspaceQuery.createWorkflow(environment, key, name ?? key, ctx.clock.now())) {
+        throw new ApiFailure('conflict', `A workflow "${key}" already exists in ${environment}`);
+      }
+      ctx.emit('config.changed', { what: 'workflows' });
+      return ctx.workspaceQuery.workflows(environment).find((w) => w.key === key)!;
+    },
+    'workflows.delete': ({ environment, key }) => {
+      if (!ctx.workspaceQuery.deleteWorkflow(environment, key)) throw new ApiFailure('not_found', `No workflow "${key}" in ${environment}`);
+      ctx.emit('config.changed', { what: 'workflows' });
+      return { deleted: true as const };
+    },
+    'workspace.users': list('workspace.users', 'users'),
+    'workspace.objects': list('workspace.objects', 'objects'),
+    'workspace.tenants': list('workspace.tenants', 'tenants'),
+    'workspace.subscriptions': list('workspace.subscriptions', 'subscriptions'),
+    'workspace.audienceMembers': list('workspace.audienceMembers', 'audience_members'),
+    'workspace.workflowRuns': list('workspace.workflowRuns', 'workflow_runs'),
+    'workspace.reset': ({ environment }) => {
+      mustHaveEnv(environment);
+      ctx.workspaceQuery.reset(environment);
+      return { reset: true as const };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { ExprContext } from '../../../shared/expr/evaluate';
+import { parseBody } from '../receiver/parse-body';
+
+export interface RequestParts {
+  headers: ReadonlyArray<readonly [string, string]>;
+  query: string;
+  contentType: string | null;
+  body: Buffer;
+}
+
+/** Header pairs as one record, names lower-cased, repeats joined the way Node joins them. */
+export function headerRecord(pairs: ReadonlyArray<readonly [string, string]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of pairs) {
+    const key = name.toLowerCase();
+    out[key] = key in out ? `${out[key]}, ${value}` : value;
+  }
+  return out;
+}
+
+export const queryRecord = (query: string): Record<string, string> =>
+  query ? Object.fromEntries(new URLSearchParams(query)) : {};
+
+/** What mapping expressions see of a request: `body.*`, `headers.*`, `query.*`, `preprocess.*`. */
+export function eventContext(parts: RequestParts, preprocess: Record<string, unknown> = {}): ExprContext {
+  return {
+    body: parseBody(parts.contentType, parts.body).value,
+    headers: headerRecord(parts.headers),
+    query: queryRecord(parts.query),
+    preprocess,
+  };
+}

@@ -1,0 +1,53 @@
+import { isReadyPlan, type ActionPlan } from '../../../shared/domain/mapping';
+import type { ActionRun } from '../../../shared/domain/event';
+import { executePlan, type ActionOutcome, type ExecContext } from '../actions/execute';
+import type { Db } from '../store/db';
+
+export type RunRecord = Omit<ActionRun, 'id' | 'eventId' | 'createdAt'>;
+
+/**
+ * Executes an event's plans in order, each in its own savepoint so a failure undoes only its own
+ * writes and never stops the others. The caller owns the enclosing transaction.
+ */
+export function runPlans(db: Db, exec: ExecContext, plans: readonly ActionPlan[]): RunRecord[] {
+  return plans.map((plan) => {
+    const base = { mappingId: plan.mappingId, actionType: plan.actionType, params: plan.params, coercions: plan.coercions };
+    if (plan.status === 'skipped') return { ...base, status: 'skipped', errors: [], result: { reason: plan.skipReason ?? 'skipped' } };
+    if (!isReadyPlan(plan)) return { ...base, status: 'error', errors: plan.errors, result: null };
+    return { ...base, ...toRecord(execute(db, exec, plan)) };
+  });
+}
+
+function execute(db: Db, exec: ExecContext, plan: Parameters<typeof executePlan>[1]): ActionOutcome {
+  try {
+    return db.transaction(() => {
+      const outcome = executePlan(exec, plan);
+      // An error outcome leaves nothing behind: roll the savepoint back by throwing out of it.
+      if (outcome.status === 'error') throw new RolledBack(outcome);
+      return outcome;
+    })();
+  } catch (error) {
+    if (error instanceof RolledBack) return error.outcome;
+    return {
+      status: 'error',
+      errors: [{ code: 'execution_failed', param: null, message: `The action could not be applied: ${(error as Error).message}` }],
+    };
+  }
+}
+
+class RolledBack extends Error {
+  constructor(readonly outcome: ActionOutcome) {
+    super('rolled back');
+  }
+}
+
+function toRecord(outcome: ActionOutcome): Pick<RunRecord, 'status' | 'errors' | 'result'> {
+  switch (outcome.status) {
+    case 'success':
+      return { status: 'success', errors: [], result: outcome.result };
+    case 'skipped':
+      return { status: 'skipped', errors: [], result: { ...outcome.result, reason: outcome.reason } };
+    case 'error':
+      return { status: 'error', errors: outcome.errors, result: null };
+  }
+}

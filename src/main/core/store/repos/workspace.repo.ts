@@ -1,0 +1,171 @@
+import type { Db } from '../db';
+
+/** Knock's user fields that have their own column; anything else is a custom property. */
+export const USER_FIELDS = ['name', 'email', 'phone_number', 'avatar', 'locale', 'timezone'] as const;
+export type UserFields = Partial<Record<(typeof USER_FIELDS)[number], string | null>>;
+
+export interface Recipient {
+  collection: string; // '$users' or an object collection
+  id: string;
+}
+
+export interface WorkflowRunInsert {
+  id: string;
+  environment: string;
+  workflowKey: string;
+  recipient: Recipient;
+  actor: unknown;
+  tenant: string | null;
+  data: unknown;
+  cancellationKey: string | null;
+  eventId: number | null;
+  createdAt: number;
+}
+
+const json = (v: unknown) => JSON.stringify(v ?? {});
+
+/**
+ * The local emulation of Knock's data model, one namespace per environment. Upserts merge custom
+ * properties the way Knock's PUT does (new keys win, absent keys stay).
+ */
+export function createWorkspaceRepo(db: Db) {
+  const q = {
+    getUser: db.prepare<[string, string], { properties: string }>('SELECT properties FROM ws_users WHERE environment = ? AND id = ?'),
+    upsertUser: db.prepare(
+      `INSERT INTO ws_users (environment, id, name, email, phone_number, avatar, locale, timezone, properties, created_at, updated_at)
+       VALUES (@environment, @id, @name, @email, @phone_number, @avatar, @locale, @timezone, @properties, @now, @now)
+       ON CONFLICT (environment, id) DO UPDATE SET
+         name = COALESCE(@name, name), email = COALESCE(@email, email), phone_number = COALESCE(@phone_number, phone_number),
+         avatar = COALESCE(@avatar, avatar), locale = COALESCE(@locale, locale), timezone = COALESCE(@timezone, timezone),
+         properties = json_patch(properties, @properties), updated_at = @now`,
+    ),
+    deleteUser: db.prepare('DELETE FROM ws_users WHERE environment = ? AND id = ?'),
+    deleteUserSubscriptions: db.prepare(
+      "DELETE FROM ws_subscriptions WHERE environment = ? AND recipient_collection = '$users' AND recipient_id = ?",
+    ),
+    deleteUserMemberships: db.prepare('DELETE FROM ws_audience_members WHERE environment = ? AND user_id = ?'),
+    hasObject: db.prepare<[string, string, string], { one: number }>(
+      'SELECT 1 AS one FROM ws_objects WHERE environment = ? AND collection = ? AND id = ?',
+    ),
+    upsertObject: db.prepare(
+      `INSERT INTO ws_objects (environment, collection, id, name, properties, created_at, updated_at)
+       VALUES (@environment, @collection, @id, @name, @properties, @now, @now)
+       ON CONFLICT (environment, collection, id) DO UPDATE SET
+         name = COALESCE(@name, name), properties = json_patch(properties, @properties), updated_at = @now`,
+    ),
+    deleteObject: db.prepare('DELETE FROM ws_objects WHERE environment = ? AND collection = ? AND id = ?'),
+    deleteObjectSubscriptions: db.prepare(
+      `DELETE FROM ws_subscriptions WHERE environment = @environment
+         AND ((collection = @collection AND object_id = @id) OR (recipient_collection = @collection AND recipient_id = @id))`,
+    ),
+    hasTenant: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM ws_tenants WHERE environment = ? AND id = ?'),
+    upsertTenant: db.prepare(
+      `INSERT INTO ws_tenants (environment, id, name, settings, properties, created_at, updated_at)
+       VALUES (@environment, @id, @name, @settings, @properties, @now, @now)
+       ON CONFLICT (environment, id) DO UPDATE SET
+         name = COALESCE(@name, name), settings = json_patch(settings, @settings),
+         properties = json_patch(properties, @properties), updated_at = @now`,
+    ),
+    deleteTenant: db.prepare('DELETE FROM ws_tenants WHERE environment = ? AND id = ?'),
+    subscribe: db.prepare(
+      `INSERT INTO ws_subscriptions (environment, collection, object_id, recipient_collection, recipient_id, properties, created_at)
+       VALUES (@environment, @collection, @objectId, @recipientCollection, @recipientId, @properties, @now)
+       ON CONFLICT DO UPDATE SET properties = @properties`,
+    ),
+    unsubscribe: db.prepare(
+      `DELETE FROM ws_subscriptions WHERE environment = @environment AND collection = @collection AND object_id = @objectId
+         AND recipient_collection = @recipientCollection AND recipient_id = @recipientId`,
+    ),
+    ensureAudience: db.prepare('INSERT OR IGNORE INTO ws_audiences (environment, key, created_at) VALUES (?, ?, ?)'),
+    addMember: db.prepare(
+      'INSERT OR IGNORE INTO ws_audience_members (environment, audience_key, user_id, tenant, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    removeMember: db.prepare(
+      'DELETE FROM ws_audience_members WHERE environment = ? AND audience_key = ? AND user_id = ? AND tenant = ?',
+    ),
+    hasWorkflow: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM ws_workflows WHERE environment = ? AND key = ?'),
+    insertRun: db.prepare(
+      `INSERT INTO ws_workflow_runs (id, environment, workflow_key, recipient_collection, recipient_id, actor, tenant, data,
+         cancellation_key, status, event_id, created_at)
+       VALUES (@id, @environment, @workflowKey, @recipientCollection, @recipientId, @actor, @tenant, @data,
+         @cancellationKey, 'active', @eventId, @createdAt)`,
+    ),
+    activeRuns: db.prepare<Record<string, string>, { id: string; recipient_collection: string; recipient_id: string }>(
+      `SELECT id, recipient_collection, recipient_id FROM ws_workflow_runs
+       WHERE environment = @environment AND workflow_key = @workflowKey AND cancellation_key = @cancellationKey AND status = 'active'`,
+    ),
+    cancelRun: db.prepare("UPDATE ws_workflow_runs SET status = 'cancelled', cancelled_at = @now WHERE id = @id"),
+  };
+
+  return {
+    userExists: (environment: string, id: string): boolean => q.getUser.get(environment, id) !== undefined,
+    upsertUser(environment: string, id: string, fields: UserFields, properties: Record<string, unknown>, now: number): void {
+      const cols = Object.fromEntries(USER_FIELDS.map((f) => [f, fields[f] ?? null]));
+      q.upsertUser.run({ environment, id, ...cols, properties: json(properties), now });
+    },
+    /** Deletes the user with their subscriptions and audience memberships; false if there was none. */
+    deleteUser(environment: string, id: string): boolean {
+      q.deleteUserSubscriptions.run(environment, id);
+      q.deleteUserMemberships.run(environment, id);
+      return q.deleteUser.run(environment, id).changes > 0;
+    },
+    objectExists: (environment: string, collection: string, id: string): boolean =>
+      q.hasObject.get(environment, collection, id) !== undefined,
+    upsertObject(environment: string, collection: string, id: string, name: string | null, properties: Record<string, unknown>, now: number): void {
+      q.upsertObject.run({ environment, collection, id, name, properties: json(properties), now });
+    },
+    deleteObject(environment: string, collection: string, id: string): boolean {
+      q.deleteObjectSubscriptions.run({ environment, collection, id });
+      return q.deleteObject.run(environment, collection, id).changes > 0;
+    },
+    tenantExists: (environment: string, id: string): boolean => q.hasTenant.get(environment, id) !== undefined,
+    upsertTenant(environment: string, id: string, name: string | null, settings: unknown, properties: Record<string, unknown>, now: number): void {
+      q.upsertTenant.run({ environment, id, name, settings: json(settings), properties: json(properties), now });
+    },
+    deleteTenant(environment: string, id: string): boolean {
+      q.deleteObjectSubscriptions.run({ environment, collection: '$tenants', id });
+      return q.deleteTenant.run(environment, id).changes > 0;
+    },
+    subscribe(environment: string, collection: string, objectId: string, recipient: Recipient, properties: unknown, now: number): void {
+      q.subscribe.run({
+        environment, collection, objectId, recipientCollection: recipient.collection, recipientId: recipient.id, properties: json(properties), now,
+      });
+    },
+    unsubscribe(environment: string, collection: string, objectId: string, recipient: Recipient): boolean {
+      return q.unsubscribe.run({ environment, collection, objectId, recipientCollection: recipient.collection, recipientId: recipient.id }).changes > 0;
+    },
+    addMember(environment: string, audienceKey: string, userId: string, tenant: string | null, now: number): void {
+      q.ensureAudience.run(environment, audienceKey, now);
+      q.addMember.run(environment, audienceKey, userId, tenant ?? '', now);
+    },
+    removeMember: (environment: string, audienceKey: string, userId: string, tenant: string | null): boolean =>
+      q.removeMember.run(environment, audienceKey, userId, tenant ?? '').changes > 0,
+    workflowExists: (environment: string, key: string): boolean => q.hasWorkflow.get(environment, key) !== undefined,
+    insertRun(run: WorkflowRunInsert): void {
+      q.insertRun.run({
+        id: run.id,
+        environment: run.environment,
+        workflowKey: run.workflowKey,
+        recipientCollection: run.recipient.collection,
+        recipientId: run.recipient.id,
+        actor: run.actor === null || run.actor === undefined ? null : JSON.stringify(run.actor),
+        tenant: run.tenant,
+        data: json(run.data),
+        cancellationKey: run.cancellationKey,
+        eventId: run.eventId,
+        createdAt: run.createdAt,
+      });
+    },
+    /**
+     * Cancels the active runs with that key, for every recipient or only those in `only`
+     * (keys `collection\u0000id`); returns the ids it cancelled.
+     */
+    cancelRuns(environment: string, workflowKey: string, cancellationKey: string, now: number, only: Set<string> | null): string[] {
+      const active = q.activeRuns.all({ environment, workflowKey, cancellationKey });
+      const chosen = active.filter((r) => !only || only.has(`${r.recipient_collection}\u0000${r.recipient_id}`));
+      for (const r of chosen) q.cancelRun.run({ id: r.id, now });
+      return chosen.map((r) => r.id);
+    },
+  };
+}
+export type WorkspaceRepo = ReturnType<typeof createWorkspaceRepo>;
