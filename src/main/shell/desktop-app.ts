@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
 import { createCore, type Core } from '../core/create-core';
@@ -21,19 +21,30 @@ export interface BuildLayout {
 
 const logger = consoleLogger;
 
+/**
+ * Names the app and fixes its data dir before anything reads `userData` (the single-instance lock
+ * does). The default matches the headless host's (`<appData>/Inlet`), so both hosts open the same
+ * log; with `--data-dir`, Chromium's own files go there too and the lock is per data dir.
+ */
+export function useDataDir(dataDir: string | undefined): string {
+  app.setName('Inlet');
+  app.setPath('userData', dataDir ? resolve(dataDir) : join(app.getPath('appData'), 'Inlet'));
+  return app.getPath('userData');
+}
+
 function abiHint(args: ShellArgs): string {
   return args.sqliteNativeBinding
     ? `The Electron build of better-sqlite3 at ${args.sqliteNativeBinding} did not load.`
     : 'No Electron build of better-sqlite3 was given (INLET_SQLITE_BINDING); start the app with `npm start`, which prepares one.';
 }
 
-/** Wires core, IPC, window, tray and menu; resolves once the first window is open. */
+/** Wires core, IPC, window, tray and menu; call `useDataDir` first. Resolves once the window is open. */
 export async function runDesktopApp(args: ShellArgs, layout: BuildLayout): Promise<void> {
   // Every renderer sandboxed, whatever a BrowserWindow's own options say.
   app.enableSandbox();
   await app.whenReady();
 
-  const dataDir = args.dataDir ?? app.getPath('userData');
+  const dataDir = app.getPath('userData');
   const devServer = app.isPackaged ? null : parseDevServerUrl(process.env['ELECTRON_RENDERER_URL']);
   const policy = createUrlPolicy({
     rendererFileUrl: pathToFileURL(join(layout.mainDir, '../renderer/index.html')).href,

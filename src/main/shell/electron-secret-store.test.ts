@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createNodeSecretStore } from '../host/node-secret-store';
 import { silentLogger } from '../core/ports';
 import { createElectronSecretStore } from './electron-secret-store';
 import { KEY_FILE_NAME } from './key-file-secret-store';
@@ -31,7 +32,7 @@ describe('Electron secret store', () => {
     const dir = tempDir();
     const store = createElectronSecretStore(fakeSafeStorage(true), dir, silentLogger, 'darwin');
     const sealed = store.seal('whsec_abc');
-    expect(sealed[0]).toBe(0x01);
+    expect(sealed[0]).toBe(0x10);
     expect(store.open(sealed)).toBe('whsec_abc');
     expect(() => statSync(join(dir, KEY_FILE_NAME))).toThrow();
   });
@@ -40,7 +41,7 @@ describe('Electron secret store', () => {
     const dir = tempDir();
     const store = createElectronSecretStore(fakeSafeStorage(true, 'basic_text'), dir, silentLogger, 'linux');
     const sealed = store.seal('whsec_abc');
-    expect(sealed[0]).toBe(0x02);
+    expect(sealed[0]).toBe(0x01);
     expect(sealed.includes(Buffer.from('whsec_abc'))).toBe(false);
     expect(store.open(sealed)).toBe('whsec_abc');
     if (process.platform !== 'win32') expect(statSync(join(dir, KEY_FILE_NAME)).mode & 0o777).toBe(0o600);
@@ -58,6 +59,20 @@ describe('Electron secret store', () => {
     const sealed = createElectronSecretStore(fakeSafeStorage(true), dir, silentLogger, 'linux').seal('x');
     const later = createElectronSecretStore(fakeSafeStorage(false), dir, silentLogger, 'linux');
     expect(() => later.open(sealed)).toThrow(/keychain/);
+  });
+
+  it('shares a data dir with the headless host when the keychain is unavailable', () => {
+    const dir = tempDir();
+    const electron = createElectronSecretStore(fakeSafeStorage(false), dir, silentLogger, 'linux');
+    const headless = createNodeSecretStore(dir);
+    expect(headless.open(electron.seal('whsec_from_desktop'))).toBe('whsec_from_desktop');
+    expect(electron.open(headless.seal('whsec_from_headless'))).toBe('whsec_from_headless');
+  });
+
+  it('opens headless-host secrets while the keychain seals new ones', () => {
+    const dir = tempDir();
+    const sealed = createNodeSecretStore(dir).seal('whsec_old');
+    expect(createElectronSecretStore(fakeSafeStorage(true), dir, silentLogger, 'darwin').open(sealed)).toBe('whsec_old');
   });
 
   it('rejects a tampered key-file secret', () => {

@@ -1,13 +1,12 @@
 import type { SafeStorage } from 'electron';
 import type { Logger, SecretStore } from '../core/ports';
-import { createKeyFileSecretStore } from './key-file-secret-store';
+import { KEY_FILE_FORMAT, createKeyFileSecretStore } from './key-file-secret-store';
 
 /**
- * Every sealed value starts with a byte naming who sealed it, so a database keeps opening when the
- * keychain comes or goes (a Linux session without a keyring, a copied data dir).
+ * The first byte of a sealed value names who sealed it, so a data dir keeps opening when the keychain
+ * comes or goes (a Linux session without a keyring) or when the headless host used it (key file).
  */
-const SEALED_BY_KEYCHAIN = 0x01;
-const SEALED_BY_KEY_FILE = 0x02;
+const KEYCHAIN_FORMAT = 0x10;
 
 type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
 
@@ -27,8 +26,8 @@ export function keychainStatus(safeStorage: SafeStorageLike, platform: NodeJS.Pl
 
 /**
  * `SecretStore` over Electron's `safeStorage`, falling back to a key file when the keychain is not
- * usable. Must be created after `app` is ready (`safeStorage` answers "unavailable" before).
- * The synchronous safeStorage calls are used because the port is synchronous.
+ * usable. Create it after `app` is ready: safeStorage answers "unavailable" before. The synchronous
+ * safeStorage calls are used because the port is synchronous.
  */
 export function createElectronSecretStore(
   safeStorage: SafeStorageLike,
@@ -38,27 +37,22 @@ export function createElectronSecretStore(
 ): SecretStore {
   const status = keychainStatus(safeStorage, platform);
   let keyFile: SecretStore | undefined;
-  const fallback = (): SecretStore => (keyFile ??= createKeyFileSecretStore(dataDir));
+  // Lazy: with a working keychain no key file is ever created, unless old key-file secrets exist.
+  const fallback = (): SecretStore => (keyFile ??= createKeyFileSecretStore(dataDir, platform));
   if (!status.available) {
     logger.warn(`Secrets are not encrypted with the OS keychain (${status.reason}); using a key file readable only by you in ${dataDir}.`);
   }
 
   return {
     seal(plain) {
-      if (status.available) return Buffer.concat([Buffer.of(SEALED_BY_KEYCHAIN), safeStorage.encryptString(plain)]);
-      return Buffer.concat([Buffer.of(SEALED_BY_KEY_FILE), fallback().seal(plain)]);
+      if (!status.available) return fallback().seal(plain);
+      return Buffer.concat([Buffer.of(KEYCHAIN_FORMAT), safeStorage.encryptString(plain)]);
     },
     open(sealed) {
-      const body = sealed.subarray(1);
-      switch (sealed[0]) {
-        case SEALED_BY_KEYCHAIN:
-          if (!status.available) throw new Error(`this secret was sealed with the OS keychain, which is unavailable now: ${status.reason}`);
-          return safeStorage.decryptString(body);
-        case SEALED_BY_KEY_FILE:
-          return fallback().open(body);
-        default:
-          throw new Error('sealed secret has an unknown format');
-      }
+      if (sealed[0] === KEY_FILE_FORMAT) return fallback().open(sealed);
+      if (sealed[0] !== KEYCHAIN_FORMAT) throw new Error('sealed secret has an unknown format');
+      if (!status.available) throw new Error(`this secret was sealed with the OS keychain, which is unavailable now: ${status.reason}`);
+      return safeStorage.decryptString(sealed.subarray(1));
     },
   };
 }

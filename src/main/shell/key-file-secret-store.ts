@@ -1,49 +1,67 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SecretStore } from '../core/ports';
 
+/*
+ * The same file name and sealed layout as the headless host's store (src/main/host/node-secret-store.ts),
+ * so one data dir works under both hosts; a test seals with one and opens with the other.
+ */
 const KEY_BYTES = 32;
-const IV_BYTES = 12;
+const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 
-/** The key file's name inside the data dir. */
-export const KEY_FILE_NAME = 'secrets.key';
+/** First byte of a blob sealed with the key file. */
+export const KEY_FILE_FORMAT = 0x01;
+export const KEY_FILE_NAME = 'secret.key';
 
-function loadOrCreateKey(dataDir: string): Buffer {
-  const path = join(dataDir, KEY_FILE_NAME);
+function loadOrCreateKey(dataDir: string, platform: NodeJS.Platform): Buffer {
   mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, KEY_FILE_NAME);
   try {
     // `wx` fails if the file exists, so two starts never race into two different keys.
-    writeFileSync(path, randomBytes(KEY_BYTES), { flag: 'wx', mode: 0o600 });
+    const fd = openSync(path, 'wx', 0o600);
+    try {
+      writeSync(fd, randomBytes(KEY_BYTES));
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-  // The mode given at creation is masked by umask; make sure nobody else can read the key.
-  chmodSync(path, 0o600);
+  // POSIX modes mean nothing on Windows, where the user profile's ACL protects the file.
+  if (platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) {
+    throw new Error(`${path} is readable by other users; run "chmod 600 ${path}" and start again`);
+  }
   const key = readFileSync(path);
-  if (key.length !== KEY_BYTES) throw new Error(`${path} is not a ${KEY_BYTES}-byte key; refusing to use it`);
+  if (key.length !== KEY_BYTES) throw new Error(`${path} should hold ${KEY_BYTES} bytes but holds ${key.length}; it is damaged`);
   return key;
 }
 
 /**
- * The fallback when the OS keychain is unavailable: AES-256-GCM with a random key kept next to the
- * data in a file only the user can read. Sealed layout: iv (12) | auth tag (16) | ciphertext.
+ * The fallback when the OS keychain is unusable: AES-256-GCM with a random key in a file only the
+ * user can read. Sealed layout: `01 | nonce (12) | auth tag (16) | ciphertext`.
  */
-export function createKeyFileSecretStore(dataDir: string): SecretStore {
-  const key = loadOrCreateKey(dataDir);
+export function createKeyFileSecretStore(dataDir: string, platform: NodeJS.Platform = process.platform): SecretStore {
+  const key = loadOrCreateKey(dataDir, platform);
   return {
     seal(plain) {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const nonce = randomBytes(NONCE_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, nonce);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+      return Buffer.concat([Buffer.of(KEY_FILE_FORMAT), nonce, cipher.getAuthTag(), body]);
     },
     open(sealed) {
-      if (sealed.length < IV_BYTES + TAG_BYTES) throw new Error('sealed secret is truncated');
-      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
-      decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      if (sealed.length < 1 + NONCE_BYTES + TAG_BYTES || sealed[0] !== KEY_FILE_FORMAT) {
+        throw new Error('sealed secret is malformed (not written by the key file store)');
+      }
+      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(1, 1 + NONCE_BYTES));
+      decipher.setAuthTag(sealed.subarray(1 + NONCE_BYTES, 1 + NONCE_BYTES + TAG_BYTES));
+      try {
+        return Buffer.concat([decipher.update(sealed.subarray(1 + NONCE_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      } catch {
+        throw new Error('sealed secret failed authentication: it was altered or sealed with another key');
+      }
     },
   };
 }
