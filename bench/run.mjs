@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// `npm run bench`: the receiver against a bare Node HTTP server, side by side in one run; writes
+// bench/RESULTS.md. Assumes `npm run build` has run (the npm script does it first).
+//
+// BENCH_DURATION_S, BENCH_WARMUP_S and BENCH_CONNECTIONS override the defaults (10, 2, 50).
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startChild } from './lib/child.mjs';
+import { controlApi, countEvents } from './lib/control-api.mjs';
+import { load } from './lib/load.mjs';
+import { machineInfo, printSummary, renderReport } from './lib/report.mjs';
+import { createSignedBodies } from './lib/stripe-bodies.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const settings = {
+  connections: Number(process.env.BENCH_CONNECTIONS) || 50,
+  durationS: Number(process.env.BENCH_DURATION_S) || 10,
+  warmupS: Number(process.env.BENCH_WARMUP_S) || 2,
+  bodyCount: 32,
+};
+const log = (line) => process.stdout.write(`bench: ${line}\n`);
+
+/** Creates the Stripe source through the control API, as a user would; returns its development URL. */
+async function setUpStripeSource(call, receiverUrl, secret) {
+  const source = await call('sources.create', { key: 'stripe' });
+  const presets = await call('verification.presets', {});
+  const stripe = presets.find((p) => p.id === 'stripe');
+  if (!stripe) throw new Error(`no "stripe" verification preset (have: ${presets.map((p) => p.id).join(', ')})`);
+  await call('sources.update', {
+    id: source.id,
+    settings: { development: { verification: stripe.config, enforceVerification: true } },
+  });
+  const updated = await call('sources.addSecret', { id: source.id, environment: 'development', secret });
+  const dev = updated.settings.find((s) => s.environment === 'development');
+  if (!dev) throw new Error('the source has no development settings');
+  return { sourceId: source.id, url: `${receiverUrl}/in/${dev.endpointToken}` };
+}
+
+/** Warm-up then measured run; the warm-up's 2xx count too, since those events are logged as well. */
+async function measure(name, url, bodies) {
+  log(`${name}: warm-up ${settings.warmupS} s…`);
+  const warm = await load(url, bodies, { connections: settings.connections, durationS: settings.warmupS });
+  log(`${name}: measuring ${settings.durationS} s…`);
+  const result = await load(url, bodies, { connections: settings.connections, durationS: settings.durationS });
+  return { ...result, warmup2xx: warm.ok2xx, warmupNon2xx: warm.non2xx };
+}
+
+function gitCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  const serveJs = join(root, 'out', 'main', 'serve.js');
+  if (!existsSync(serveJs)) throw new Error(`${serveJs} is missing; run \`npm run build\` (npm run bench does)`);
+  const secret = `whsec_bench${randomBytes(24).toString('hex')}`;
+  const bodies = createSignedBodies(secret, { count: settings.bodyCount });
+  mkdirSync(join(here, 'tmp'), { recursive: true });
+  const dataDir = mkdtempSync(join(here, 'tmp', 'inlet-'));
+  const stops = [];
+  // Taken before any load, so it describes the machine and not this benchmark.
+  const machine = machineInfo();
+
+  try {
+    const ceilingChild = startChild(join(here, 'ceiling-server.mjs'), [], 'CEILING_READY');
+    stops.push(ceilingChild.stop);
+    const { url: ceilingUrl } = await ceilingChild.ready;
+    const ceiling = await measure('ceiling', `${ceilingUrl}/in/bench`, bodies);
+    await ceilingChild.stop();
+
+    const token = randomBytes(24).toString('base64url');
+    const host = startChild(serveJs, ['--data-dir', dataDir, '--receiver-port', '0', '--control-port', '0', '--token', token], 'INLET_READY', { cwd: root });
+    stops.push(host.stop);
+    const ready = await host.ready;
+    const call = controlApi(ready);
+    const { sourceId, url } = await setUpStripeSource(call, ready.receiverUrl, secret);
+    const inlet = await measure('inlet', url, bodies);
+
+    const counted = await countEvents(call, sourceId);
+    const logged = { ...counted, expected2xx: inlet.ok2xx + inlet.warmup2xx };
+    const verdicts = { ratio: inlet.requestsPerSecond / ceiling.requestsPerSecond >= 0.35, p99: inlet.p99 <= 15, noLoss: logged.total >= logged.expected2xx };
+
+    const report = renderReport({
+      date: new Date().toISOString(),
+      commit: gitCommit(),
+      machine,
+      settings: { ...settings, bodyBytes: bodies.bodyBytes },
+      ceiling,
+      inlet,
+      logged,
+      verdicts,
+    });
+    writeFileSync(join(here, 'RESULTS.md'), report);
+    printSummary({ ceiling, inlet, logged });
+    log('wrote bench/RESULTS.md');
+    if (!verdicts.noLoss) {
+      log(`DATA LOST: ${logged.expected2xx} requests acknowledged, ${logged.total} logged`);
+      process.exitCode = 1;
+    }
+    if (inlet.non2xx > 0) log(`Inlet answered ${inlet.non2xx} non-2xx responses: ${JSON.stringify(inlet.statusCodes)}`);
+  } finally {
+    bodies.stop();
+    for (const stop of stops.reverse()) await stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
