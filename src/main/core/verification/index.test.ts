@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VerificationResultSchema } from '../../../shared/domain/verification';
-import { getPreset, signRequest, verifyRequest, type VerifyInput } from './index';
+import { createP256TestKeyPair, getPreset, secretFormatProblem, signDelivery, signRequest, verifyRequest, type VerifyInput } from './index';
 
 const NOW = 1748779200_000;
 const stripe = getPreset('stripe')?.config ?? { scheme: 'none' as const };
@@ -48,5 +48,33 @@ describe('verifyRequest', () => {
   it('lists several hints at once when several things look wrong', () => {
     const result = verifyRequest(input(signed('whsec_prod'), ['sk_live_x']));
     expect(result.diagnosis?.hints.map((h) => h.code)).toEqual(['secret_kind', 'other_environment']);
+  });
+});
+
+describe('the schemes that are not HMAC over a template', () => {
+  const configOf = (id: string) => getPreset(id)?.config ?? { scheme: 'none' as const };
+  const keys = createP256TestKeyPair();
+  const cases: [string, string, string][] = [
+    ['twilio', '0123456789abcdef0123456789abcdef', 'AC0123456789abcdef0123456789abcdef'],
+    ['hubspot', 'a5b7c4e2-1d3f-4b6a-9e8d-7c6b5a4f3e2d', 'pat-na1-x'],
+    ['sendgrid', keys.publicKey, keys.privateKey],
+    ['mailgun', 'signing-key', 'pubkey-abc'],
+    ['square', 'signature-key', 'EAAAEtoken'],
+  ];
+
+  it.each(cases)('return %s results the shared schema accepts, verified and failed', (id, good, wrong) => {
+    const signWith = id === 'sendgrid' ? keys.privateKey : good;
+    const signed = signDelivery({ config: configOf(id), secret: signWith, body, now: NOW, url: '/in/t', publicUrl: 'http://127.0.0.1:4100/in/t' });
+    const request = { method: 'POST', url: signed.url, headers: { ...signed.headers, host: '127.0.0.1:4100' }, rawBody: signed.body };
+    for (const secret of [good, wrong]) {
+      const result = verifyRequest({ config: configOf(id), secrets: [{ id: 's', value: secret }], request, now: NOW });
+      expect(VerificationResultSchema.parse(result)).toEqual(result);
+      expect(result.status).toBe(secret === good ? 'verified' : 'failed');
+    }
+  });
+
+  it.each(cases)('check %s secret formats for the connect dialog', (id, good, wrong) => {
+    expect(secretFormatProblem(configOf(id), good)).toBeUndefined();
+    expect(secretFormatProblem(configOf(id), wrong)).toMatch(/^The secret /);
   });
 });
