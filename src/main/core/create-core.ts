@@ -22,6 +22,9 @@ import { createSearchIndexer } from './store/repos/search-index';
 import { createSourcesRepo } from './store/repos/sources.repo';
 import { createWorkspaceQueryRepo } from './store/repos/workspace-query.repo';
 import { createWorkspaceRepo } from './store/repos/workspace.repo';
+import { createSettingsRepo } from './store/repos/settings.repo';
+import type { TunnelProvider } from './tunnel/providers/provider.js';
+import { createTunnelService, type TunnelService } from './tunnel/tunnel-service';
 
 export interface CoreOptions {
   /** Receiver bind address; 127.0.0.1 unless the user opts into exposing it. */
@@ -33,6 +36,9 @@ export interface CoreOptions {
   bodyIdleTimeoutMs?: number;
   /** better-sqlite3 `nativeBinding`: the Electron host passes its Electron-ABI build. */
   sqliteNativeBinding?: string;
+  /** Tests: another tunnel provider, faster probes. */
+  tunnelProvider?: TunnelProvider;
+  tunnelProbeIntervalMs?: number;
 }
 
 /** The app without a host: both the Electron shell and the headless host wrap one of these. */
@@ -85,6 +91,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     workspace: createWorkspaceRepo(db),
     workspaceQuery: createWorkspaceQueryRepo(db),
     search: createSearchIndexer(db),
+    settings: createSettingsRepo(db),
     routes,
     secretStore: ports.secretStore,
     clock,
@@ -102,14 +109,24 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   processor.kick();
 
   const replays = createReplayJobs(ctx, queue);
-  const dispatch = createDispatcher(createHandlers(ctx, { processor, queue, replays }), (method, error) =>
+  let tunnel: TunnelService | undefined;
+  const services = {
+    processor,
+    queue,
+    replays,
+    tunnel: () => {
+      if (!tunnel) throw new Error('the tunnel is not ready before the receiver listens');
+      return tunnel;
+    },
+  };
+  const dispatch = createDispatcher(createHandlers(ctx, services), (method, error) =>
     logger.error(`${method} failed`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 
   let receiver;
   try {
     receiver = await startReceiver(
-      { routes, queue, clock, logger },
+      { routes, queue, clock, logger, isProbePath: (path) => tunnel?.isProbePath(path) ?? false },
       {
         host: options.receiverHost ?? '127.0.0.1',
         port: options.receiverPort ?? 0,
@@ -122,6 +139,12 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     throw error;
   }
   receiverUrl = receiver.url;
+  tunnel = createTunnelService(ctx, {
+    receiverPort: receiver.port,
+    ...(options.tunnelProvider ? { provider: options.tunnelProvider } : {}),
+    ...(options.tunnelProbeIntervalMs ? { probeIntervalMs: options.tunnelProbeIntervalMs } : {}),
+  });
+  tunnel.startIfWanted();
 
   let closed = false;
   return {
@@ -136,6 +159,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
       if (closed) return;
       closed = true;
       replays.cancelAll();
+      await tunnel?.stop();
       await receiver.close();
       queue.flush();
       processor.stop();

@@ -3,6 +3,7 @@ import { EnvKeySchema, EnvironmentSchema } from '../domain/environment';
 import { EventDetailSchema, EventFilterSchema, EventSummarySchema } from '../domain/event';
 import { ActionPlanSchema, MappingFieldsSchema, MappingSchema } from '../domain/mapping';
 import { ActionRunSchema } from '../domain/event';
+import { AppSettingsSchema, RetentionSettingsPatchSchema, TunnelSettingsPatchSchema, TunnelStatusSchema } from '../domain/settings';
 import { VerificationConfigSchema, VerificationResultSchema } from '../domain/verification';
 import {
   WorkflowKeySchema,
@@ -247,6 +248,26 @@ export const contract = {
   },
   'workspace.audienceMembers': { summary: 'Audience memberships.', input: WorkspacePageInput, output: page(WorkspaceAudienceMemberSchema) },
   'workspace.workflowRuns': { summary: 'Workflow runs, newest first.', input: WorkspacePageInput, output: page(WorkflowRunSchema) },
+  'tunnel.status': { summary: 'The tunnel\'s current state and public URL.', input: Empty, output: TunnelStatusSchema },
+  'tunnel.start': {
+    summary:
+      'Saves any tunnel settings given and opens the tunnel (only the receiver is exposed). Returns at once; progress arrives as `tunnel.statusChanged`.',
+    input: z.object({ settings: TunnelSettingsPatchSchema.optional() }),
+    output: TunnelStatusSchema,
+  },
+  'tunnel.stop': { summary: 'Closes the tunnel.', input: Empty, output: TunnelStatusSchema },
+
+  'settings.get': { summary: 'App settings: tunnel, log retention, notifications.', input: Empty, output: AppSettingsSchema },
+  'settings.update': {
+    summary: 'Changes some settings; sections given are merged over the current ones.',
+    input: z.object({
+      tunnel: TunnelSettingsPatchSchema.optional(),
+      retention: RetentionSettingsPatchSchema.optional(),
+      notifications: z.object({ enabled: z.boolean() }).partial().optional(),
+    }),
+    output: AppSettingsSchema,
+  },
+
   'workspace.reset': {
     summary: 'Empties an environment\'s workspace (users, objects, tenants, subscriptions, audiences, runs); workflows stay.',
     input: z.object({ environment: EnvKeySchema }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActionStatusSchema, EventSummarySchema, ProcessingSchema } from '../domain/event';
+import { TunnelStatusSchema } from '../domain/settings';
 
 /** Push events from the core to every connected UI, by name. */
 export const pushEvents = {
@@ -15,6 +16,8 @@ export const pushEvents = {
     state: z.enum(['running', 'finished', 'cancelled', 'failed']),
     error: z.string().optional(),
   }),
+  /** The tunnel's state changed; an `up` with `previousUrl` means the public URL moved. */
+  'tunnel.statusChanged': TunnelStatusSchema,
   /** Sources or environments changed (any client may have changed them). */
   'config.changed': z.object({ what: z.enum(['sources', 'environments', 'mappings', 'workflows']) }),
 } as const satisfies Record<string, z.ZodType>;

@@ -8,6 +8,7 @@ import type { EventsRepo } from '../store/repos/events.repo';
 import type { IdempotencyRepo } from '../store/repos/idempotency.repo';
 import type { MappingsRepo } from '../store/repos/mappings.repo';
 import type { SearchIndexer } from '../store/repos/search-index';
+import type { SettingsRepo } from '../store/repos/settings.repo';
 import type { SourcesRepo } from '../store/repos/sources.repo';
 import type { WorkspaceQueryRepo } from '../store/repos/workspace-query.repo';
 import type { WorkspaceRepo } from '../store/repos/workspace.repo';
@@ -24,6 +25,7 @@ export interface CoreContext {
   workspace: WorkspaceRepo;
   workspaceQuery: WorkspaceQueryRepo;
   search: SearchIndexer;
+  settings: SettingsRepo;
   routes: RouteTable;
   secretStore: SecretStore;
   clock: Clock;

@@ -23,6 +23,8 @@ export interface ReceiverDeps {
   queue: IngestQueue;
   clock: Clock;
   logger: Logger;
+  /** The tunnel's end-to-end probe: answered, never logged (it is not a webhook). */
+  isProbePath: (pathname: string) => boolean;
 }
 
 const ACCEPTED_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -71,6 +73,10 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
   const q = rawUrl.indexOf('?');
   const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
   const queryString = q < 0 ? '' : rawUrl.slice(q + 1);
+  if (req.method === 'GET' && deps.isProbePath(path)) {
+    res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('ok');
+    return;
+  }
   const token = path.startsWith(ENDPOINT_PREFIX) ? path.slice(ENDPOINT_PREFIX.length).replace(/\/$/, '') : null;
   const route = token ? deps.routes.lookup(token) : undefined;
 

@@ -1,4 +1,5 @@
 CREATE TABLE action_runs ( id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL, mapping_id TEXT NOT NULL, action_type TEXT NOT NULL, status TEXT NOT NULL, params TEXT NOT NULL, coercions TEXT NOT NULL, errors TEXT NOT NULL, result TEXT, created_at INTEGER NOT NULL );
+CREATE TABLE app_settings (section TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE environments ( key TEXT PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL, created_at INTEGER NOT NULL );
 CREATE TABLE events ( id INTEGER PRIMARY KEY, received_at INTEGER NOT NULL, source_id TEXT, environment TEXT, method TEXT NOT NULL, path TEXT NOT NULL, query TEXT NOT NULL, headers TEXT NOT NULL, content_type TEXT, body BLOB NOT NULL, body_size INTEGER NOT NULL, parse_error TEXT, event_type TEXT, idempotency_key TEXT, verification TEXT NOT NULL, verification_detail TEXT NOT NULL, response_status INTEGER NOT NULL, error TEXT, remote_address TEXT , processing TEXT NOT NULL DEFAULT 'none', action_status TEXT, replay_of INTEGER, dedupe INTEGER NOT NULL DEFAULT 1);
 CREATE VIRTUAL TABLE events_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61');

@@ -5,6 +5,7 @@ import { appHandlers } from './app.handlers';
 import { environmentHandlers } from './environments.handlers';
 import { eventHandlers } from './events.handlers';
 import { mappingHandlers } from './mappings.handlers';
+import { settingsHandlers } from './settings.handlers';
 import { sourceHandlers } from './sources.handlers';
 import { workspaceHandlers } from './workspace.handlers';
 
@@ -15,4 +16,5 @@ export const createHandlers = (ctx: CoreContext, services: PipelineServices): Ha
   ...eventHandlers(ctx, services),
   ...mappingHandlers(ctx),
   ...workspaceHandlers(ctx),
+  ...settingsHandlers(ctx, services),
 });

@@ -1,10 +1,13 @@
 import type { Processor } from '../../pipeline/processor';
 import type { ReplayJobs } from '../../pipeline/replay-jobs';
 import type { IngestQueue } from '../../receiver/ingest-queue';
+import type { TunnelService } from '../../tunnel/tunnel-service';
 
-/** The running parts of the core that some handlers drive (replay writes through the ingest queue). */
+/** The running parts of the core that some handlers drive. */
 export interface PipelineServices {
   processor: Processor;
   queue: IngestQueue;
   replays: ReplayJobs;
+  /** The tunnel exists once the receiver listens (it needs the port). */
+  tunnel(): TunnelService;
 }

@@ -153,6 +153,9 @@ export const workspace: Migration = {
       -- indexed in id order, so one watermark (meta 'fts_indexed_upto') says how far it got.
       CREATE VIRTUAL TABLE events_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61');
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+      -- App settings (tunnel, retention, notifications) as one JSON document per section.
+      CREATE TABLE app_settings (section TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
   },
 };

@@ -1,0 +1,55 @@
+import type { TunnelSettings as StoredTunnelSettings, TunnelStatus } from '../../../shared/domain/settings';
+import type { CoreContext } from '../api/context';
+import type { ConnectTo } from './http-get.js';
+import { createLocaltunnelProvider } from './providers/localtunnel.js';
+import type { TunnelProvider } from './providers/provider.js';
+import { createTunnelManager, type TunnelManager } from './tunnel-manager.js';
+
+export interface TunnelServiceOptions {
+  receiverPort: number;
+  provider?: TunnelProvider;
+  /** Faster probes for tests; production uses the manager's defaults. */
+  probeIntervalMs?: number;
+}
+
+/**
+ * The tunnel as the core offers it: the manager, the stored settings it starts from, and the push
+ * event that announces every status (including a changed public URL).
+ */
+export function createTunnelService(ctx: Pick<CoreContext, 'settings' | 'clock' | 'logger' | 'emit'>, options: TunnelServiceOptions) {
+  // The connect address can change between starts, so the probe reads it when it connects.
+  const connectTo: ConnectTo = () => {
+    const address = ctx.settings.get().tunnel.connectAddress;
+    if (!address) return undefined;
+    const at = address.lastIndexOf(':');
+    return { host: address.slice(0, at), port: Number(address.slice(at + 1)) };
+  };
+  const manager: TunnelManager = createTunnelManager({
+    provider: options.provider ?? createLocaltunnelProvider(),
+    localHost: '127.0.0.1',
+    localPort: options.receiverPort,
+    clock: ctx.clock,
+    logger: ctx.logger,
+    probe: { connectTo, ...(options.probeIntervalMs ? { intervalMs: options.probeIntervalMs } : {}) },
+  });
+  manager.onStatus((status) => ctx.emit('tunnel.statusChanged', status as TunnelStatus));
+
+  const startWith = (s: StoredTunnelSettings) =>
+    manager.start({ serverUrl: s.serverUrl, ...(s.subdomain ? { subdomain: s.subdomain } : {}) }) as TunnelStatus;
+
+  return {
+    status: (): TunnelStatus => manager.status() as TunnelStatus,
+    /** Saves any changed settings, then opens (or re-opens) the tunnel with them. */
+    start(patch: Partial<StoredTunnelSettings> = {}): TunnelStatus {
+      return startWith(ctx.settings.update({ tunnel: patch }).tunnel);
+    },
+    stop: (): Promise<void> => manager.stop(),
+    isProbePath: (pathname: string): boolean => manager.isProbePath(pathname),
+    /** Honours "start on launch". */
+    startIfWanted(): void {
+      const settings = ctx.settings.get().tunnel;
+      if (settings.startOnLaunch) startWith(settings);
+    },
+  };
+}
+export type TunnelService = ReturnType<typeof createTunnelService>;
