@@ -27,8 +27,3 @@ export function discardEngine(engine: QuickJSWASMModule): void {
   loaded = undefined;
   current = undefined;
 }
-
-/** Loads the engine ahead of the first request (call at startup; safe to skip). */
-export async function warmUpSandbox(): Promise<void> {
-  await loadEngine();
-}
