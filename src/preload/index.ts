@@ -2,11 +2,9 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { PushMessage } from '../shared/api/events';
 import type { ApiResult } from '../shared/api/result';
 import type { Transport } from '../shared/api/transport';
+import { INVOKE_CHANNEL, PUSH_CHANNEL } from './channels';
 
-// Type-only imports: a sandboxed preload can require nothing but 'electron', so nothing may be bundled
-// in. The channel names repeat those in src/main/shell/ipc-bridge.ts and event-forwarder.ts.
-const INVOKE_CHANNEL = 'inlet:invoke';
-const PUSH_CHANNEL = 'inlet:push';
+// A sandboxed preload can require nothing but 'electron': everything else here is types or inlined.
 
 const inlet: Transport = {
   invoke: (method: string, input: unknown): Promise<ApiResult<unknown>> =>

@@ -71,7 +71,9 @@ export async function runDesktopApp(args: ShellArgs, layout: BuildLayout): Promi
   installAppMenu({ dataDir, devTools: !app.isPackaged });
 
   const unregisterIpc = registerIpcBridge(ipcMain, core, policy, logger);
-  const unforward = forwardPushEvents(core, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  // Only to pages the policy trusts, like the IPC bridge: push events carry payload metadata.
+  const appContents = () => BrowserWindow.getAllWindows().map((w) => w.webContents).filter((c) => policy.isAppUrl(c.getURL()));
+  const unforward = forwardPushEvents(core, appContents);
 
   const windowOptions = { policy, preloadPath: join(layout.mainDir, '../preload/index.cjs'), iconPath: join(layout.resourcesDir, 'icon.png') };
   let mainWindow = createMainWindow(windowOptions);

@@ -1,9 +1,8 @@
 import type { WebContents } from 'electron';
+import { PUSH_CHANNEL } from '../../preload/channels';
 import type { PushMessage } from '../../shared/api/events';
 import type { Core } from '../core/create-core';
 
-/** The one push channel; the preload listens on the same name. */
-export const PUSH_CHANNEL = 'inlet:push';
 
 type PushTarget = Pick<WebContents, 'send' | 'isDestroyed'>;
 

@@ -1,12 +1,11 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { INVOKE_CHANNEL } from '../../preload/channels';
 import { fail, type ApiResult } from '../../shared/api/result';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/ports';
 import { checkSender, type SenderFrameLike } from './sender-check';
 import type { UrlPolicy } from './url-policy';
 
-/** The one request channel; the preload uses the same name. */
-export const INVOKE_CHANNEL = 'inlet:invoke';
 
 type InvokeEventLike = { readonly senderFrame: SenderFrameLike | null };
 
