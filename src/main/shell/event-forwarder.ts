@@ -3,7 +3,6 @@ import { PUSH_CHANNEL } from '../../preload/channels';
 import type { PushMessage } from '../../shared/api/events';
 import type { Core } from '../core/create-core';
 
-
 type PushTarget = Pick<WebContents, 'send' | 'isDestroyed'>;
 
 /**

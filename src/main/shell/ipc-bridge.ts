@@ -6,7 +6,6 @@ import type { Logger } from '../core/ports';
 import { checkSender, type SenderFrameLike } from './sender-check';
 import type { UrlPolicy } from './url-policy';
 
-
 type InvokeEventLike = { readonly senderFrame: SenderFrameLike | null };
 
 /**
