@@ -24,7 +24,7 @@ import { createWorkspaceQueryRepo } from './store/repos/workspace-query.repo';
 import { createWorkspaceRepo } from './store/repos/workspace.repo';
 import { createSettingsRepo } from './store/repos/settings.repo';
 import type { TunnelProvider } from './tunnel/providers/provider.js';
-import { createTunnelService, type TunnelService } from './tunnel/tunnel-service';
+import { createTunnelService } from './tunnel/tunnel-service';
 
 export interface CoreOptions {
   /** Receiver bind address; 127.0.0.1 unless the user opts into exposing it. */
@@ -109,24 +109,13 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   processor.kick();
 
   const replays = createReplayJobs(ctx, queue);
-  let tunnel: TunnelService | undefined;
-  const services = {
-    processor,
-    queue,
-    replays,
-    tunnel: () => {
-      if (!tunnel) throw new Error('the tunnel is not ready before the receiver listens');
-      return tunnel;
-    },
-  };
-  const dispatch = createDispatcher(createHandlers(ctx, services), (method, error) =>
-    logger.error(`${method} failed`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-  );
+  // The tunnel needs the receiver's port and the receiver answers the tunnel's probe: bound late.
+  const probe = { isProbePath: (_path: string): boolean => false };
 
   let receiver;
   try {
     receiver = await startReceiver(
-      { routes, queue, clock, logger, isProbePath: (path) => tunnel?.isProbePath(path) ?? false },
+      { routes, queue, clock, logger, isProbePath: (path) => probe.isProbePath(path) },
       {
         host: options.receiverHost ?? '127.0.0.1',
         port: options.receiverPort ?? 0,
@@ -139,12 +128,17 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     throw error;
   }
   receiverUrl = receiver.url;
-  tunnel = createTunnelService(ctx, {
+  const tunnel = createTunnelService(ctx, {
     receiverPort: receiver.port,
     ...(options.tunnelProvider ? { provider: options.tunnelProvider } : {}),
     ...(options.tunnelProbeIntervalMs ? { probeIntervalMs: options.tunnelProbeIntervalMs } : {}),
   });
+  probe.isProbePath = tunnel.isProbePath;
   tunnel.startIfWanted();
+
+  const dispatch = createDispatcher(createHandlers(ctx, { processor, queue, replays, tunnel }), (method, error) =>
+    logger.error(`${method} failed`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
 
   let closed = false;
   return {
@@ -159,7 +153,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
       if (closed) return;
       closed = true;
       replays.cancelAll();
-      await tunnel?.stop();
+      await tunnel.stop();
       await receiver.close();
       queue.flush();
       processor.stop();

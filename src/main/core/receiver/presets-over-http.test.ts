@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPreset } from '../verification';
-import { sdkSigners, type SignedPresetId, type SignedRequest } from '../verification/testing/sdk-signers';
+import { documentedSigners } from '../verification/testing/documented-signers';
+import { providerSigners, providerTestSecrets } from '../verification/testing/provider-signers';
+import { sdkSigners, type SignedRequest } from '../verification/testing/sdk-signers';
 import { startTestCore, type TestCore } from '../testing/test-core';
 
-/** Every preset, fed requests signed by the provider's own SDK, through the real receiver. */
+/**
+ * Every preset, fed requests signed by the provider's own SDK (or, where it has none, by its
+ * documented algorithm), through the real receiver.
+ */
+const signers = { ...sdkSigners, ...providerSigners, ...documentedSigners };
+type SignedPresetId = keyof typeof signers;
 const svixSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 const secrets: Record<SignedPresetId, () => string> = {
   stripe: () => `whsec_${randomBytes(16).toString('hex')}`,
@@ -20,9 +27,12 @@ const secrets: Record<SignedPresetId, () => string> = {
   'shared-secret': () => randomBytes(16).toString('hex'),
   bearer: () => randomBytes(16).toString('hex'),
   basic: () => `inlet:${randomBytes(8).toString('hex')}`,
-};
-const TIMESTAMPED = new Set<SignedPresetId>(['stripe', 'standard-webhooks', 'svix', 'clerk', 'resend', 'supabase-auth-hook', 'workos', 'slack']);
-const BODY_SIGNED = new Set<SignedPresetId>([...TIMESTAMPED, 'github', 'shopify']);
+  ...providerTestSecrets,
+  ...Object.fromEntries(Object.keys(documentedSigners).map((id) => [id, () => randomBytes(16).toString('hex')])),
+} as Record<SignedPresetId, () => string>;
+const TIMESTAMPED = new Set<SignedPresetId>(['stripe', 'standard-webhooks', 'svix', 'clerk', 'resend', 'supabase-auth-hook', 'workos', 'slack', 'hubspot', 'paddle', 'calendly']);
+// Mailgun signs only a timestamp and token, and shared secrets sign nothing: no body to tamper with.
+const BODY_SIGNED = new Set<SignedPresetId>([...TIMESTAMPED, 'github', 'shopify', 'twilio', 'sendgrid', 'square', 'linear', 'typeform', 'lemon-squeezy', 'intercom', 'zoom']);
 
 let t: TestCore;
 beforeAll(async () => {
@@ -31,7 +41,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const deliver = async (url: string, signed: SignedRequest) => {
-  const res = await fetch(url, { method: 'POST', headers: signed.headers, body: signed.body });
+  const res = await fetch(signed.url ?? url, { method: 'POST', headers: signed.headers, body: signed.body });
   const { event_id } = (await res.json()) as { event_id: number };
   return { status: res.status, event: await t.call('events.get', { id: event_id }) };
 };
@@ -53,8 +63,8 @@ async function connect(preset: SignedPresetId) {
 
 const payload = { id: 'evt_1NG8Du2eZvKYlo2CUI79vXWy', object: 'event', type: 'customer.created', data: { object: { id: 'cus_NffrFeUfNV2Hib', email: 'jenny.rosen@example.com' } } };
 
-describe.each(Object.keys(sdkSigners) as SignedPresetId[])('the %s preset over HTTP', (preset) => {
-  const sign = sdkSigners[preset];
+describe.each(Object.keys(signers) as SignedPresetId[])('the %s preset over HTTP', (preset) => {
+  const sign = (input: Parameters<(typeof signers)[SignedPresetId]>[0]) => signers[preset]({ ...input, url: endpoint.url });
   let endpoint: Awaited<ReturnType<typeof connect>>;
   beforeAll(async () => {
     endpoint = await connect(preset);

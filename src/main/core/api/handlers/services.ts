@@ -8,6 +8,5 @@ export interface PipelineServices {
   processor: Processor;
   queue: IngestQueue;
   replays: ReplayJobs;
-  /** The tunnel exists once the receiver listens (it needs the port). */
-  tunnel(): TunnelService;
+  tunnel: TunnelService;
 }

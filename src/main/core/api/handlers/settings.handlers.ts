@@ -6,11 +6,11 @@ type SettingsHandlers = Pick<Handlers, 'tunnel.status' | 'tunnel.start' | 'tunne
 
 export function settingsHandlers(ctx: CoreContext, services: PipelineServices): SettingsHandlers {
   return {
-    'tunnel.status': () => services.tunnel().status(),
-    'tunnel.start': ({ settings }) => services.tunnel().start(settings),
+    'tunnel.status': () => services.tunnel.status(),
+    'tunnel.start': ({ settings }) => services.tunnel.start(settings),
     'tunnel.stop': async () => {
-      await services.tunnel().stop();
-      return services.tunnel().status();
+      await services.tunnel.stop();
+      return services.tunnel.status();
     },
     'settings.get': () => ctx.settings.get(),
     'settings.update': (patch) => ctx.settings.update(patch),
