@@ -3,7 +3,6 @@
 // passing every argument through (`npm run serve -- --control-port 0`).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,7 +32,8 @@ function isStale() {
 
 if (process.env.INLET_SKIP_BUILD !== '1' && isStale()) {
   process.stdout.write('inlet serve: sources changed, building (electron-vite build)…\n');
-  const bin = createRequire(import.meta.url).resolve('electron-vite/bin/electron-vite.js');
+  // The package's exports map hides its bin file from require.resolve, so point at it directly.
+  const bin = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   const build = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {
     process.stderr.write('inlet serve: the build failed; see the errors above.\n');
