@@ -65,7 +65,8 @@ function lastMeaningfulLine(text) {
 function build() {
   if (process.env.INLET_SKIP_BUILD === '1') return;
   say('building (electron-vite build)…');
-  const bin = require.resolve('electron-vite/bin/electron-vite.js');
+  // Via package.json: electron-vite's `exports` do not expose its bin file.
+  const bin = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
   const result = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     say('the build failed; see the errors above.');
