@@ -16,6 +16,9 @@ export const summary = (over: Partial<EventSummary> = {}): EventSummary => ({
   verification: 'verified',
   responseStatus: 200,
   error: null,
+  processing: 'done',
+  actionStatus: null,
+  replayOf: null,
   ...over,
 });
 
@@ -29,6 +32,8 @@ export const detail = (over: Partial<EventDetail> = {}): EventDetail => ({
   parseError: null,
   verificationResult: { status: 'verified', scheme: 'hmac' },
   remoteAddress: '127.0.0.1',
+  preprocessOutput: null,
+  actionRuns: [],
   ...over,
 });
 
@@ -50,6 +55,8 @@ export const source = (over: Partial<Source> = {}): Source => ({
       timestampPath: null,
       idempotencyKeyPath: null,
       enforceVerification: false,
+      preprocess: null,
+      vars: [],
     },
   ],
   ...over,

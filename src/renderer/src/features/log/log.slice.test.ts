@@ -68,7 +68,16 @@ describe('log slice', () => {
     expect(calls.at(-1)).toEqual(['events.list', { environment: 'development', cursor: 9, limit: 100 }]);
   });
 
-  it('keeps the keyboard cursor on the same row when a new event arrives above it', async () => {
+  it('keeps an untouched keyboard cursor on the newest row as events arrive', async () => {
+    const { store, push } = setup(() => ({ items: [summary({ id: 1 })], nextCursor: null }));
+    await store.getState().loadEnvironments();
+    await store.getState().loadEvents();
+    push({ name: 'events.received', payload: summary({ id: 2 }) });
+    const { events, activeIndex } = store.getState();
+    expect(events[activeIndex]!.id).toBe(2);
+  });
+
+  it('keeps a cursor the user moved on the same row when a new event arrives above it', async () => {
     const { store, push } = setup(() => ({ items: [summary({ id: 2 }), summary({ id: 1 })], nextCursor: null }));
     await store.getState().loadEnvironments();
     await store.getState().loadEvents();

@@ -13,6 +13,8 @@ export interface EventsSlice {
   nextCursor: number | null;
   /** The keyboard cursor in the list (index into `events`). */
   activeIndex: number;
+  /** Once the user moved the cursor or opened a row, new arrivals must not shift it off that row. */
+  cursorPinned: boolean;
   selectedEventId: number | null;
   detail: EventDetail | null;
   detailStatus: 'idle' | 'loading' | 'error';
@@ -46,7 +48,7 @@ export const createEventsSlice =
       const environment = get().currentEnv;
       if (environment === null) return;
       const mine = ++generation;
-      set(keepShown ? { eventsError: null } : { events: [], nextCursor: null, activeIndex: 0, eventsStatus: 'loading', eventsError: null });
+      set(keepShown ? { eventsError: null } : { events: [], nextCursor: null, activeIndex: 0, cursorPinned: false, eventsStatus: 'loading', eventsError: null });
       try {
         const page = await api.call('events.list', { environment, limit: PAGE_SIZE });
         if (mine !== generation) return;
@@ -64,6 +66,7 @@ export const createEventsSlice =
       eventsError: null,
       nextCursor: null,
       activeIndex: 0,
+      cursorPinned: false,
       selectedEventId: null,
       detail: null,
       detailStatus: 'idle',
@@ -88,20 +91,20 @@ export const createEventsSlice =
       },
       receiveEvent(event) {
         if (event.environment !== get().currentEnv) return;
-        const { events, activeIndex } = get();
+        const { events, activeIndex, cursorPinned } = get();
         if (events.some((e) => e.id === event.id)) return;
         const merged = mergeNewestFirst(events, [event]);
-        // Keep the keyboard cursor on the same row when a new one appears above it.
-        const shift = events.length > 0 && merged.indexOf(event) <= activeIndex ? 1 : 0;
+        // An untouched cursor stays on the newest row; a chosen one stays on its row.
+        const shift = cursorPinned && merged.indexOf(event) <= activeIndex ? 1 : 0;
         set({ events: merged, activeIndex: activeIndex + shift });
       },
       setActiveIndex(index) {
         const max = get().events.length - 1;
-        set({ activeIndex: Math.max(0, Math.min(index, max)) });
+        set({ activeIndex: Math.max(0, Math.min(index, max)), cursorPinned: true });
       },
       async openEvent(id) {
         const index = get().events.findIndex((e) => e.id === id);
-        set({ selectedEventId: id, detailStatus: 'loading', detailError: null, ...(index >= 0 ? { activeIndex: index } : {}) });
+        set({ selectedEventId: id, detailStatus: 'loading', detailError: null, ...(index >= 0 ? { activeIndex: index, cursorPinned: true } : {}) });
         try {
           const detail = await api.call('events.get', { id });
           if (get().selectedEventId === id) set({ detail, detailStatus: 'idle' });

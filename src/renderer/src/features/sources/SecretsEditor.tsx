@@ -71,7 +71,7 @@ export function SecretsEditor({ source, settings, onError }: Props) {
             autoComplete="off"
             spellCheck={false}
             value={secret}
-            placeholder={hint ?? 'the signing secret from the provider'}
+            placeholder="Paste the signing secret"
             aria-describedby="secret-value-help"
             data-testid="secret-input"
             onChange={(e) => setSecret(e.target.value)}
