@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
  * Starts a Node child and resolves with the JSON on its `<MARKER> {json}` stdout line. Output is kept
  * (not echoed) so a failure can show it; `stop()` ends the child by its own pid and waits for it.
  */
-export function startChild(script, args, marker, { cwd, timeoutMs = 60_000 } = {}) {
-  const child = spawn(process.execPath, [script, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startChild(script, args, marker, { cwd, timeoutMs = 60_000, nodeArgs = [] } = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const stop = () =>
     new Promise((resolve) => {
