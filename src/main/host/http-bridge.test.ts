@@ -190,6 +190,52 @@ describe('control server: the API', () => {
   });
 });
 
+describe('control server: keeping streams alive', () => {
+  it('sends ping comments on a quiet event stream', async () => {
+    const pinging = await createControlServer({ core, token: TOKEN, port: 0, pingIntervalMs: 20 });
+    try {
+      const text = await new Promise<string>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: pinging.port, path: '/api/events', headers: { ...auth, host: `127.0.0.1:${pinging.port}` } },
+          (res) => {
+            let seen = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => {
+              seen += chunk;
+              if (seen.includes(': ping\n\n')) {
+                req.destroy();
+                resolve(seen);
+              }
+            });
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+      expect(text).toContain(': ping');
+    } finally {
+      await pinging.close();
+    }
+  });
+
+  it('closes open event streams when the server closes', async () => {
+    const closing = await createControlServer({ core, token: TOKEN, port: 0 });
+    const ended = new Promise<void>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: closing.port, path: '/api/events', headers: { ...auth, host: `127.0.0.1:${closing.port}` } },
+        (res) => {
+          res.once('data', () => void closing.close());
+          res.on('end', resolve);
+          res.on('error', resolve);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    await expect(ended).resolves.toBeUndefined();
+  });
+});
+
 describe('control server: the UI', () => {
   it('serves index.html with a Content-Security-Policy', async () => {
     const r = await send('/');

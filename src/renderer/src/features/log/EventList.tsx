@@ -33,6 +33,12 @@ export function EventList({ sourceNames }: { sourceNames: ReadonlyMap<string, st
     if (events.length > 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, events.length, virtualizer]);
 
+  // Scrolling near the end fetches the next page; the button stays for keyboard users.
+  const lastVisible = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (nextCursor !== null && status === 'idle' && lastVisible >= events.length - 10) void loadMore();
+  }, [lastVisible, events.length, nextCursor, status, loadMore]);
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const moves: Record<string, number> = { ArrowDown: activeIndex + 1, ArrowUp: activeIndex - 1, Home: 0, End: events.length - 1 };
     const target = moves[e.key];
@@ -84,14 +90,14 @@ export function EventList({ sourceNames }: { sourceNames: ReadonlyMap<string, st
             );
           })}
         </div>
-        {nextCursor !== null && (
-          <div className="event-list__more">
-            <button type="button" className="btn btn--small" disabled={status === 'loading-more'} data-testid="load-more" onClick={() => void loadMore()}>
-              {status === 'loading-more' ? 'Loading…' : 'Load older events'}
-            </button>
-          </div>
-        )}
       </div>
+      {nextCursor !== null && (
+        <div className="event-list__more">
+          <button type="button" className="btn btn--small" disabled={status === 'loading-more'} data-testid="load-more" onClick={() => void loadMore()}>
+            {status === 'loading-more' ? 'Loading…' : 'Load older events'}
+          </button>
+        </div>
+      )}
     </div>
   );
 }
