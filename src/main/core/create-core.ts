@@ -13,6 +13,7 @@ import { createRouteTable } from './receiver/routes';
 import { openDatabase } from './store/db';
 import { createEnvironmentsRepo } from './store/repos/environments.repo';
 import { createProcessor } from './pipeline/processor';
+import { warmUpSandbox } from './script-sandbox';
 import { createReplayJobs } from './pipeline/replay-jobs';
 import { createActionRunsRepo } from './store/repos/action-runs.repo';
 import { createEventsRepo, summarize } from './store/repos/events.repo';
@@ -107,6 +108,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   });
   // Events acknowledged before a crash or quit and not yet mapped run first, in arrival order.
   processor.kick();
+  // The first sandbox run compiles the WebAssembly module (~80 ms); do it before a webhook waits.
+  void warmUpSandbox().catch((error: unknown) => logger.warn('the script sandbox did not warm up', { error: String(error) }));
 
   const replays = createReplayJobs(ctx, queue);
   // The tunnel needs the receiver's port and the receiver answers the tunnel's probe: bound late.

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { EnvKeySchema, EnvironmentSchema } from '../domain/environment';
-import { EventDetailSchema, EventFilterSchema, EventSummarySchema } from '../domain/event';
+import { EventDetailSchema, EventFilterSchema, EventSummarySchema, PreprocessOutputSchema } from '../domain/event';
 import { ActionPlanSchema, MappingFieldsSchema, MappingSchema } from '../domain/mapping';
 import { ActionRunSchema } from '../domain/event';
+import { TemplateSchema, TemplateSummarySchema } from '../domain/template';
 import { AppSettingsSchema, RetentionSettingsPatchSchema, TunnelSettingsPatchSchema, TunnelStatusSchema } from '../domain/settings';
 import { VerificationConfigSchema, VerificationResultSchema } from '../domain/verification';
 import {
@@ -16,6 +17,7 @@ import {
   WorkspaceUserSchema,
 } from '../domain/workspace';
 import {
+  ScriptVarInfoSchema,
   SourceEnvSettingsPatchSchema,
   SourceKeySchema,
   SourceSchema,
@@ -142,6 +144,34 @@ export const contract = {
     output: z.object({ secret: z.string() }),
   },
 
+  'sources.setVar': {
+    summary: 'Sets a preprocess-script variable for one environment; a secret one is stored encrypted and never shown again.',
+    input: z.object({
+      id: Id,
+      environment: EnvKeySchema,
+      name: ScriptVarInfoSchema.shape.name,
+      value: z.string().max(4096),
+      secret: z.boolean().default(false),
+    }),
+    output: SourceSchema,
+  },
+  'sources.removeVar': {
+    summary: 'Removes a preprocess-script variable.',
+    input: z.object({ id: Id, environment: EnvKeySchema, name: z.string() }),
+    output: SourceSchema,
+  },
+  'sources.testScript': {
+    summary:
+      'Runs a preprocess script (the given draft, or the saved one) on a payload in the sandbox and returns its output, or its error with the line.',
+    input: z.object({
+      id: Id,
+      environment: EnvKeySchema,
+      script: z.string().max(100_000).optional(),
+      payload: RehearsePayload,
+    }),
+    output: z.object({ output: PreprocessOutputSchema, pretty: z.string() }),
+  },
+
   'verification.presets': {
     summary: 'The built-in verification presets (Stripe, Standard Webhooks, GitHub, …) a source can use.',
     input: Empty,
@@ -248,6 +278,38 @@ export const contract = {
   },
   'workspace.audienceMembers': { summary: 'Audience memberships.', input: WorkspacePageInput, output: page(WorkspaceAudienceMemberSchema) },
   'workspace.workflowRuns': { summary: 'Workflow runs, newest first.', input: WorkspacePageInput, output: page(WorkflowRunSchema) },
+  'templates.list': { summary: 'The pre-built integrations (Stripe, Clerk, GitHub, …), for the gallery.', input: Empty, output: z.array(TemplateSummarySchema) },
+  'templates.get': { summary: 'One template in full: verification, default mappings, samples.', input: z.object({ id: Id }), output: TemplateSchema },
+  'templates.checkSecret': {
+    summary: 'Checks a pasted secret against what the template expects; says what was pasted instead when it looks wrong.',
+    input: z.object({ templateId: Id, secret: z.string() }),
+    output: z.object({ ok: z.boolean(), problem: z.string().optional() }),
+  },
+  'sources.connect': {
+    summary:
+      'Creates a source from a template: its verification, paths and script, the chosen default mappings (active in every environment), its suggested workflows, and a secret per environment.',
+    input: z.object({
+      templateId: Id,
+      key: SourceKeySchema,
+      name: z.string().min(1).max(120).optional(),
+      /** Ids of the template's default mappings to create. */
+      mappingIds: z.array(Id),
+      /** A secret per environment key; environments left out can get one later. */
+      secrets: z.record(EnvKeySchema, z.string().min(1).max(4096)).default({}),
+    }),
+    output: SourceSchema,
+  },
+  'events.sendTest': {
+    summary:
+      'Signs a template sample (or a logged event) as the provider would — the environment\'s secret, a fresh timestamp and delivery id — and posts it through the real receiver. Works offline.',
+    input: z.object({
+      sourceId: Id,
+      environment: EnvKeySchema,
+      sample: z.union([z.object({ sampleId: Id }), z.object({ eventId: z.number().int() })]),
+    }),
+    output: z.object({ status: z.number().int(), event: EventSummarySchema }),
+  },
+
   'tunnel.status': { summary: 'The tunnel\'s current state and public URL.', input: Empty, output: TunnelStatusSchema },
   'tunnel.start': {
     summary:

@@ -58,6 +58,17 @@ export const EventSummarySchema = z.object({
 });
 export type EventSummary = z.infer<typeof EventSummarySchema>;
 
+/** What a source's preprocess script returned for this event (secret var values masked). */
+export const PreprocessOutputSchema = z.object({
+  ok: z.boolean(),
+  verified: z.boolean().optional(),
+  extra: z.record(z.string(), z.unknown()).optional(),
+  error: z.object({ kind: z.string(), message: z.string(), line: z.number().int().optional() }).optional(),
+  logs: z.array(z.string()),
+  durationMs: z.number(),
+});
+export type PreprocessOutput = z.infer<typeof PreprocessOutputSchema>;
+
 export const EventDetailSchema = EventSummarySchema.extend({
   /** Header pairs as received (names lower-cased, order kept, repeats kept). */
   headers: z.array(z.tuple([z.string(), z.string()])),
@@ -70,6 +81,7 @@ export const EventDetailSchema = EventSummarySchema.extend({
   parseError: z.string().nullable(),
   verificationResult: VerificationResultSchema,
   remoteAddress: z.string().nullable(),
+  preprocessOutput: PreprocessOutputSchema.nullable(),
   actionRuns: z.array(ActionRunSchema),
 });
 export type EventDetail = z.infer<typeof EventDetailSchema>;

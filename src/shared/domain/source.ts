@@ -19,6 +19,24 @@ export const SecretInfoSchema = z.object({
 });
 export type SecretInfo = z.infer<typeof SecretInfoSchema>;
 
+/** Knock's preprocess script (SPEC §4): `main({vars, body, rawBody, headers})` → `{verified, ...extra}`. */
+export const PreprocessSettingsSchema = z.object({
+  script: z.string().max(100_000),
+  enabled: z.boolean(),
+  /** Scripts that arrive in an imported file stay off until the user approves them. */
+  approved: z.boolean(),
+});
+export type PreprocessSettings = z.infer<typeof PreprocessSettingsSchema>;
+
+/** A script variable; a secret one's value is never sent, only its preview. */
+export const ScriptVarInfoSchema = z.object({
+  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'letters, digits and "_"'),
+  secret: z.boolean(),
+  value: z.string().nullable(),
+  preview: z.string(),
+});
+export type ScriptVarInfo = z.infer<typeof ScriptVarInfoSchema>;
+
 export const SourceEnvSettingsSchema = z.object({
   environment: EnvKeySchema,
   /** ≥128 random bits, url-safe; the URL is `<receiver>/in/<token>`. */
@@ -31,6 +49,8 @@ export const SourceEnvSettingsSchema = z.object({
   timestampPath: PathSchema.nullable(),
   idempotencyKeyPath: PathSchema.nullable(),
   enforceVerification: z.boolean(),
+  preprocess: PreprocessSettingsSchema.nullable(),
+  vars: z.array(ScriptVarInfoSchema),
 });
 export type SourceEnvSettings = z.infer<typeof SourceEnvSettingsSchema>;
 
@@ -54,6 +74,8 @@ export const SourceEnvSettingsPatchSchema = z
     timestampPath: PathSchema.nullable(),
     idempotencyKeyPath: PathSchema.nullable(),
     enforceVerification: z.boolean(),
+    /** Saving a script through the API is the user's approval of it. */
+    preprocess: PreprocessSettingsSchema.omit({ approved: true }).nullable(),
   })
   .partial();
 export type SourceEnvSettingsPatch = z.infer<typeof SourceEnvSettingsPatchSchema>;

@@ -46,7 +46,7 @@ export function createProcessor(d: ProcessorDeps) {
       d.events.markProcessed(e.id, 'duplicate', null);
       return { id: e.id, processing: 'duplicate', actionStatus: null };
     }
-    const ctx = eventContext(e);
+    const ctx = eventContext(e, e.preprocess);
     const plans = planActions({ eventType: e.eventType, ctx }, d.mappings.bySource(e.sourceId), e.environment);
     const runs = runPlans(d.db, { workspace: d.workspace, environment: e.environment, eventId: e.id, now }, plans);
     for (const run of runs) d.actionRuns.insert({ ...run, eventId: e.id, createdAt: now });

@@ -7,7 +7,9 @@ import { assess, type Assessment } from '../receiver/assess';
 import { parseBody } from '../receiver/parse-body';
 import type { Route } from '../receiver/routes';
 import { eventContext, headerRecord, queryRecord, type RequestParts } from './event-context';
+import { preprocessFor } from './preprocess';
 import { runPlans, type RunRecord } from './run-plans';
+import type { PreprocessOutput } from '../../../shared/domain/event';
 
 export interface Outcome {
   plan: ActionPlan;
@@ -31,21 +33,26 @@ export function routeFor(ctx: CoreContext, sourceId: string, environment: string
   return route;
 }
 
-/** Verification, event type and idempotency key of a request, as the receiver would see them now. */
-export function assessParts(route: Route, r: RehearsalRequest, now: number, enforce: boolean): Assessment {
+export interface PartsAssessment extends Assessment {
+  preprocess: PreprocessOutput | null;
+  /** What mapping expressions see, preprocess extras included. */
+  exprCtx: ExprContext;
+}
+
+/**
+ * Runs a request through the source's current script and verification, as the receiver would now:
+ * verification, event type, idempotency key and the mapping context.
+ */
+export async function assessParts(route: Route, r: RehearsalRequest, now: number, enforce: boolean): Promise<PartsAssessment> {
   const headers = headerRecord(r.headers);
-  return assess(
+  const parsedBody = parseBody(r.contentType, r.body).value;
+  const preprocess = await preprocessFor(route, { headers, body: r.body, parsedBody });
+  const assessed = assess(
     route,
-    {
-      method: r.method,
-      url: r.query ? `${r.path}?${r.query}` : r.path,
-      headers,
-      query: queryRecord(r.query),
-      body: r.body,
-      parsedBody: parseBody(r.contentType, r.body).value,
-    },
+    { method: r.method, url: r.query ? `${r.path}?${r.query}` : r.path, headers, query: queryRecord(r.query), body: r.body, parsedBody, preprocess },
     { now, enforce },
   );
+  return { ...assessed, preprocess, exprCtx: eventContext(r, preprocess?.extra ?? {}) };
 }
 
 /**

@@ -1,4 +1,6 @@
+import type { PreprocessOutput } from '../../../shared/domain/event';
 import type { VerificationResult } from '../../../shared/domain/verification';
+import { scriptVerdict } from '../pipeline/preprocess';
 import { verifyRequest } from '../verification';
 import { extractText } from './extract';
 import type { Route } from './routes';
@@ -11,6 +13,8 @@ export interface AssessedRequest {
   query: Record<string, string>;
   body: Buffer;
   parsedBody: unknown;
+  /** The preprocess script's output for this request, when the source has one. */
+  preprocess: PreprocessOutput | null;
 }
 
 export interface Assessment {
@@ -32,14 +36,16 @@ export interface AssessOptions {
  * idempotency key and the answer. Shared by the receiver, replay and rehearsal so they agree.
  */
 export function assess(route: Route, request: AssessedRequest, { now, enforce = true }: AssessOptions): Assessment {
-  const verification = verifyRequest({
-    config: route.settings.verification,
-    secrets: route.secrets,
-    otherEnvironments: route.otherEnvironments,
-    request: { method: request.method, url: request.url, headers: request.headers, rawBody: request.body },
-    now,
-  });
-  const ctx = { body: request.parsedBody, headers: request.headers, query: request.query };
+  const verification =
+    scriptVerdict(request.preprocess) ??
+    verifyRequest({
+      config: route.settings.verification,
+      secrets: route.secrets,
+      otherEnvironments: route.otherEnvironments,
+      request: { method: request.method, url: request.url, headers: request.headers, rawBody: request.body },
+      now,
+    });
+  const ctx = { body: request.parsedBody, headers: request.headers, query: request.query, preprocess: request.preprocess?.extra ?? {} };
   const rejected = enforce && route.settings.enforceVerification && verification.status !== 'verified';
   return {
     verification,

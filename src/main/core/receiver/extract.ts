@@ -1,11 +1,13 @@
 /**
  * The receiver's path lookup for event type, timestamp and idempotency key: `body.a.b[0].c`,
- * `headers.x-name`, `query.x`. The full expression language (shared/expr) supersedes it for mappings.
+ * `headers.x-name`, `query.x`, `preprocess.x`. The full expression language (shared/expr) supersedes it for mappings.
  */
 export interface ExtractContext {
   body: unknown;
   headers: Record<string, string>;
   query: Record<string, string>;
+  /** What the preprocess script returned besides `verified`. */
+  preprocess?: Record<string, unknown>;
 }
 
 const SEGMENT = /([^.[\]]+)|\[(\d+)\]/g;
@@ -17,8 +19,8 @@ export function extractPath(path: string, ctx: ExtractContext): unknown {
   const rest = path.slice(dot + 1);
   if (namespace === 'headers') return ctx.headers[rest.toLowerCase()];
   if (namespace === 'query') return ctx.query[rest];
-  if (namespace !== 'body') return undefined;
-  let value: unknown = ctx.body;
+  if (namespace !== 'body' && namespace !== 'preprocess') return undefined;
+  let value: unknown = namespace === 'body' ? ctx.body : ctx.preprocess;
   for (const match of rest.matchAll(SEGMENT)) {
     if (value === null || typeof value !== 'object') return undefined;
     const key = match[1] ?? match[2];

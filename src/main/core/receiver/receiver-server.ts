@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { VerificationResult } from '../../../shared/domain/verification';
 import type { Clock, Logger } from '../ports';
 import type { NewEvent } from '../store/repos/events.repo';
+import type { PreprocessOutput } from '../../../shared/domain/event';
+import { preprocessFor } from '../pipeline/preprocess';
 import { assess } from './assess';
 import type { BodyOutcome } from './read-body';
 import { readBody } from './read-body';
@@ -91,10 +93,12 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
   let verification = NOT_VERIFIED;
   let eventType: string | null = null;
   let idempotencyKey: string | null = null;
+  let preprocess: PreprocessOutput | null = null;
   let verdict = rejectBeforeVerifying(route, req.method ?? 'GET', outcome, options);
   if (!verdict && route) {
     const query = queryRecord(queryString);
-    const assessed = assess(route, { method: req.method ?? 'POST', url: rawUrl, headers, query, body, parsedBody: parsed.value }, { now: receivedAt });
+    preprocess = await preprocessFor(route, { headers, body, parsedBody: parsed.value });
+    const assessed = assess(route, { method: req.method ?? 'POST', url: rawUrl, headers, query, body, parsedBody: parsed.value, preprocess }, { now: receivedAt });
     ({ verification, eventType, idempotencyKey } = assessed);
     verdict = { status: assessed.status, error: assessed.error };
   }
@@ -120,6 +124,7 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
     processing: route && final.status < 300 ? 'pending' : 'none',
     replayOf: null,
     dedupe: true,
+    preprocessOutput: preprocess,
   };
 
   let id: number;

@@ -15,6 +15,8 @@ export interface Route {
   secrets: RouteSecret[];
   /** The same source's secrets in its other environments (for the "wrong environment" hint). */
   otherEnvironments: Array<{ environment: string; secrets: string[] }>;
+  /** The preprocess script's variables, secret ones opened, and which of them are secret. */
+  vars: { values: Record<string, string>; secretNames: string[] };
 }
 
 /**
@@ -34,6 +36,16 @@ export function createRouteTable(sources: SourcesRepo, secretStore: SecretStore)
       secretsBy.set(key, list);
     }
     const secretsOf = (sourceId: string, env: string) => secretsBy.get(`${sourceId}\u0000${env}`) ?? [];
+    const varsOf = (sourceId: string, env: string) => {
+      const values: Record<string, string> = {};
+      const secretNames: string[] = [];
+      for (const v of snapshot.vars) {
+        if (v.sourceId !== sourceId || v.environment !== env) continue;
+        values[v.name] = v.sealed ? secretStore.open(v.sealed) : (v.value ?? '');
+        if (v.sealed) secretNames.push(v.name);
+      }
+      return { values, secretNames };
+    };
     const byToken = new Map<string, Route>();
     const bySource = new Map<string, Route>();
     for (const { sourceId, settings } of snapshot.settings) {
@@ -49,6 +61,7 @@ export function createRouteTable(sources: SourcesRepo, secretStore: SecretStore)
           environment: o.settings.environment,
           secrets: secretsOf(sourceId, o.settings.environment).map((s) => s.value),
         })),
+        vars: varsOf(sourceId, settings.environment),
       };
       byToken.set(settings.endpointToken, route);
       bySource.set(`${sourceId}\u0000${settings.environment}`, route);

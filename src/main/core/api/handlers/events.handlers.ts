@@ -3,7 +3,7 @@ import type { EventDetail } from '../../../../shared/domain/event';
 import type { ActionRun } from '../../../../shared/domain/event';
 import { parseBody } from '../../receiver/parse-body';
 import { replayEvent } from '../../pipeline/replay';
-import { assessParts, eventContext, pastedRequest, planAndRollBack, routeFor, type RehearsalRequest } from '../../pipeline/rehearse';
+import { assessParts, pastedRequest, planAndRollBack, routeFor, type RehearsalRequest } from '../../pipeline/rehearse';
 import type { StoredEvent } from '../../store/repos/events.repo';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
@@ -41,13 +41,13 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
     'events.replayMany': ({ mode, respectIdempotency, max, ...filter }) =>
       services.replays.start(filter, max, { mode, respectIdempotency }),
     'events.cancelReplay': ({ jobId }) => ({ cancelled: services.replays.cancel(jobId) }),
-    'events.rehearse': ({ sourceId, environment, payload }) => {
+    'events.rehearse': async ({ sourceId, environment, payload }) => {
       const route = routeFor(ctx, sourceId, environment);
       const request: RehearsalRequest = 'eventId' in payload ? mustGet(payload.eventId) : pastedRequest(payload);
-      const assessed = assessParts(route, request, ctx.clock.now(), false);
+      const assessed = await assessParts(route, request, ctx.clock.now(), false);
       const outcomes = planAndRollBack(ctx, {
         eventType: assessed.eventType,
-        exprCtx: eventContext(request),
+        exprCtx: assessed.exprCtx,
         mappings: ctx.mappings.bySource(sourceId),
         environment,
       });

@@ -5,7 +5,9 @@ import { appHandlers } from './app.handlers';
 import { environmentHandlers } from './environments.handlers';
 import { eventHandlers } from './events.handlers';
 import { mappingHandlers } from './mappings.handlers';
+import { scriptHandlers } from './scripts.handlers';
 import { settingsHandlers } from './settings.handlers';
+import { templateHandlers } from './templates.handlers';
 import { sourceHandlers } from './sources.handlers';
 import { workspaceHandlers } from './workspace.handlers';
 
@@ -17,4 +19,6 @@ export const createHandlers = (ctx: CoreContext, services: PipelineServices): Ha
   ...mappingHandlers(ctx),
   ...workspaceHandlers(ctx),
   ...settingsHandlers(ctx, services),
+  ...scriptHandlers(ctx),
+  ...templateHandlers(ctx, services),
 });

@@ -76,7 +76,8 @@ export function mappingHandlers(ctx: CoreContext): MappingHandlers {
       const results = recentOfType(draft.sourceId, environment, draft.eventType, lastN).flatMap((summary) => {
         const event = ctx.events.get(summary.id);
         if (!event) return [];
-        const outcomes = planAndRollBack(ctx, { eventType: summary.eventType, exprCtx: eventContext(event), mappings, environment });
+        const exprCtx = eventContext(event, event.preprocessOutput?.extra ?? {});
+        const outcomes = planAndRollBack(ctx, { eventType: summary.eventType, exprCtx, mappings, environment });
         const outcome = outcomes.find((o) => o.plan.mappingId === id);
         return outcome ? [{ eventId: summary.id, receivedAt: summary.receivedAt, outcome }] : [];
       });

@@ -2,7 +2,7 @@ import { DEFAULT_EVENT_TYPE_PATH, type SourceEnvSettings } from '../../../../sha
 import { newEndpointToken } from '../../util/ids';
 
 /** A Custom source's settings in a new environment: open, unverified, event type at `body.type`. */
-export const defaultSettings = (environment: string): Omit<SourceEnvSettings, 'secrets'> => ({
+export const defaultSettings = (environment: string): Omit<SourceEnvSettings, 'secrets' | 'vars'> => ({
   environment,
   endpointToken: newEndpointToken(),
   enabled: true,
@@ -11,6 +11,7 @@ export const defaultSettings = (environment: string): Omit<SourceEnvSettings, 's
   timestampPath: null,
   idempotencyKeyPath: null,
   enforceVerification: false,
+  preprocess: null,
 });
 
 /** A masked preview of a secret: its kind prefix and last four characters. */

@@ -16,6 +16,8 @@ type SourceHandlers = Pick<
   | 'sources.addSecret'
   | 'sources.removeSecret'
   | 'sources.revealSecret'
+  | 'sources.setVar'
+  | 'sources.removeVar'
 >;
 
 export function sourceHandlers(ctx: CoreContext): SourceHandlers {
@@ -60,9 +62,15 @@ export function sourceHandlers(ctx: CoreContext): SourceHandlers {
       const source = mustGet(id);
       ctx.sources.transaction(() => {
         if (name !== undefined) ctx.sources.rename(id, name);
-        for (const [environment, patch] of Object.entries(settings ?? {})) {
+        for (const [environment, { preprocess, ...patch }] of Object.entries(settings ?? {})) {
           const current = settingsOf(source, environment);
-          ctx.sources.updateSettings({ ...current, ...patch, sourceId: id });
+          ctx.sources.updateSettings({
+            ...current,
+            ...patch,
+            // Saving a script is approving it; leaving `preprocess` out keeps the current one.
+            preprocess: preprocess === undefined ? current.preprocess : preprocess && { ...preprocess, approved: true },
+            sourceId: id,
+          });
         }
       });
       changed();
@@ -104,6 +112,27 @@ export function sourceHandlers(ctx: CoreContext): SourceHandlers {
       if (!ctx.sources.removeSecret(id, environment, secretId)) {
         throw new ApiFailure('not_found', `No secret "${secretId}" in ${environment}`);
       }
+      changed();
+      return mustGet(id);
+    },
+
+    'sources.setVar': ({ id, environment, name, value, secret }) => {
+      settingsOf(mustGet(id), environment);
+      ctx.sources.upsertVar({
+        sourceId: id,
+        environment,
+        name,
+        value: secret ? null : value,
+        sealed: secret ? ctx.secretStore.seal(value) : null,
+        preview: secret ? previewSecret(value) : value.slice(0, 40),
+      });
+      changed();
+      return mustGet(id);
+    },
+
+    'sources.removeVar': ({ id, environment, name }) => {
+      settingsOf(mustGet(id), environment);
+      if (!ctx.sources.removeVar(id, environment, name)) throw new ApiFailure('not_found', `No variable "${name}" in ${environment}`);
       changed();
       return mustGet(id);
     },

@@ -154,6 +154,23 @@ export const workspace: Migration = {
       CREATE VIRTUAL TABLE events_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61');
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
+      -- Preprocess scripts (per source and environment) and their variables, secret ones sealed.
+      ALTER TABLE source_settings ADD COLUMN preprocess_script TEXT;
+      ALTER TABLE source_settings ADD COLUMN preprocess_enabled INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE source_settings ADD COLUMN preprocess_approved INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE source_vars (
+        source_id   TEXT NOT NULL,
+        environment TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        -- A plain var keeps its value; a secret one only its sealed value and a preview.
+        value       TEXT,
+        sealed      BLOB,
+        preview     TEXT NOT NULL,
+        PRIMARY KEY (source_id, environment, name),
+        FOREIGN KEY (source_id, environment) REFERENCES source_settings(source_id, environment) ON DELETE CASCADE
+      );
+      ALTER TABLE events ADD COLUMN preprocess_output TEXT;
+
       -- App settings (tunnel, retention, notifications) as one JSON document per section.
       CREATE TABLE app_settings (section TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);

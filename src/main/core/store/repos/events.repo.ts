@@ -1,4 +1,4 @@
-import type { ActionStatus, EventFilter, EventSummary, Processing } from '../../../../shared/domain/event';
+import type { ActionStatus, EventFilter, EventSummary, PreprocessOutput, Processing } from '../../../../shared/domain/event';
 import type { VerificationResult, VerificationStatus } from '../../../../shared/domain/verification';
 import type { Db } from '../db';
 
@@ -25,6 +25,7 @@ export interface NewEvent {
   replayOf: number | null;
   /** False for a replay that should run even if its idempotency key was already executed. */
   dedupe: boolean;
+  preprocessOutput: PreprocessOutput | null;
 }
 
 export interface StoredEvent extends EventSummary {
@@ -34,6 +35,7 @@ export interface StoredEvent extends EventSummary {
   parseError: string | null;
   verificationResult: VerificationResult;
   remoteAddress: string | null;
+  preprocessOutput: PreprocessOutput | null;
 }
 
 interface EventRow {
@@ -59,9 +61,10 @@ interface EventRow {
   processing: Processing;
   action_status: ActionStatus | null;
   replay_of: number | null;
+  preprocess_output: string | null;
 }
 
-type SummaryRow = Omit<EventRow, 'headers' | 'body' | 'query' | 'parse_error' | 'verification_detail' | 'remote_address'>;
+type SummaryRow = Omit<EventRow, 'headers' | 'body' | 'query' | 'parse_error' | 'verification_detail' | 'remote_address' | 'preprocess_output'>;
 
 /** What the pipeline needs to map an event. */
 export interface PendingEvent {
@@ -75,6 +78,8 @@ export interface PendingEvent {
   eventType: string | null;
   idempotencyKey: string | null;
   dedupe: boolean;
+  /** What the preprocess script added, readable as `preprocess.*`. */
+  preprocess: Record<string, unknown>;
 }
 
 const SUMMARY_COLUMNS = `id, received_at, source_id, environment, method, path, content_type, body_size,
@@ -141,14 +146,14 @@ export function createEventsRepo(db: Db) {
   const insert = db.prepare(
     `INSERT INTO events (received_at, source_id, environment, method, path, query, headers, content_type,
        body, body_size, parse_error, event_type, idempotency_key, verification, verification_detail,
-       response_status, error, remote_address, processing, replay_of, dedupe)
+       response_status, error, remote_address, processing, replay_of, dedupe, preprocess_output)
      VALUES (@receivedAt, @sourceId, @environment, @method, @path, @query, @headers, @contentType,
        @body, @bodySize, @parseError, @eventType, @idempotencyKey, @verification, @verificationDetail,
-       @responseStatus, @error, @remoteAddress, @processing, @replayOf, @dedupe)`,
+       @responseStatus, @error, @remoteAddress, @processing, @replayOf, @dedupe, @preprocessOutput)`,
   );
   const pending = db.prepare<[number], { id: number; source_id: string; environment: string; query: string; headers: string;
-    content_type: string | null; body: Buffer; event_type: string | null; idempotency_key: string | null; dedupe: number }>(
-    `SELECT id, source_id, environment, query, headers, content_type, body, event_type, idempotency_key, dedupe
+    content_type: string | null; body: Buffer; event_type: string | null; idempotency_key: string | null; dedupe: number; preprocess_output: string | null }>(
+    `SELECT id, source_id, environment, query, headers, content_type, body, event_type, idempotency_key, dedupe, preprocess_output
      FROM events WHERE processing = 'pending' ORDER BY id LIMIT ?`,
   );
   const markProcessed = db.prepare('UPDATE events SET processing = @processing, action_status = @actionStatus WHERE id = @id');
@@ -165,6 +170,7 @@ export function createEventsRepo(db: Db) {
         verification: e.verification.status,
         verificationDetail: JSON.stringify(e.verification),
         dedupe: e.dedupe ? 1 : 0,
+        preprocessOutput: e.preprocessOutput ? JSON.stringify(e.preprocessOutput) : null,
       }).lastInsertRowid,
     );
   const insertBatch = db.transaction((events: readonly NewEvent[]) => events.map(insertOne));
@@ -211,6 +217,7 @@ export function createEventsRepo(db: Db) {
         parseError: row.parse_error,
         verificationResult: JSON.parse(row.verification_detail) as VerificationResult,
         remoteAddress: row.remote_address,
+        preprocessOutput: row.preprocess_output ? (JSON.parse(row.preprocess_output) as PreprocessOutput) : null,
       };
     },
 
@@ -229,6 +236,7 @@ export function createEventsRepo(db: Db) {
         eventType: r.event_type,
         idempotencyKey: r.idempotency_key,
         dedupe: r.dedupe === 1,
+        preprocess: r.preprocess_output ? ((JSON.parse(r.preprocess_output) as PreprocessOutput).extra ?? {}) : {},
       }));
     },
     markProcessed(id: number, processing: Processing, actionStatus: ActionStatus | null): void {

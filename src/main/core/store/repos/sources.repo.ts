@@ -1,4 +1,4 @@
-import type { SecretInfo, Source, SourceEnvSettings } from '../../../../shared/domain/source';
+import type { ScriptVarInfo, SecretInfo, Source, SourceEnvSettings } from '../../../../shared/domain/source';
 import { VerificationConfigSchema } from '../../../../shared/domain/verification';
 import type { Db } from '../db';
 
@@ -21,6 +21,28 @@ interface SettingsRow {
   timestamp_path: string | null;
   idempotency_key_path: string | null;
   enforce_verification: number;
+  preprocess_script: string | null;
+  preprocess_enabled: number;
+  preprocess_approved: number;
+}
+
+interface VarRow {
+  source_id: string;
+  environment: string;
+  name: string;
+  value: string | null;
+  sealed: Buffer | null;
+  preview: string;
+}
+
+/** A stored script variable: plain ones carry `value`, secret ones `sealed`. */
+export interface StoredVar {
+  sourceId: string;
+  environment: string;
+  name: string;
+  value: string | null;
+  sealed: Buffer | null;
+  preview: string;
 }
 
 interface SecretRow {
@@ -40,7 +62,12 @@ export interface SealedSecret extends SecretInfo {
   sealed: Buffer;
 }
 
-export type SettingsInsert = Omit<SourceEnvSettings, 'secrets'> & { sourceId: string };
+export type SettingsInsert = Omit<SourceEnvSettings, 'secrets' | 'vars'> & { sourceId: string };
+
+const toVarInfo = (row: VarRow): ScriptVarInfo => ({ name: row.name, secret: row.sealed !== null, value: row.value, preview: row.preview });
+const toStoredVar = (row: VarRow): StoredVar => ({
+  sourceId: row.source_id, environment: row.environment, name: row.name, value: row.value, sealed: row.sealed, preview: row.preview,
+});
 
 const toSecretInfo = (row: SecretRow): SecretInfo => ({
   id: row.id,
@@ -57,7 +84,7 @@ const toSealedSecret = (row: SecretRow): SealedSecret => ({
 });
 
 // Old rows are validated on the way out: a config written by an older build must still parse.
-const toSettings = (row: SettingsRow, secrets: SecretInfo[]): SourceEnvSettings => ({
+const toSettings = (row: SettingsRow, secrets: SecretInfo[], vars: ScriptVarInfo[]): SourceEnvSettings => ({
   environment: row.environment,
   endpointToken: row.endpoint_token,
   enabled: row.enabled === 1,
@@ -67,6 +94,11 @@ const toSettings = (row: SettingsRow, secrets: SecretInfo[]): SourceEnvSettings 
   timestampPath: row.timestamp_path,
   idempotencyKeyPath: row.idempotency_key_path,
   enforceVerification: row.enforce_verification === 1,
+  preprocess:
+    row.preprocess_script === null
+      ? null
+      : { script: row.preprocess_script, enabled: row.preprocess_enabled === 1, approved: row.preprocess_approved === 1 },
+  vars,
 });
 
 export function createSourcesRepo(db: Db) {
@@ -90,16 +122,27 @@ export function createSourcesRepo(db: Db) {
     ),
     insertSettings: db.prepare(
       `INSERT INTO source_settings (source_id, environment, endpoint_token, enabled, verification,
-         event_type_path, timestamp_path, idempotency_key_path, enforce_verification)
+         event_type_path, timestamp_path, idempotency_key_path, enforce_verification,
+         preprocess_script, preprocess_enabled, preprocess_approved)
        VALUES (@sourceId, @environment, @endpointToken, @enabled, @verification,
-         @eventTypePath, @timestampPath, @idempotencyKeyPath, @enforceVerification)`,
+         @eventTypePath, @timestampPath, @idempotencyKeyPath, @enforceVerification,
+         @preprocessScript, @preprocessEnabled, @preprocessApproved)`,
     ),
     updateSettings: db.prepare(
       `UPDATE source_settings SET enabled = @enabled, verification = @verification,
          event_type_path = @eventTypePath, timestamp_path = @timestampPath,
-         idempotency_key_path = @idempotencyKeyPath, enforce_verification = @enforceVerification
+         idempotency_key_path = @idempotencyKeyPath, enforce_verification = @enforceVerification,
+         preprocess_script = @preprocessScript, preprocess_enabled = @preprocessEnabled, preprocess_approved = @preprocessApproved
        WHERE source_id = @sourceId AND environment = @environment`,
     ),
+    varsOf: db.prepare<[string], VarRow>('SELECT * FROM source_vars WHERE source_id = ? ORDER BY name'),
+    allVars: db.prepare<[], VarRow>('SELECT * FROM source_vars'),
+    upsertVar: db.prepare(
+      `INSERT INTO source_vars (source_id, environment, name, value, sealed, preview)
+       VALUES (@sourceId, @environment, @name, @value, @sealed, @preview)
+       ON CONFLICT DO UPDATE SET value = @value, sealed = @sealed, preview = @preview`,
+    ),
+    removeVar: db.prepare('DELETE FROM source_vars WHERE source_id = ? AND environment = ? AND name = ?'),
     setToken: db.prepare(
       'UPDATE source_settings SET endpoint_token = @token WHERE source_id = @sourceId AND environment = @environment',
     ),
@@ -114,6 +157,7 @@ export function createSourcesRepo(db: Db) {
 
   const assemble = (row: SourceRow): Source => {
     const secrets = q.secretsOf.all(row.id);
+    const vars = q.varsOf.all(row.id);
     return {
       id: row.id,
       key: row.key,
@@ -123,7 +167,13 @@ export function createSourcesRepo(db: Db) {
       createdAt: row.created_at,
       settings: q.settingsOf
         .all(row.id)
-        .map((s) => toSettings(s, secrets.filter((x) => x.environment === s.environment).map(toSecretInfo))),
+        .map((s) =>
+          toSettings(
+            s,
+            secrets.filter((x) => x.environment === s.environment).map(toSecretInfo),
+            vars.filter((v) => v.environment === s.environment).map(toVarInfo),
+          ),
+        ),
     };
   };
 
@@ -137,6 +187,9 @@ export function createSourcesRepo(db: Db) {
     timestampPath: s.timestampPath,
     idempotencyKeyPath: s.idempotencyKeyPath,
     enforceVerification: s.enforceVerification ? 1 : 0,
+    preprocessScript: s.preprocess?.script ?? null,
+    preprocessEnabled: s.preprocess?.enabled ? 1 : 0,
+    preprocessApproved: s.preprocess?.approved ? 1 : 0,
   });
 
   return {
@@ -172,10 +225,13 @@ export function createSourcesRepo(db: Db) {
       const row = q.getSecret.get(sourceId, environment, secretId);
       return row && toSealedSecret(row);
     },
-    /** Everything the receiver's routing table needs, in two queries. */
+    upsertVar: (v: StoredVar): void => void q.upsertVar.run(v),
+    removeVar: (sourceId: string, environment: string, name: string): boolean => q.removeVar.run(sourceId, environment, name).changes > 0,
+    /** Everything the receiver's routing table needs, in three queries. */
     routingSnapshot: () => ({
-      settings: q.allSettings.all().map((row) => ({ sourceId: row.source_id, settings: toSettings(row, []) })),
+      settings: q.allSettings.all().map((row) => ({ sourceId: row.source_id, settings: toSettings(row, [], []) })),
       secrets: q.allSecrets.all().map(toSealedSecret),
+      vars: q.allVars.all().map(toStoredVar),
     }),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

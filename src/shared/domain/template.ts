@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ActionTypeSchema } from './action';
+import { EventTypePatternSchema } from './mapping';
+import { ConditionSchema } from '../expr/schema';
+import { VerificationConfigSchema } from './verification';
+
+/**
+ * A pre-built integration (SPEC §7) is data: how the provider signs, where its event type and
+ * dedupe id live, the mappings it suggests, and realistic samples for every mapped event type.
+ */
+export const TemplateMappingSchema = z.object({
+  /** Stable within the template, so the connect dialog can toggle it. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/),
+  label: z.string(),
+  eventType: EventTypePatternSchema,
+  actionType: ActionTypeSchema,
+  params: z.record(z.string(), z.string()),
+  condition: ConditionSchema.optional(),
+  /** Checked in the connect dialog unless the user unchecks it. */
+  enabledByDefault: z.boolean(),
+});
+export type TemplateMapping = z.infer<typeof TemplateMappingSchema>;
+
+/** A realistic delivery, signed afresh by "send test event". Headers exclude signature headers. */
+export const TemplateSampleSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_.:-]*$/i),
+  eventType: z.string(),
+  label: z.string(),
+  headers: z.record(z.string(), z.string()),
+  /** JSON payloads as values; form and text payloads as the exact string to send. */
+  body: z.unknown(),
+  contentType: z.string().default('application/json'),
+});
+export type TemplateSample = z.infer<typeof TemplateSampleSchema>;
+
+/** A preprocess script variable; `secret` ones are masked everywhere and stored encrypted. */
+export const ScriptVarSpecSchema = z.object({ name: z.string().regex(/^[A-Z][A-Z0-9_]*$/), secret: z.boolean(), required: z.boolean(), help: z.string().optional() });
+
+export const TemplateSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  version: z.string(),
+  name: z.string(),
+  description: z.string(),
+  category: z.enum(['billing', 'auth', 'data', 'analytics', 'messaging', 'commerce', 'developer', 'support', 'productivity', 'generic']),
+  branding: z.object({
+    /** An SVG document (kept small), shown as the source's logo. */
+    logoSvg: z.string(),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  }),
+  docs: z.array(z.object({ label: z.string(), url: z.url() })),
+  verification: VerificationConfigSchema,
+  /** What a secret looks like, in words, for the connect dialog. */
+  secretHint: z.string().optional(),
+  /** Whether connecting needs a secret at all (unsigned providers: false). */
+  secretRequired: z.boolean(),
+  eventTypePath: z.string(),
+  idempotencyKeyPath: z.string().nullable(),
+  timestampPath: z.string().nullable(),
+  preprocess: z.object({ source: z.string(), vars: z.array(ScriptVarSpecSchema) }).nullable(),
+  /** Requests the receiver answers itself (Slack's url_verification, Zoom's endpoint.url_validation). */
+  handshake: z.enum(['slack_url_verification', 'zoom_url_validation']).nullable(),
+  /** Workflow keys the default mappings trigger; created in every environment at connect time. */
+  workflows: z.array(z.object({ key: z.string(), name: z.string() })),
+  defaultMappings: z.array(TemplateMappingSchema),
+  samples: z.array(TemplateSampleSchema),
+});
+export type Template = z.infer<typeof TemplateSchema>;
+
+export const TemplateSummarySchema = TemplateSchema.pick({
+  id: true,
+  version: true,
+  name: true,
+  description: true,
+  category: true,
+  branding: true,
+}).extend({ eventTypes: z.array(z.string()) });
+export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;
