@@ -3,7 +3,9 @@
 // open the desktop app. When Electron cannot be obtained or cannot run here, say why and run the
 // headless host instead (same arguments), so the app still works — in the browser.
 //
-//   npm start -- [--data-dir <dir>] [--receiver-port <port>] [--headless]
+//   npm start -- [--data-dir <dir>] [--receiver-port <port>] [--headless | --dev]
+//
+// --dev runs `electron-vite dev` (renderer hot reload) with the same runtime checks and sqlite build.
 //
 // Environment: INLET_SKIP_BUILD=1 skips the build; INLET_ELECTRON_INSTALL_TIMEOUT_S and
 // INLET_NATIVE_BUILD_TIMEOUT_S bound the one-time download and compile.
@@ -21,7 +23,8 @@ const seconds = (name, fallback) => Number(process.env[name]) || fallback;
 
 const argv = process.argv.slice(2);
 const forceHeadless = argv.includes('--headless');
-const passThrough = argv.filter((a) => a !== '--headless');
+const dev = argv.includes('--dev');
+const passThrough = argv.filter((a) => a !== '--headless' && a !== '--dev');
 
 /** Runs a command, echoing its output, and keeps the tail so a failure can be explained in one line. */
 function run(command, args, { cwd = root, env = process.env, timeoutS, quiet = false } = {}) {
@@ -62,11 +65,13 @@ function lastMeaningfulLine(text) {
 }
 
 // ── 1. Build ────────────────────────────────────────────────────────────────────────────────────
+// Via package.json: electron-vite's `exports` do not expose its bin file.
+const electronViteBin = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
+
 function build() {
   if (process.env.INLET_SKIP_BUILD === '1') return;
   say('building (electron-vite build)…');
-  // Via package.json: electron-vite's `exports` do not expose its bin file.
-  const bin = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
+  const bin = electronViteBin;
   const result = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     say('the build failed; see the errors above.');
@@ -265,6 +270,7 @@ function supervise(command, args, env, { onEarlyExit } = {}) {
 function startHeadless(why, hint) {
   say(`${why}; starting the headless host instead — open the UI URL below in your browser.`);
   if (hint) say(hint);
+  if (dev) build();
   const serveScript = join(root, 'scripts', 'serve.mjs');
   const args = existsSync(serveScript) ? [serveScript, ...passThrough] : [join(root, 'out', 'main', 'serve.js'), ...passThrough];
   // Already built above.
@@ -272,7 +278,8 @@ function startHeadless(why, hint) {
 }
 
 async function main() {
-  build();
+  // The dev server builds on the fly; the headless fallback still needs a build, done then.
+  if (!dev) build();
   if (forceHeadless) return startHeadless('--headless was given');
 
   const electron = await obtainElectron();
@@ -296,6 +303,11 @@ async function main() {
   const env = { ...process.env, INLET_SQLITE_BINDING: nativeBinding };
   // Set by some tools; it would make Electron behave as plain Node and never open a window.
   delete env.ELECTRON_RUN_AS_NODE;
+  if (dev) {
+    say(`starting electron-vite dev with Electron ${electronVersion}…`);
+    // Arguments after `--` reach the app; electron-vite spawns the Electron found in node_modules.
+    return supervise(process.execPath, [electronViteBin, 'dev', '--', ...passThrough], env);
+  }
   say(`starting Electron ${electronVersion}…`);
   supervise(electron.path, [join(root, 'out', 'main', 'index.js'), ...passThrough], env, {
     onEarlyExit: (reason) => startHeadless(`Electron could not start (${reason})`),
