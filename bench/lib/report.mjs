@@ -15,6 +15,16 @@ export function machineInfo() {
   };
 }
 
+/** Logged beyond acknowledged is expected: requests still in flight when each autocannon run stopped. */
+function inFlightNote(logged, settings) {
+  const extra = logged.total - logged.expected2xx;
+  if (extra <= 0) return '';
+  const bound = settings.connections * 2;
+  return extra <= bound
+    ? ` (the ${fmt(extra)} extra were in flight when the warm-up and measured runs stopped: at most one per connection per run, ${bound})`
+    : ` (${fmt(extra)} more than acknowledged — more than the ${bound} that can be in flight; worth a look)`;
+}
+
 /** The side-by-side table, the checks, and how it was measured, as Markdown. */
 export function renderReport({ date, commit, machine, settings, ceiling, inlet, logged, verdicts }) {
   const ratio = inlet.requestsPerSecond / ceiling.requestsPerSecond;
@@ -36,7 +46,7 @@ ${row('Inlet receiver (verify Stripe signature, persist, 2xx)', inlet)}
 ## No data lost
 
 - Requests Inlet answered 2xx (warm-up + measured): ${fmt(logged.expected2xx)}
-- Events in Inlet's log for the source: ${fmt(logged.total)} — ${logged.total >= logged.expected2xx ? 'every acknowledged request was logged' : '**FEWER than acknowledged: data was lost**'}
+- Events in Inlet's log for the source: ${fmt(logged.total)} — ${logged.total >= logged.expected2xx ? 'every acknowledged request was logged' : '**FEWER than acknowledged: data was lost**'}${inFlightNote(logged, settings)}
 - By verification: ${Object.entries(logged.byVerification).map(([k, v]) => `${k} ${fmt(v)}`).join(', ') || '—'}
 - By HTTP status Inlet answered: ${Object.entries(logged.byStatus).map(([k, v]) => `${k} ${fmt(v)}`).join(', ') || '—'}
 - Status codes autocannon saw from Inlet (measured part): ${Object.entries(inlet.statusCodes).map(([k, v]) => `${k} ${fmt(v)}`).join(', ') || '—'}
