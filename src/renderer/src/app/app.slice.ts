@@ -19,9 +19,11 @@ export interface AppSlice {
   setLive(live: LiveStatus): void;
 }
 
-export const createAppSlice =
-  (api: ApiClient): StateCreator<AppState, [], [], AppSlice> =>
-  (set, get) => ({
+export const createAppSlice = (api: ApiClient): StateCreator<AppState, [], [], AppSlice> => (set, get) => {
+  // Set when a live stream dropped: events pushed during the gap were missed.
+  let missedPushes = false;
+
+  return {
     info: null,
     bootStatus: 'loading',
     bootError: null,
@@ -41,9 +43,12 @@ export const createAppSlice =
     },
     setView: (view) => set({ view }),
     setLive(live) {
-      const wasOffline = get().live === 'offline';
+      if (live === 'offline' && get().live === 'live') missedPushes = true;
       set({ live });
-      // Events pushed while the stream was down were missed; fetch the newest page again.
-      if (live === 'live' && wasOffline && get().bootStatus === 'ready') void get().refreshEvents();
+      if (live === 'live' && missedPushes && get().bootStatus === 'ready') {
+        missedPushes = false;
+        void get().refreshEvents();
+      }
     },
-  });
+  };
+};
