@@ -15,6 +15,7 @@ import { createEnvironmentsRepo } from './store/repos/environments.repo';
 import { createProcessor } from './pipeline/processor';
 import { warmUpSandbox } from './script-sandbox';
 import { createReplayJobs } from './pipeline/replay-jobs';
+import { createPruner } from './retention/pruner';
 import { createActionRunsRepo } from './store/repos/action-runs.repo';
 import { createEventsRepo, summarize } from './store/repos/events.repo';
 import { createIdempotencyRepo } from './store/repos/idempotency.repo';
@@ -139,7 +140,10 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   probe.isProbePath = tunnel.isProbePath;
   tunnel.startIfWanted();
 
-  const dispatch = createDispatcher(createHandlers(ctx, { processor, queue, replays, tunnel }), (method, error) =>
+  const pruner = createPruner(ctx);
+  pruner.schedule();
+
+  const dispatch = createDispatcher(createHandlers(ctx, { processor, queue, replays, tunnel, pruner }), (method, error) =>
     logger.error(`${method} failed`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 
@@ -156,6 +160,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
       if (closed) return;
       closed = true;
       replays.cancelAll();
+      pruner.stop();
       await tunnel.stop();
       await receiver.close();
       queue.flush();

@@ -330,6 +330,12 @@ export const contract = {
     output: AppSettingsSchema,
   },
 
+  'retention.prune': {
+    summary: 'Applies the retention settings now (it also runs in the background); progress arrives as `retention.progress`.',
+    input: Empty,
+    output: z.object({ deleted: z.number().int() }),
+  },
+
   'workspace.reset': {
     summary: 'Empties an environment\'s workspace (users, objects, tenants, subscriptions, audiences, runs); workflows stay.',
     input: z.object({ environment: EnvKeySchema }),

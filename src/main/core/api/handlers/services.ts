@@ -1,5 +1,6 @@
 import type { Processor } from '../../pipeline/processor';
 import type { ReplayJobs } from '../../pipeline/replay-jobs';
+import type { Pruner } from '../../retention/pruner';
 import type { IngestQueue } from '../../receiver/ingest-queue';
 import type { TunnelService } from '../../tunnel/tunnel-service';
 
@@ -9,4 +10,5 @@ export interface PipelineServices {
   queue: IngestQueue;
   replays: ReplayJobs;
   tunnel: TunnelService;
+  pruner: Pruner;
 }

@@ -2,7 +2,10 @@ import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
 import type { PipelineServices } from './services';
 
-type SettingsHandlers = Pick<Handlers, 'tunnel.status' | 'tunnel.start' | 'tunnel.stop' | 'settings.get' | 'settings.update'>;
+type SettingsHandlers = Pick<
+  Handlers,
+  'tunnel.status' | 'tunnel.start' | 'tunnel.stop' | 'settings.get' | 'settings.update' | 'retention.prune'
+>;
 
 export function settingsHandlers(ctx: CoreContext, services: PipelineServices): SettingsHandlers {
   return {
@@ -13,6 +16,12 @@ export function settingsHandlers(ctx: CoreContext, services: PipelineServices): 
       return services.tunnel.status();
     },
     'settings.get': () => ctx.settings.get(),
-    'settings.update': (patch) => ctx.settings.update(patch),
+    'settings.update': (patch) => {
+      const updated = ctx.settings.update(patch);
+      // Tighter retention applies at once rather than at the next background round.
+      if (patch.retention) void services.pruner.run();
+      return updated;
+    },
+    'retention.prune': () => services.pruner.run(),
   };
 }

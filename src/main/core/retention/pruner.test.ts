@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestCore, type TestCore } from '../testing/test-core';
+
+let t: TestCore;
+afterEach(() => t.close());
+
+const settled = async () => {
+  while ((await t.call('events.list', { limit: 500 })).items.some((e) => e.processing === 'pending')) await new Promise((r) => setTimeout(r, 5));
+};
+
+describe('retention', () => {
+  it('keeps only the newest N events, with their action runs and search entries', async () => {
+    t = await startTestCore();
+    const { id, url } = await t.source('r');
+    await t.call('mappings.create', { sourceId: id, eventType: '*', actionType: 'users_identify', activeIn: ['development'], params: { id: 'body.user' } });
+    for (let i = 0; i < 150; i++) await fetch(url, { method: 'POST', body: JSON.stringify({ type: 'x', user: `u${i}`, word: `needle${i}` }) });
+    await settled();
+    const oldest = (await t.call('events.list', { limit: 500 })).items.at(-1)!;
+    expect((await t.call('events.list', { search: 'needle0' })).items).toHaveLength(1);
+
+    const progress: number[] = [];
+    t.core.subscribe((m) => m.name === 'retention.progress' && progress.push(m.payload.deleted));
+    await t.call('settings.update', { retention: { maxEvents: 100 } });
+    const { deleted } = await t.call('retention.prune', {});
+
+    const left = await t.call('events.list', { limit: 500 });
+    expect(deleted + left.items.length).toBe(150);
+    expect(left.items).toHaveLength(100);
+    expect(progress.at(-1)).toBe(50);
+    expect((await t.call('events.list', { search: 'needle0' })).items).toEqual([]);
+    expect((await t.call('events.list', { search: 'needle149' })).items).toHaveLength(1);
+    await expect(t.call('events.get', { id: oldest.id })).rejects.toThrow(/No event/);
+  });
+
+  it('drops events older than the age limit', async () => {
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    t = await startTestCore({ clock: { now: () => now } });
+    const { url } = await t.source('age');
+    await fetch(url, { method: 'POST', body: '{"type":"old"}' });
+    now += 10 * 24 * 60 * 60 * 1000;
+    await fetch(url, { method: 'POST', body: '{"type":"new"}' });
+    await t.call('settings.update', { retention: { maxAgeDays: 7, maxEvents: null } });
+    await t.call('retention.prune', {});
+    expect((await t.call('events.list', {})).items.map((e) => e.eventType)).toEqual(['new']);
+  });
+});
