@@ -1,17 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
- * The specs drive the built host. `npm test` builds first; a bare `npx playwright test` builds
- * only when there is no build at all (set INLET_E2E_BUILD=1 to force a fresh one).
+ * The specs drive the built host, so build first when the sources are newer than the build (the
+ * same check `npm run serve` makes). The path is computed so TypeScript does not type the script.
  */
-export default function globalSetup(): void {
-  const root = process.cwd();
-  const built = existsSync(join(root, 'out/main/serve.js')) && existsSync(join(root, 'out/renderer/index.html'));
-  if (built && process.env.INLET_E2E_BUILD !== '1') return;
-  // The package's exports map hides its bin file from require.resolve, so point at it directly.
-  const bin = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  const result = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('electron-vite build failed; the e2e specs need out/main/serve.js');
+export default async function globalSetup(): Promise<void> {
+  const script = pathToFileURL(join(process.cwd(), 'scripts', 'serve.mjs')).href;
+  const { buildIfStale } = (await import(script)) as { buildIfStale(): boolean };
+  if (!buildIfStale()) throw new Error('electron-vite build failed; the e2e specs need out/main/serve.js');
 }

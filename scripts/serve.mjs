@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'out', 'main', 'serve.js');
@@ -24,33 +24,40 @@ function newestMtime(path) {
   return newest;
 }
 
-function isStale() {
+export function isBuildStale() {
   if (!existsSync(entry) || !existsSync(uiIndex)) return true;
   const built = Math.min(statSync(entry).mtimeMs, statSync(uiIndex).mtimeMs);
   return inputs.some((p) => newestMtime(join(root, p)) > built);
 }
 
-if (process.env.INLET_SKIP_BUILD !== '1' && isStale()) {
-  process.stdout.write('inlet serve: sources changed, building (electron-vite build)…\n');
+/** Runs `electron-vite build` when the build is missing or older than the sources; false if it failed. */
+export function buildIfStale(log = (line) => process.stdout.write(`${line}\n`)) {
+  if (process.env.INLET_SKIP_BUILD === '1' || !isBuildStale()) return true;
+  log('inlet serve: sources changed, building (electron-vite build)…');
   // The package's exports map hides its bin file from require.resolve, so point at it directly.
   const bin = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  const build = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) {
-    process.stderr.write('inlet serve: the build failed; see the errors above.\n');
-    process.exit(build.status ?? 1);
-  }
+  return spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: 'inherit' }).status === 0;
 }
 
-// Its own process group, so a terminal Ctrl+C reaches the host once (forwarded by us), not twice.
-const child = spawn(process.execPath, [entry, ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  detached: process.platform !== 'win32',
-});
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => child.kill(signal));
+function main() {
+  if (!buildIfStale()) {
+    process.stderr.write('inlet serve: the build failed; see the errors above.\n');
+    process.exit(1);
+  }
+  // Its own process group, so a terminal Ctrl+C reaches the host once (forwarded by us), not twice.
+  const child = spawn(process.execPath, [entry, ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+    detached: process.platform !== 'win32',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => child.kill(signal));
+  }
+  process.on('exit', () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
-process.on('exit', () => {
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-});
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+// Also imported by the e2e setup for `buildIfStale`; only run the host when executed directly.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

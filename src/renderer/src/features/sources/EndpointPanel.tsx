@@ -34,7 +34,7 @@ export function EndpointPanel({ source, settings, onError }: Props) {
           description={settings.enabled ? 'Requests to this URL are accepted.' : 'Requests are logged and answered 403.'}
           checked={settings.enabled}
           testId="toggle-enabled"
-          onChange={(enabled) => void patch(source.id, env, { enabled }).then(report)}
+          onChange={(enabled) => patch(source.id, env, { enabled }).then(report)}
         />
         <Toggle
           label="Enforce verification"
@@ -45,7 +45,7 @@ export function EndpointPanel({ source, settings, onError }: Props) {
           }
           checked={settings.enforceVerification}
           testId="toggle-enforce"
-          onChange={(enforceVerification) => void patch(source.id, env, { enforceVerification }).then(report)}
+          onChange={(enforceVerification) => patch(source.id, env, { enforceVerification }).then(report)}
         />
       </div>
       <ConfirmButton
