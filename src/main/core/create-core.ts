@@ -12,7 +12,8 @@ import { startReceiver } from './receiver/receiver-server';
 import { createRouteTable } from './receiver/routes';
 import { openDatabase } from './store/db';
 import { createEnvironmentsRepo } from './store/repos/environments.repo';
-import { createProcessor } from './pipeline/processor';
+import { createIndexScheduler } from './pipeline/index-scheduler';
+import { createProcessor, hasActiveMappings } from './pipeline/processor';
 import { warmUpSandbox } from './script-sandbox';
 import { createReplayJobs } from './pipeline/replay-jobs';
 import { createPruner } from './retention/pruner';
@@ -102,13 +103,16 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     info: { version: packageJson.version, dataDir: ports.dataDir, receiverUrl: () => receiverUrl },
   };
   const processor = createProcessor(ctx);
+  const indexer = createIndexScheduler(ctx.search);
   const queue = createIngestQueue(events.insertMany, (ids, written) => {
     processor.kick();
+    indexer.noteIngest();
     if (listeners.size === 0) return;
     written.forEach((e, i) => emit('events.received', summarize(ids[i]!, e)));
   });
   // Events acknowledged before a crash or quit and not yet mapped run first, in arrival order.
   processor.kick();
+  indexer.noteIngest();
   // The first sandbox run compiles the WebAssembly module (~80 ms); do it before a webhook waits.
   void warmUpSandbox().catch((error: unknown) => logger.warn('the script sandbox did not warm up', { error: String(error) }));
 
@@ -119,7 +123,14 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   let receiver;
   try {
     receiver = await startReceiver(
-      { routes, queue, clock, logger, isProbePath: (path) => probe.isProbePath(path) },
+      {
+        routes,
+        queue,
+        clock,
+        logger,
+        isProbePath: (path) => probe.isProbePath(path),
+        hasMappings: (sourceId, environment) => hasActiveMappings(ctx, sourceId, environment),
+      },
       {
         host: options.receiverHost ?? '127.0.0.1',
         port: options.receiverPort ?? 0,
@@ -143,7 +154,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const pruner = createPruner(ctx);
   pruner.schedule();
 
-  const dispatch = createDispatcher(createHandlers(ctx, { processor, queue, replays, tunnel, pruner }), (method, error) =>
+  const dispatch = createDispatcher(createHandlers(ctx, { processor, queue, replays, tunnel, pruner, indexer }), (method, error) =>
     logger.error(`${method} failed`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 
@@ -165,6 +176,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
       await receiver.close();
       queue.flush();
       processor.stop();
+      indexer.stop();
       listeners.clear();
       db.close();
     },

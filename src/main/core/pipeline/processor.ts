@@ -7,7 +7,12 @@ import { eventContext } from './event-context';
 import { runPlans, type RunRecord } from './run-plans';
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
-const BATCH = 256;
+// Small batches keep each turn of the event loop short, so acks are not held up behind mapping.
+const BATCH = 64;
+
+/** Whether an event of this source and environment has anything to run. */
+export const hasActiveMappings = (ctx: Pick<CoreContext, 'mappings'>, sourceId: string, environment: string): boolean =>
+  ctx.mappings.bySource(sourceId).some((m) => m.activeIn.includes(environment));
 
 export interface Processed {
   id: number;
@@ -88,10 +93,8 @@ export function createProcessor(d: ProcessorDeps) {
   const tick = () => {
     scheduled = false;
     if (stopped) return;
-    const handled = step();
-    const indexed = d.search.indexBatch(1000);
     // Yield to I/O between batches so the receiver keeps answering during a backlog.
-    if (handled === BATCH || indexed === 1000) kick();
+    if (step() === BATCH) kick();
   };
 
   function kick(): void {
@@ -107,7 +110,6 @@ export function createProcessor(d: ProcessorDeps) {
     drain(): number {
       let total = 0;
       for (let n = step(); n > 0; n = step()) total += n;
-      while (d.search.indexBatch(1000) > 0);
       return total;
     },
     stop(): void {

@@ -3,7 +3,8 @@ import type { EventSummary } from '../../../shared/domain/event';
 import type { CoreContext } from '../api/context';
 import type { IngestQueue } from '../receiver/ingest-queue';
 import { parseBody } from '../receiver/parse-body';
-import { summarize, type NewEvent } from '../store/repos/events.repo';
+import { initialProcessing, summarize, type NewEvent } from '../store/repos/events.repo';
+import { hasActiveMappings } from './processor';
 import { assessParts, routeFor } from './rehearse';
 
 export interface ReplayOptions {
@@ -45,7 +46,7 @@ export async function replayEvent(ctx: CoreContext, queue: IngestQueue, id: numb
     responseStatus: status,
     error: disabled ? `This source is disabled in the ${original.environment} environment` : assessed.error,
     remoteAddress: null,
-    processing: status < 300 ? 'pending' : 'none',
+    ...initialProcessing(status < 300, hasActiveMappings(ctx, original.sourceId, original.environment)),
     replayOf: id,
     dedupe: options.respectIdempotency,
     preprocessOutput: assessed.preprocess,

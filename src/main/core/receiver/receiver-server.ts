@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { VerificationResult } from '../../../shared/domain/verification';
 import type { Clock, Logger } from '../ports';
-import type { NewEvent } from '../store/repos/events.repo';
+import { initialProcessing, type NewEvent } from '../store/repos/events.repo';
 import type { PreprocessOutput } from '../../../shared/domain/event';
 import { preprocessFor } from '../pipeline/preprocess';
 import { assess } from './assess';
@@ -25,6 +25,8 @@ export interface ReceiverDeps {
   queue: IngestQueue;
   clock: Clock;
   logger: Logger;
+  /** Whether any mapping is active for the source there; events without one skip the pipeline. */
+  hasMappings: (sourceId: string, environment: string) => boolean;
   /** The tunnel's end-to-end probe: answered, never logged (it is not a webhook). */
   isProbePath: (pathname: string) => boolean;
 }
@@ -121,7 +123,7 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
     responseStatus: final.status,
     error: final.error,
     remoteAddress: req.socket.remoteAddress ?? null,
-    processing: route && final.status < 300 ? 'pending' : 'none',
+    ...initialProcessing(route !== undefined && final.status < 300, route !== undefined && deps.hasMappings(route.sourceId, route.environment)),
     replayOf: null,
     dedupe: true,
     preprocessOutput: preprocess,

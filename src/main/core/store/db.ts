@@ -23,6 +23,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Checkpoint less often than every 1000 pages: hot index pages are copied back once, not often.
+  db.pragma('wal_autocheckpoint = 8000');
   try {
     migrate(db, migrations);
   } catch (error) {

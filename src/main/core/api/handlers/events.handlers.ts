@@ -35,7 +35,10 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
   };
 
   return {
-    'events.list': (input) => ctx.events.list(input),
+    'events.list': (input) => {
+      if (input.search) services.indexer.catchUp();
+      return ctx.events.list(input);
+    },
     'events.get': ({ id }) => toDetail(mustGet(id), ctx.actionRuns.byEvent(id)),
     'events.replay': ({ id, mode, respectIdempotency }) => replayEvent(ctx, services.queue, id, { mode, respectIdempotency }),
     'events.replayMany': ({ mode, respectIdempotency, max, ...filter }) =>

@@ -1,3 +1,4 @@
+import type { IndexScheduler } from '../../pipeline/index-scheduler';
 import type { Processor } from '../../pipeline/processor';
 import type { ReplayJobs } from '../../pipeline/replay-jobs';
 import type { Pruner } from '../../retention/pruner';
@@ -11,4 +12,5 @@ export interface PipelineServices {
   replays: ReplayJobs;
   tunnel: TunnelService;
   pruner: Pruner;
+  indexer: IndexScheduler;
 }

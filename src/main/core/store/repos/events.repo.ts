@@ -20,8 +20,12 @@ export interface NewEvent {
   responseStatus: number;
   error: string | null;
   remoteAddress: string | null;
-  /** `pending` when the event was accepted for a source and still has to be mapped. */
-  processing: 'pending' | 'none';
+  /**
+   * `pending` when the event was accepted and its source has mappings to run; `done` (with
+   * `actionStatus: 'no_mapping'`) when it was accepted but nothing maps it; `none` when rejected.
+   */
+  processing: 'pending' | 'none' | 'done';
+  actionStatus: 'no_mapping' | null;
   replayOf: number | null;
   /** False for a replay that should run even if its idempotency key was already executed. */
   dedupe: boolean;
@@ -85,6 +89,10 @@ export interface PendingEvent {
 const SUMMARY_COLUMNS = `id, received_at, source_id, environment, method, path, content_type, body_size,
   event_type, idempotency_key, verification, response_status, error, processing, action_status, replay_of`;
 
+/** Where a newly received event starts in the pipeline. */
+export const initialProcessing = (accepted: boolean, hasMappings: boolean): Pick<NewEvent, 'processing' | 'actionStatus'> =>
+  !accepted ? { processing: 'none', actionStatus: null } : hasMappings ? { processing: 'pending', actionStatus: null } : { processing: 'done', actionStatus: 'no_mapping' };
+
 export const toEventSummary = (row: SummaryRow): EventSummary => ({
   id: row.id,
   receivedAt: row.received_at,
@@ -120,7 +128,7 @@ export const summarize = (id: number, e: NewEvent): EventSummary => ({
   responseStatus: e.responseStatus,
   error: e.error,
   processing: e.processing,
-  actionStatus: null,
+  actionStatus: e.actionStatus,
   replayOf: e.replayOf,
 });
 
@@ -146,10 +154,10 @@ export function createEventsRepo(db: Db) {
   const insert = db.prepare(
     `INSERT INTO events (received_at, source_id, environment, method, path, query, headers, content_type,
        body, body_size, parse_error, event_type, idempotency_key, verification, verification_detail,
-       response_status, error, remote_address, processing, replay_of, dedupe, preprocess_output)
+       response_status, error, remote_address, processing, action_status, replay_of, dedupe, preprocess_output)
      VALUES (@receivedAt, @sourceId, @environment, @method, @path, @query, @headers, @contentType,
        @body, @bodySize, @parseError, @eventType, @idempotencyKey, @verification, @verificationDetail,
-       @responseStatus, @error, @remoteAddress, @processing, @replayOf, @dedupe, @preprocessOutput)`,
+       @responseStatus, @error, @remoteAddress, @processing, @actionStatus, @replayOf, @dedupe, @preprocessOutput)`,
   );
   const pending = db.prepare<[number], { id: number; source_id: string; environment: string; query: string; headers: string;
     content_type: string | null; body: Buffer; event_type: string | null; idempotency_key: string | null; dedupe: number; preprocess_output: string | null }>(

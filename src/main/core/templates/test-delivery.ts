@@ -1,0 +1,88 @@
+import type { Template, TemplateSample } from '../../../shared/domain/template';
+import type { VerificationConfig } from '../../../shared/domain/verification';
+import { signDelivery } from '../verification';
+import { applyFresh, randomToken } from './fresh';
+
+/** What is re-sent: a template sample, or a logged request's headers and raw body. */
+export type TestPayload =
+  | { kind: 'sample'; sample: TemplateSample }
+  | { kind: 'logged'; headers: Record<string, string>; body: Buffer; contentType: string | null };
+
+export interface TestDeliveryInput {
+  template: Pick<Template, 'fresh' | 'secretVar'>;
+  payload: TestPayload;
+  /** The environment's verification config (what its settings say now, not the template's). */
+  config: VerificationConfig;
+  /** The signing secret (SendGrid: the test key pair's private key); null signs nothing. */
+  secret: string | null;
+  /** The value of the template's secret variable, when it verifies in its script. */
+  secretVarValue: string | null;
+  now: number;
+  /** Where the request goes, e.g. `http://127.0.0.1:4100/in/<token>`; URL-signing schemes sign it. */
+  endpointUrl: string;
+}
+
+export interface TestDelivery {
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** Headers a client sets itself, or that belonged to the original connection. */
+const TRANSPORT_HEADERS = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive', 'expect', 'accept-encoding']);
+
+function bodyAndHeaders(input: TestDeliveryInput): { headers: Record<string, string>; body: Buffer; contentType: string } {
+  const { payload, template, now } = input;
+  if (payload.kind === 'sample') {
+    const { sample } = payload;
+    const fresh = applyFresh(template.fresh, sample.headers, sample.body, now);
+    const text = typeof fresh.body === 'string' ? fresh.body : JSON.stringify(fresh.body);
+    return { headers: fresh.headers, body: Buffer.from(text, 'utf8'), contentType: sample.contentType };
+  }
+  const contentType = payload.contentType ?? 'application/octet-stream';
+  const headers = Object.fromEntries(Object.entries(payload.headers).filter(([name]) => !TRANSPORT_HEADERS.has(name)));
+  const touchesBody = template.fresh.some((f) => f.in === 'body');
+  if (!touchesBody || !contentType.includes('json')) return { ...applyFresh(template.fresh, headers, undefined, now), body: payload.body, contentType };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload.body.toString('utf8'));
+  } catch {
+    return { headers, body: payload.body, contentType };
+  }
+  const fresh = applyFresh(template.fresh, headers, parsed, now);
+  return { headers: fresh.headers, body: Buffer.from(JSON.stringify(fresh.body), 'utf8'), contentType };
+}
+
+/**
+ * The request a provider would send for this payload now: renewed delivery ids and timestamps,
+ * signed with the environment's secret, ready to POST to `url`. Pure apart from randomness;
+ * throws (from the signer) when the secret can't key the scheme.
+ */
+export function buildTestDelivery(input: TestDeliveryInput): TestDelivery {
+  const { headers, body, contentType } = bodyAndHeaders(input);
+  const endpoint = new URL(input.endpointUrl);
+  const path = endpoint.pathname + endpoint.search;
+  if (input.template.secretVar && input.secretVarValue) {
+    headers[input.template.secretVar.header] = `${input.template.secretVar.prefix}${input.secretVarValue}`;
+  }
+  if (input.config.scheme === 'none' || input.secret === null) {
+    return { url: input.endpointUrl, headers: { ...headers, 'content-type': contentType }, body };
+  }
+  const signed = signDelivery({
+    config: input.config,
+    secret: input.secret,
+    body,
+    now: input.now,
+    method: 'POST',
+    url: path,
+    publicUrl: input.endpointUrl,
+    contentType,
+    // Mailgun's token has its own form; every other scheme that signs an id takes this one.
+    ...(input.config.scheme === 'mailgun' ? {} : { id: `msg_${randomToken()}` }),
+  });
+  return {
+    url: `${endpoint.origin}${signed.url}`,
+    headers: { ...headers, 'content-type': contentType, ...signed.headers },
+    body: signed.body,
+  };
+}
