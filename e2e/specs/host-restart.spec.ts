@@ -9,7 +9,7 @@ import { AppPage } from '../pages/app.page';
 // This spec manages its own hosts: it stops one and starts another on the same ports and data.
 const test = base;
 
-test('the open UI reconnects by itself after the host restarts and shows what arrived meanwhile', async ({ page }) => {
+test('the open UI reconnects by itself after the host restarts and shows what arrived meanwhile', async ({ page }, testInfo) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'inlet-e2e-restart-'));
   let host: RunningHost | undefined;
   try {
@@ -37,6 +37,7 @@ test('the open UI reconnects by itself after the host restarts and shows what ar
     expect((await send('after.restart')).status).toBe(200);
     await expect(app.liveStatus).toHaveAttribute('data-status', 'live', { timeout: 20_000 });
     await expect(log.rows.getByTestId('event-type')).toHaveText(['after.restart', 'before.restart']);
+    await testInfo.attach('final', { body: await page.screenshot({ path: testInfo.outputPath('final.png') }), contentType: 'image/png' });
   } finally {
     await host?.stop();
     rmSync(dataDir, { recursive: true, force: true });

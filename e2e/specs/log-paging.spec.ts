@@ -2,7 +2,7 @@ import { callApi } from '../fixtures/control-api';
 import { expect, test } from '../fixtures/inlet.fixture';
 import { AppPage } from '../pages/app.page';
 
-test('a long log shows the newest page first and fetches older events on reaching the end', async ({ page, host }) => {
+test('a long log shows the newest page first and fetches older events on reaching the end', async ({ page, host }, testInfo) => {
   const source = await callApi(host, 'sources.create', { key: 'bulk' });
   const token = source.settings.find((s) => s.environment === 'development')!.endpointToken;
   for (let i = 1; i <= 130; i++) {
@@ -27,4 +27,5 @@ test('a long log shows the newest page first and fetches older events on reachin
   await page.keyboard.press('End');
   await expect(log.row('bulk.001')).toBeVisible();
   await expect(page.getByTestId('load-more')).toHaveCount(0);
+  await testInfo.attach('final', { body: await page.screenshot({ path: testInfo.outputPath('final.png') }), contentType: 'image/png' });
 });

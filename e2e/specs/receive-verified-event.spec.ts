@@ -74,6 +74,7 @@ test('a Stripe event signed by the official SDK shows up live as verified, with 
   await expect(verification).toHaveAttribute('data-status', 'verified');
   await expect(verification).toContainText('The signature matched a configured secret.');
   await expect(log.detail.getByTestId('diagnosis')).toHaveCount(0);
+  await expect(log.detail.getByTestId('action-runs')).toContainText('No mapping matched');
 
   await testInfo.attach('final', { body: await page.screenshot({ path: testInfo.outputPath('final.png') }), contentType: 'image/png' });
 });

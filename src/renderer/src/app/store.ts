@@ -21,10 +21,11 @@ export const createAppStore = (api: ApiClient): AppStore =>
 export function wirePushEvents(api: ApiClient, store: AppStore): () => void {
   const offs = [
     api.on('events.received', (event) => store.getState().receiveEvent(event)),
+    api.on('events.processed', (update) => store.getState().markProcessed(update)),
     api.on('config.changed', ({ what }) => {
       const state = store.getState();
       if (what === 'sources') void state.loadSources();
-      else void state.loadEnvironments().catch(() => undefined);
+      if (what === 'environments') void state.loadEnvironments().catch(() => undefined);
     }),
   ];
   return () => offs.forEach((off) => off());

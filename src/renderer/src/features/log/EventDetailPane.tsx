@@ -2,6 +2,7 @@ import { useApp } from '../../app/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
 import { formatBytes, formatDateTime } from '../../lib/format';
+import { ActionRunsPanel } from './ActionRunsPanel';
 import { BodyView } from './BodyView';
 import { HeadersTable } from './HeadersTable';
 import { StatusCode } from './StatusCode';
@@ -55,6 +56,7 @@ export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<stri
             <dd>{detail.remoteAddress ?? 'unknown'}</dd>
           </dl>
           <VerificationPanel result={detail.verificationResult} secrets={secrets ?? []} />
+          <ActionRunsPanel detail={detail} />
           <section className="detail__section">
             <h3>Headers</h3>
             <HeadersTable headers={detail.headers} />

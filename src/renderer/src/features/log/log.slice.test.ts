@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore, wirePushEvents } from '../../app/store';
-import { summary } from '../../test/fixtures';
+import { detail, summary } from '../../test/fixtures';
 import { fakeApi } from '../../test/fake-api';
 
 const envs = [
@@ -85,6 +85,23 @@ describe('log slice', () => {
     push({ name: 'events.received', payload: summary({ id: 3 }) });
     const { events, activeIndex } = store.getState();
     expect(events[activeIndex]!.id).toBe(1);
+  });
+
+  it('updates a listed event and refetches its open detail when it has been processed', async () => {
+    let detailCalls = 0;
+    const fake = fakeApi({
+      'environments.list': () => envs,
+      'events.list': () => ({ items: [summary({ id: 1, processing: 'pending' })], nextCursor: null }),
+      'events.get': () => detail({ id: 1, processing: ++detailCalls === 1 ? 'pending' : 'done' }),
+    });
+    const store = createAppStore(fake.api);
+    wirePushEvents(fake.api, store);
+    await store.getState().loadEnvironments();
+    await store.getState().loadEvents();
+    await store.getState().openEvent(1);
+    fake.push({ name: 'events.processed', payload: { id: 1, processing: 'done', actionStatus: 'no_mapping' } });
+    expect(store.getState().events[0]).toMatchObject({ processing: 'done', actionStatus: 'no_mapping' });
+    await expect.poll(() => store.getState().detail?.processing).toBe('done');
   });
 
   it('reports a failed load in words', async () => {

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../../../shared/api/client';
+import type { PushPayload } from '../../../../shared/api/events';
 import type { EventDetail, EventSummary } from '../../../../shared/domain/event';
 import { describeError } from '../../lib/errors';
 import type { AppState } from '../../app/store';
@@ -26,6 +27,8 @@ export interface EventsSlice {
   loadMoreEvents(): Promise<void>;
   /** A pushed `events.received`: shown at once when it belongs to the current environment. */
   receiveEvent(event: EventSummary): void;
+  /** A pushed `events.processed`: the mappings ran (or were skipped) for an event already listed. */
+  markProcessed(update: PushPayload<'events.processed'>): void;
   setActiveIndex(index: number): void;
   openEvent(id: number): Promise<void>;
   closeEvent(): void;
@@ -97,6 +100,18 @@ export const createEventsSlice =
         // An untouched cursor stays on the newest row; a chosen one stays on its row.
         const shift = cursorPinned && merged.indexOf(event) <= activeIndex ? 1 : 0;
         set({ events: merged, activeIndex: activeIndex + shift });
+      },
+      markProcessed({ id, processing, actionStatus }) {
+        if (get().events.some((e) => e.id === id)) {
+          set({ events: get().events.map((e) => (e.id === id ? { ...e, processing, actionStatus } : e)) });
+        }
+        // The open detail gains its action runs; refetched quietly, without a loading flash.
+        if (get().selectedEventId === id) {
+          api.call('events.get', { id }).then(
+            (detail) => get().selectedEventId === id && set({ detail }),
+            () => undefined,
+          );
+        }
       },
       setActiveIndex(index) {
         const max = get().events.length - 1;
