@@ -1,31 +1,18 @@
-import { join } from 'node:path';
 import type { PushMessage } from '../../shared/api/events';
 import type { ApiResult } from '../../shared/api/result';
-import { DEFAULT_ENVIRONMENTS } from '../../shared/domain/environment';
-import packageJson from '../../../package.json';
 import type { CoreContext } from './api/context';
 import { createDispatcher, type CallCtx } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
-import { silentLogger, systemClock, type CorePorts } from './ports';
+import { silentLogger, type CorePorts } from './ports';
+import { createCoreContext } from './core-context';
 import { createIngestQueue } from './receiver/ingest-queue';
 import { startReceiver } from './receiver/receiver-server';
-import { createRouteTable } from './receiver/routes';
-import { openDatabase } from './store/db';
-import { createEnvironmentsRepo } from './store/repos/environments.repo';
 import { createIndexScheduler } from './pipeline/index-scheduler';
 import { createProcessor, hasActiveMappings } from './pipeline/processor';
 import { warmUpSandbox } from './script-sandbox';
 import { createReplayJobs } from './pipeline/replay-jobs';
 import { createPruner } from './retention/pruner';
-import { createActionRunsRepo } from './store/repos/action-runs.repo';
-import { createEventsRepo, summarize } from './store/repos/events.repo';
-import { createIdempotencyRepo } from './store/repos/idempotency.repo';
-import { createMappingsRepo } from './store/repos/mappings.repo';
-import { createSearchIndexer } from './store/repos/search-index';
-import { createSourcesRepo } from './store/repos/sources.repo';
-import { createWorkspaceQueryRepo } from './store/repos/workspace-query.repo';
-import { createWorkspaceRepo } from './store/repos/workspace.repo';
-import { createSettingsRepo } from './store/repos/settings.repo';
+import { summarize } from './store/repos/events.repo';
 import type { TunnelProvider } from './tunnel/providers/provider.js';
 import { createTunnelService } from './tunnel/tunnel-service';
 
@@ -59,16 +46,7 @@ export interface Core {
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
 export async function createCore(ports: CorePorts, options: CoreOptions = {}): Promise<Core> {
-  const clock = ports.clock ?? systemClock;
   const logger = ports.logger ?? silentLogger;
-  const db = openDatabase(join(ports.dataDir, 'inlet.db'), { nativeBinding: options.sqliteNativeBinding });
-  const environments = createEnvironmentsRepo(db);
-  const sources = createSourcesRepo(db);
-  const events = createEventsRepo(db);
-  if (environments.count() === 0) {
-    db.transaction(() => DEFAULT_ENVIRONMENTS.forEach((e) => environments.insert(e.key, e.name, clock.now())))();
-  }
-
   const listeners = new Set<(message: PushMessage) => void>();
   const emit: CoreContext['emit'] = (name, payload) => {
     const message = { name, payload } as PushMessage;
@@ -80,28 +58,10 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
       }
     }
   };
-
-  const routes = createRouteTable(sources, ports.secretStore);
   let receiverUrl = '';
-  const ctx: CoreContext = {
-    db,
-    environments,
-    sources,
-    events,
-    mappings: createMappingsRepo(db),
-    actionRuns: createActionRunsRepo(db),
-    idempotency: createIdempotencyRepo(db),
-    workspace: createWorkspaceRepo(db),
-    workspaceQuery: createWorkspaceQueryRepo(db),
-    search: createSearchIndexer(db),
-    settings: createSettingsRepo(db),
-    routes,
-    secretStore: ports.secretStore,
-    clock,
-    logger,
-    emit,
-    info: { version: packageJson.version, dataDir: ports.dataDir, receiverUrl: () => receiverUrl },
-  };
+  const ctx = createCoreContext(ports, { emit, receiverUrl: () => receiverUrl, nativeBinding: options.sqliteNativeBinding });
+  const { db, events, routes, clock } = ctx;
+
   const processor = createProcessor(ctx);
   const indexer = createIndexScheduler(ctx.search);
   const queue = createIngestQueue(events.insertMany, (ids, written) => {

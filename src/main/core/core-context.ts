@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import packageJson from '../../../package.json';
+import { DEFAULT_ENVIRONMENTS } from '../../shared/domain/environment';
+import type { CoreContext } from './api/context';
+import { silentLogger, systemClock, type CorePorts } from './ports';
+import { createRouteTable } from './receiver/routes';
+import { openDatabase } from './store/db';
+import { createActionRunsRepo } from './store/repos/action-runs.repo';
+import { createEnvironmentsRepo } from './store/repos/environments.repo';
+import { createEventsRepo } from './store/repos/events.repo';
+import { createIdempotencyRepo } from './store/repos/idempotency.repo';
+import { createMappingsRepo } from './store/repos/mappings.repo';
+import { createSearchIndexer } from './store/repos/search-index';
+import { createSettingsRepo } from './store/repos/settings.repo';
+import { createSourcesRepo } from './store/repos/sources.repo';
+import { createWorkspaceQueryRepo } from './store/repos/workspace-query.repo';
+import { createWorkspaceRepo } from './store/repos/workspace.repo';
+
+export interface ContextHooks {
+  emit: CoreContext['emit'];
+  receiverUrl(): string;
+  nativeBinding?: string | undefined;
+}
+
+/**
+ * Opens the database (migrating it, seeding the default environments) and builds every repo the
+ * handlers and the pipeline share. No servers: `createCore` adds those; benchmarks use this alone.
+ */
+export function createCoreContext(ports: CorePorts, hooks: ContextHooks): CoreContext {
+  const clock = ports.clock ?? systemClock;
+  const db = openDatabase(join(ports.dataDir, 'inlet.db'), { nativeBinding: hooks.nativeBinding });
+  const environments = createEnvironmentsRepo(db);
+  if (environments.count() === 0) {
+    db.transaction(() => DEFAULT_ENVIRONMENTS.forEach((e) => environments.insert(e.key, e.name, clock.now())))();
+  }
+  const sources = createSourcesRepo(db);
+  return {
+    db,
+    environments,
+    sources,
+    events: createEventsRepo(db),
+    mappings: createMappingsRepo(db),
+    actionRuns: createActionRunsRepo(db),
+    idempotency: createIdempotencyRepo(db),
+    workspace: createWorkspaceRepo(db),
+    workspaceQuery: createWorkspaceQueryRepo(db),
+    search: createSearchIndexer(db),
+    settings: createSettingsRepo(db),
+    routes: createRouteTable(sources, ports.secretStore),
+    secretStore: ports.secretStore,
+    clock,
+    logger: ports.logger ?? silentLogger,
+    emit: hooks.emit,
+    info: { version: packageJson.version, dataDir: ports.dataDir, receiverUrl: hooks.receiverUrl },
+  };
+}
