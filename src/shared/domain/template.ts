@@ -33,8 +33,36 @@ export const TemplateSampleSchema = z.object({
 });
 export type TemplateSample = z.infer<typeof TemplateSampleSchema>;
 
+/**
+ * A value "send test event" renews on every send, so idempotency and freshness checks treat each
+ * test as a new delivery: `in: 'header'` names a header; `in: 'body'` is a dotted path into the
+ * JSON body where `*` stands for every item of a list (`*.sg_event_id` in a batch).
+ */
+export const FreshValueSchema = z.object({
+  in: z.enum(['header', 'body']),
+  key: z.string().min(1),
+  /** `id`: prefix + 24 random characters; `int`: a random 9-digit number; `unix_*`/`iso`: now. */
+  kind: z.enum(['id', 'uuid', 'int', 'unix_s', 'unix_ms', 'iso']),
+  prefix: z.string().default(''),
+});
+export type FreshValue = z.infer<typeof FreshValueSchema>;
+
+/**
+ * For templates that verify in their preprocess script (Custom HTTP, Supabase database, PostHog):
+ * the secret given at connect time is stored as this secret variable, and test events carry it in
+ * `header` (after `prefix`), as the sender is told to.
+ */
+export const SecretVarSchema = z.object({
+  name: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  header: z.string().min(1).transform((h) => h.toLowerCase()),
+  prefix: z.string().default(''),
+});
+
 /** A preprocess script variable; `secret` ones are masked everywhere and stored encrypted. */
 export const ScriptVarSpecSchema = z.object({ name: z.string().regex(/^[A-Z][A-Z0-9_]*$/), secret: z.boolean(), required: z.boolean(), help: z.string().optional() });
+
+export const HandshakeKindSchema = z.enum(['slack_url_verification', 'zoom_url_validation']);
+export type HandshakeKind = z.infer<typeof HandshakeKindSchema>;
 
 export const TemplateSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -58,13 +86,19 @@ export const TemplateSchema = z.object({
   timestampPath: z.string().nullable(),
   preprocess: z.object({ source: z.string(), vars: z.array(ScriptVarSpecSchema) }).nullable(),
   /** Requests the receiver answers itself (Slack's url_verification, Zoom's endpoint.url_validation). */
-  handshake: z.enum(['slack_url_verification', 'zoom_url_validation']).nullable(),
+  handshake: HandshakeKindSchema.nullable(),
+  /** Set when verification lives in the preprocess script: where the connect secret goes. */
+  secretVar: SecretVarSchema.nullable().default(null),
+  /** Ids and timestamps renewed by "send test event" (beyond the signature's own id and timestamp). */
+  fresh: z.array(FreshValueSchema).default([]),
   /** Workflow keys the default mappings trigger; created in every environment at connect time. */
   workflows: z.array(z.object({ key: z.string(), name: z.string() })),
   defaultMappings: z.array(TemplateMappingSchema),
   samples: z.array(TemplateSampleSchema),
 });
 export type Template = z.infer<typeof TemplateSchema>;
+/** A template as written in `src/main/core/templates/<provider>/`, before defaults apply. */
+export type TemplateInput = z.input<typeof TemplateSchema>;
 
 export const TemplateSummarySchema = TemplateSchema.pick({
   id: true,

@@ -1,21 +1,32 @@
 import { ApiFailure } from '../../../../shared/api/result';
+import { connectSource, mustGetTemplate, secretProblem } from '../../templates/connect';
+import { summarize, templates } from '../../templates';
+import { sendTestEvent } from '../../templates/send-test';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
 import type { PipelineServices } from './services';
 
 type TemplateHandlers = Pick<Handlers, 'templates.list' | 'templates.get' | 'templates.checkSecret' | 'sources.connect' | 'events.sendTest'>;
 
-// Being built in src/main/core/templates/ (issue: pre-built integrations); answers clearly until then.
-const notYet = (): never => {
-  throw new ApiFailure('internal', 'Templates are not available in this build yet');
-};
-
-export function templateHandlers(_ctx: CoreContext, _services: PipelineServices): TemplateHandlers {
+/** The template gallery, connecting a source from a template, and "send test event". */
+export function templateHandlers(ctx: CoreContext, services: PipelineServices): TemplateHandlers {
   return {
-    'templates.list': () => [],
-    'templates.get': notYet,
-    'templates.checkSecret': notYet,
-    'sources.connect': notYet,
-    'events.sendTest': notYet,
+    'templates.list': () => templates.map(summarize),
+    'templates.get': ({ id }) => mustGetTemplate(id),
+    'templates.checkSecret': ({ templateId, secret }) => {
+      const problem = secretProblem(mustGetTemplate(templateId), secret);
+      return problem ? { ok: false, problem } : { ok: true };
+    },
+    'sources.connect': (input) => {
+      const id = connectSource(ctx, input);
+      ctx.routes.invalidate();
+      ctx.emit('config.changed', { what: 'sources' });
+      ctx.emit('config.changed', { what: 'mappings' });
+      ctx.emit('config.changed', { what: 'workflows' });
+      const source = ctx.sources.get(id);
+      if (!source) throw new ApiFailure('internal', `Source ${id} vanished right after it was created`);
+      return source;
+    },
+    'events.sendTest': (input) => sendTestEvent(ctx, services, input),
   };
 }

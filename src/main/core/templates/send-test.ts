@@ -1,0 +1,110 @@
+import { ApiFailure } from '../../../shared/api/result';
+import type { ApiInput, ApiOutput } from '../../../shared/api/contract';
+import { EventSummarySchema } from '../../../shared/domain/event';
+import type { Source, SourceEnvSettings } from '../../../shared/domain/source';
+import type { Template } from '../../../shared/domain/template';
+import type { CoreContext } from '../api/context';
+import type { PipelineServices } from '../api/handlers/services';
+import type { Route } from '../receiver/routes';
+import { createP256TestKeyPair } from '../verification';
+import { getTemplate } from './index';
+import { sealedVar, sealSecret } from './secret-rows';
+import { buildTestDelivery, type TestPayload } from './test-delivery';
+
+/** SendGrid keeps its private key, so test events are signed with a pair of Inlet's own. */
+export const TEST_KEY_LABEL = 'Inlet test key';
+/** Where that pair's private half is kept (sealed) for the next test. */
+export const TEST_KEY_VAR = 'INLET_TEST_SIGNING_KEY';
+
+function payloadOf(ctx: CoreContext, template: Template | undefined, sample: ApiInput<'events.sendTest'>['sample']): TestPayload {
+  if ('eventId' in sample) {
+    const event = ctx.events.get(sample.eventId);
+    if (!event) throw new ApiFailure('not_found', `No event ${sample.eventId}`);
+    return { kind: 'logged', headers: Object.fromEntries(event.headers), body: event.body, contentType: event.contentType };
+  }
+  if (!template) throw new ApiFailure('not_found', `This source was not made from a template, so it has no sample "${sample.sampleId}"; send a logged event instead`);
+  const found = template.samples.find((s) => s.id === sample.sampleId);
+  if (!found) throw new ApiFailure('not_found', `${template.name} has no sample "${sample.sampleId}"; it has ${template.samples.map((s) => s.id).join(', ')}`);
+  return { kind: 'sample', sample: found };
+}
+
+/** The SendGrid test key pair: its public half is one of the environment's secrets, added once. */
+function sendgridSigningKey(ctx: CoreContext, source: Source, settings: SourceEnvSettings, route: Route | undefined): string {
+  const kept = route?.vars.values[TEST_KEY_VAR];
+  if (kept && settings.secrets.some((s) => s.label === TEST_KEY_LABEL)) return kept;
+  const pair = createP256TestKeyPair();
+  const where = { sourceId: source.id, environment: settings.environment };
+  ctx.sources.transaction(() => {
+    ctx.sources.insertSecret(sealSecret(ctx, { ...where, secret: pair.publicKey, label: TEST_KEY_LABEL, existing: settings.secrets.length }));
+    ctx.sources.upsertVar(sealedVar(ctx, { ...where, name: TEST_KEY_VAR, value: pair.privateKey }));
+  });
+  ctx.routes.invalidate();
+  ctx.emit('config.changed', { what: 'sources' });
+  return pair.privateKey;
+}
+
+function signingSecret(ctx: CoreContext, source: Source, settings: SourceEnvSettings, template: Template | undefined): string | null {
+  const route = ctx.routes.forSource(source.id, settings.environment);
+  switch (settings.verification.scheme) {
+    case 'none':
+      return null;
+    case 'sendgrid':
+      return sendgridSigningKey(ctx, source, settings, route);
+    default: {
+      const first = route?.secrets[0]?.value;
+      if (first !== undefined) return first;
+      throw new ApiFailure(
+        'invalid_input',
+        `Add the signing secret first: ${source.name} has no secret in ${settings.environment}, and ${template?.name ?? 'its'} requests are signed (${settings.verification.scheme}).`,
+      );
+    }
+  }
+}
+
+function secretVarValue(ctx: CoreContext, source: Source, environment: string, template: Template | undefined): string | null {
+  if (!template?.secretVar) return null;
+  const value = ctx.routes.forSource(source.id, environment)?.vars.values[template.secretVar.name];
+  if (value) return value;
+  if (template.secretRequired) {
+    throw new ApiFailure('invalid_input', `Add the secret first: set the ${template.secretVar.name} variable of ${source.name} in ${environment}.`);
+  }
+  return null;
+}
+
+/**
+ * "Send test event": signs a sample (or a logged request) as the provider would — the
+ * environment's secret, a fresh timestamp and new delivery ids — and POSTs it to the real receiver
+ * over HTTP. Returns the receiver's status and the logged event once processed.
+ */
+export async function sendTestEvent(ctx: CoreContext, services: PipelineServices, input: ApiInput<'events.sendTest'>): Promise<ApiOutput<'events.sendTest'>> {
+  const source = ctx.sources.get(input.sourceId);
+  if (!source) throw new ApiFailure('not_found', `No source with id "${input.sourceId}"`);
+  const settings = source.settings.find((s) => s.environment === input.environment);
+  if (!settings) throw new ApiFailure('not_found', `No environment "${input.environment}"`);
+  const template = getTemplate(source.templateId);
+  const payload = payloadOf(ctx, template, input.sample);
+  const secret = signingSecret(ctx, source, settings, template);
+  let delivery;
+  try {
+    delivery = buildTestDelivery({
+      template: template ?? { fresh: [], secretVar: null },
+      payload,
+      config: settings.verification,
+      secret,
+      secretVarValue: secretVarValue(ctx, source, input.environment, template),
+      now: ctx.clock.now(),
+      endpointUrl: `${ctx.info.receiverUrl()}/in/${settings.endpointToken}`,
+    });
+  } catch (error) {
+    throw new ApiFailure('invalid_input', `The ${input.environment} secret can't sign ${settings.verification.scheme} requests: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const response = await fetch(delivery.url, { method: 'POST', headers: delivery.headers, body: delivery.body });
+  const answer: unknown = await response.json().catch(() => null);
+  const eventId = typeof answer === 'object' && answer !== null && 'event_id' in answer ? answer.event_id : undefined;
+  if (typeof eventId !== 'number') throw new ApiFailure('internal', `The receiver answered ${response.status} without an event id`);
+  // Processing normally follows on the next tick; doing it now lets the answer show the outcome.
+  services.processor.drain();
+  const event = ctx.events.get(eventId);
+  if (!event) throw new ApiFailure('internal', `Event ${eventId} is not in the log`);
+  return { status: response.status, event: EventSummarySchema.parse(event) };
+}
