@@ -5,7 +5,6 @@ import type { CoreContext } from './api/context';
 import { silentLogger, systemClock, type CorePorts } from './ports';
 import { createRouteTable } from './receiver/routes';
 import { openDatabase } from './store/db';
-import { createActionRunsRepo } from './store/repos/action-runs.repo';
 import { createEnvironmentsRepo } from './store/repos/environments.repo';
 import { createEventsRepo } from './store/repos/events.repo';
 import { createIdempotencyRepo } from './store/repos/idempotency.repo';
@@ -40,7 +39,6 @@ export function createCoreContext(ports: CorePorts, hooks: ContextHooks): CoreCo
     sources,
     events: createEventsRepo(db),
     mappings: createMappingsRepo(db),
-    actionRuns: createActionRunsRepo(db),
     idempotency: createIdempotencyRepo(db),
     workspace: createWorkspaceRepo(db),
     workspaceQuery: createWorkspaceQueryRepo(db),

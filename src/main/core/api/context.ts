@@ -3,7 +3,6 @@ import type { Clock, Logger, SecretStore } from '../ports';
 import type { RouteTable } from '../receiver/routes';
 import type { Db } from '../store/db';
 import type { EnvironmentsRepo } from '../store/repos/environments.repo';
-import type { ActionRunsRepo } from '../store/repos/action-runs.repo';
 import type { EventsRepo } from '../store/repos/events.repo';
 import type { IdempotencyRepo } from '../store/repos/idempotency.repo';
 import type { MappingsRepo } from '../store/repos/mappings.repo';
@@ -20,7 +19,6 @@ export interface CoreContext {
   sources: SourcesRepo;
   events: EventsRepo;
   mappings: MappingsRepo;
-  actionRuns: ActionRunsRepo;
   idempotency: IdempotencyRepo;
   workspace: WorkspaceRepo;
   workspaceQuery: WorkspaceQueryRepo;

@@ -4,7 +4,7 @@ import type { CoreContext } from '../api/context';
 import { planActions } from '../mapping/engine';
 import type { PendingEvent } from '../store/repos/events.repo';
 import { eventContext } from './event-context';
-import { runPlans, type RunRecord } from './run-plans';
+import { runPlans, type Isolation, type RunRecord } from './run-plans';
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 // Small batches keep each turn of the event loop short, so acks are not held up behind mapping.
@@ -22,7 +22,7 @@ export interface Processed {
 
 type ProcessorDeps = Pick<
   CoreContext,
-  'db' | 'events' | 'mappings' | 'actionRuns' | 'idempotency' | 'workspace' | 'search' | 'clock' | 'logger' | 'emit'
+  'db' | 'events' | 'mappings' | 'idempotency' | 'workspace' | 'search' | 'clock' | 'logger' | 'emit'
 >;
 
 /** The sum of an event's action runs, for the log's "action status" filter. */
@@ -43,7 +43,7 @@ export function createProcessor(d: ProcessorDeps) {
   let scheduled = false;
   let stopped = false;
 
-  const processOne = (e: PendingEvent): Processed => {
+  const processOne = (e: PendingEvent, isolation: Isolation): Processed => {
     const now = d.clock.now();
     const key = e.dedupe && e.idempotencyKey !== null && e.idempotencyKey.length <= KNOCK_LIMITS.idempotencyKeyLength ? e.idempotencyKey : null;
     const scope = key === null ? null : { sourceId: e.sourceId, environment: e.environment, eventType: e.eventType ?? '', key };
@@ -53,16 +53,15 @@ export function createProcessor(d: ProcessorDeps) {
     }
     const ctx = eventContext(e, e.preprocess);
     const plans = planActions({ eventType: e.eventType, ctx }, d.mappings.bySource(e.sourceId), e.environment);
-    const runs = runPlans(d.db, { workspace: d.workspace, environment: e.environment, eventId: e.id, now }, plans);
-    for (const run of runs) d.actionRuns.insert({ ...run, eventId: e.id, createdAt: now });
+    const runs = runPlans(d.db, { workspace: d.workspace, environment: e.environment, eventId: e.id, now }, plans, isolation);
     const actionStatus = summarizeRuns(runs);
     // Only a successful execution claims the key (Knock): a failed one may be retried by the provider.
     if (scope && actionStatus === 'success') d.idempotency.record(scope, e.id, now);
-    d.events.markProcessed(e.id, 'done', actionStatus);
+    d.events.markProcessed(e.id, 'done', actionStatus, runs.map((run) => ({ ...run, createdAt: now })));
     return { id: e.id, processing: 'done', actionStatus };
   };
 
-  const processBatch = d.db.transaction((batch: PendingEvent[]) => batch.map(processOne));
+  const processBatch = d.db.transaction((batch: PendingEvent[]) => batch.map((e) => processOne(e, 'throw')));
 
   /** Processes up to one batch; returns how many events it handled. */
   const step = (): number => {
@@ -82,7 +81,7 @@ export function createProcessor(d: ProcessorDeps) {
 
   const processAlone = (e: PendingEvent): Processed[] => {
     try {
-      return [d.db.transaction(processOne)(e)];
+      return [d.db.transaction(() => processOne(e, 'savepoint'))()];
     } catch (error) {
       d.logger.error(`event ${e.id} could not be processed`, { error: String(error) });
       d.events.markProcessed(e.id, 'done', 'error');

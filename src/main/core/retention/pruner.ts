@@ -18,7 +18,6 @@ export function createPruner(ctx: Pick<CoreContext, 'db' | 'settings' | 'clock' 
   const chunkUpTo = ctx.db.prepare<[number, number], { id: number }>(
     "SELECT id FROM events WHERE id <= ? AND processing != 'pending' ORDER BY id LIMIT ?",
   );
-  const deleteRuns = ctx.db.prepare('DELETE FROM action_runs WHERE event_id BETWEEN ? AND ?');
   const deleteEvents = ctx.db.prepare("DELETE FROM events WHERE id BETWEEN ? AND ? AND processing != 'pending'");
   const deleteFts = ctx.db.prepare('DELETE FROM events_fts WHERE rowid BETWEEN ? AND ?');
   let running: Promise<PruneResult> | null = null;
@@ -38,7 +37,6 @@ export function createPruner(ctx: Pick<CoreContext, 'db' | 'settings' | 'clock' 
     if (ids.length === 0) return 0;
     const first = ids[0]!.id;
     const last = ids.at(-1)!.id;
-    deleteRuns.run(first, last);
     deleteFts.run(first, last);
     return deleteEvents.run(first, last).changes;
   });

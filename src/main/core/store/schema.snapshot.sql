@@ -1,7 +1,6 @@
-CREATE TABLE action_runs ( id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL, mapping_id TEXT NOT NULL, action_type TEXT NOT NULL, status TEXT NOT NULL, params TEXT NOT NULL, coercions TEXT NOT NULL, errors TEXT NOT NULL, result TEXT, created_at INTEGER NOT NULL );
 CREATE TABLE app_settings (section TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE environments ( key TEXT PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL, created_at INTEGER NOT NULL );
-CREATE TABLE events ( id INTEGER PRIMARY KEY, received_at INTEGER NOT NULL, source_id TEXT, environment TEXT, method TEXT NOT NULL, path TEXT NOT NULL, query TEXT NOT NULL, headers TEXT NOT NULL, content_type TEXT, body BLOB NOT NULL, body_size INTEGER NOT NULL, parse_error TEXT, event_type TEXT, idempotency_key TEXT, verification TEXT NOT NULL, verification_detail TEXT NOT NULL, response_status INTEGER NOT NULL, error TEXT, remote_address TEXT , processing TEXT NOT NULL DEFAULT 'none', action_status TEXT, replay_of INTEGER, dedupe INTEGER NOT NULL DEFAULT 1, preprocess_output TEXT);
+CREATE TABLE events ( id INTEGER PRIMARY KEY, received_at INTEGER NOT NULL, source_id TEXT, environment TEXT, method TEXT NOT NULL, path TEXT NOT NULL, query TEXT NOT NULL, headers TEXT NOT NULL, content_type TEXT, body BLOB NOT NULL, body_size INTEGER NOT NULL, parse_error TEXT, event_type TEXT, idempotency_key TEXT, verification TEXT NOT NULL, verification_detail TEXT NOT NULL, response_status INTEGER NOT NULL, error TEXT, remote_address TEXT , processing TEXT NOT NULL DEFAULT 'none', action_status TEXT, replay_of INTEGER, dedupe INTEGER NOT NULL DEFAULT 1, action_runs TEXT, preprocess_output TEXT);
 CREATE VIRTUAL TABLE events_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61');
 CREATE TABLE 'events_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 CREATE TABLE 'events_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
@@ -22,7 +21,6 @@ CREATE TABLE ws_tenants ( environment TEXT NOT NULL, id TEXT NOT NULL, name TEXT
 CREATE TABLE ws_users ( environment TEXT NOT NULL, id TEXT NOT NULL, name TEXT, email TEXT, phone_number TEXT, avatar TEXT, locale TEXT, timezone TEXT, properties TEXT NOT NULL DEFAULT '{}', created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (environment, id) );
 CREATE TABLE ws_workflow_runs ( id TEXT PRIMARY KEY, environment TEXT NOT NULL, workflow_key TEXT NOT NULL, recipient_collection TEXT NOT NULL, recipient_id TEXT NOT NULL, actor TEXT, tenant TEXT, data TEXT NOT NULL DEFAULT '{}', cancellation_key TEXT, status TEXT NOT NULL, event_id INTEGER, created_at INTEGER NOT NULL, cancelled_at INTEGER );
 CREATE TABLE ws_workflows ( environment TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (environment, key) );
-CREATE INDEX action_runs_by_event ON action_runs (event_id);
 CREATE INDEX events_by_environment ON events (environment, id);
 CREATE INDEX events_by_source ON events (source_id, id);
 CREATE INDEX events_by_type ON events (event_type, id);

@@ -1,6 +1,5 @@
 import { ApiFailure } from '../../../../shared/api/result';
 import type { EventDetail } from '../../../../shared/domain/event';
-import type { ActionRun } from '../../../../shared/domain/event';
 import { parseBody } from '../../receiver/parse-body';
 import { replayEvent } from '../../pipeline/replay';
 import { assessParts, pastedRequest, planAndRollBack, routeFor, type RehearsalRequest } from '../../pipeline/rehearse';
@@ -16,7 +15,7 @@ type EventHandlers = Pick<
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function toDetail(e: StoredEvent, actionRuns: ActionRun[]): EventDetail {
+function toDetail(e: StoredEvent): EventDetail {
   let bodyText: string | null;
   try {
     bodyText = utf8.decode(e.body);
@@ -24,7 +23,7 @@ function toDetail(e: StoredEvent, actionRuns: ActionRun[]): EventDetail {
     bodyText = null;
   }
   const { body, ...rest } = e;
-  return { ...rest, bodyText, bodyBase64: body.toString('base64'), parsedBody: parseBody(e.contentType, body).value, actionRuns };
+  return { ...rest, bodyText, bodyBase64: body.toString('base64'), parsedBody: parseBody(e.contentType, body).value };
 }
 
 export function eventHandlers(ctx: CoreContext, services: PipelineServices): EventHandlers {
@@ -39,7 +38,7 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
       if (input.search) services.indexer.catchUp();
       return ctx.events.list(input);
     },
-    'events.get': ({ id }) => toDetail(mustGet(id), ctx.actionRuns.byEvent(id)),
+    'events.get': ({ id }) => toDetail(mustGet(id)),
     'events.replay': ({ id, mode, respectIdempotency }) => replayEvent(ctx, services.queue, id, { mode, respectIdempotency }),
     'events.replayMany': ({ mode, respectIdempotency, max, ...filter }) =>
       services.replays.start(filter, max, { mode, respectIdempotency }),

@@ -1,4 +1,4 @@
-import type { ActionStatus, EventFilter, EventSummary, PreprocessOutput, Processing } from '../../../../shared/domain/event';
+import type { ActionRun, ActionStatus, EventFilter, EventSummary, PreprocessOutput, Processing } from '../../../../shared/domain/event';
 import type { VerificationResult, VerificationStatus } from '../../../../shared/domain/verification';
 import type { Db } from '../db';
 
@@ -40,7 +40,11 @@ export interface StoredEvent extends EventSummary {
   verificationResult: VerificationResult;
   remoteAddress: string | null;
   preprocessOutput: PreprocessOutput | null;
+  actionRuns: ActionRun[];
 }
+
+/** An action run as the processor records it; the id is its position within the event. */
+export type ActionRunRecord = Omit<ActionRun, 'id' | 'eventId'>;
 
 interface EventRow {
   id: number;
@@ -66,9 +70,13 @@ interface EventRow {
   action_status: ActionStatus | null;
   replay_of: number | null;
   preprocess_output: string | null;
+  action_runs: string | null;
 }
 
-type SummaryRow = Omit<EventRow, 'headers' | 'body' | 'query' | 'parse_error' | 'verification_detail' | 'remote_address' | 'preprocess_output'>;
+type SummaryRow = Omit<
+  EventRow,
+  'headers' | 'body' | 'query' | 'parse_error' | 'verification_detail' | 'remote_address' | 'preprocess_output' | 'action_runs'
+>;
 
 /** What the pipeline needs to map an event. */
 export interface PendingEvent {
@@ -164,7 +172,9 @@ export function createEventsRepo(db: Db) {
     `SELECT id, source_id, environment, query, headers, content_type, body, event_type, idempotency_key, dedupe, preprocess_output
      FROM events WHERE processing = 'pending' ORDER BY id LIMIT ?`,
   );
-  const markProcessed = db.prepare('UPDATE events SET processing = @processing, action_status = @actionStatus WHERE id = @id');
+  const markProcessed = db.prepare(
+    'UPDATE events SET processing = @processing, action_status = @actionStatus, action_runs = @actionRuns WHERE id = @id',
+  );
   const get = db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?');
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM events');
   const listCache = new Map<string, ReturnType<typeof db.prepare<Record<string, unknown>, SummaryRow>>>();
@@ -226,6 +236,9 @@ export function createEventsRepo(db: Db) {
         verificationResult: JSON.parse(row.verification_detail) as VerificationResult,
         remoteAddress: row.remote_address,
         preprocessOutput: row.preprocess_output ? (JSON.parse(row.preprocess_output) as PreprocessOutput) : null,
+        actionRuns: row.action_runs
+          ? (JSON.parse(row.action_runs) as ActionRunRecord[]).map((run, i) => ({ ...run, id: i + 1, eventId: row.id }))
+          : [],
       };
     },
 
@@ -247,8 +260,9 @@ export function createEventsRepo(db: Db) {
         preprocess: r.preprocess_output ? ((JSON.parse(r.preprocess_output) as PreprocessOutput).extra ?? {}) : {},
       }));
     },
-    markProcessed(id: number, processing: Processing, actionStatus: ActionStatus | null): void {
-      markProcessed.run({ id, processing, actionStatus });
+    /** Records the outcome of processing: the state, the summary and every action run. */
+    markProcessed(id: number, processing: Processing, actionStatus: ActionStatus | null, runs: readonly ActionRunRecord[] = []): void {
+      markProcessed.run({ id, processing, actionStatus, actionRuns: runs.length ? JSON.stringify(runs) : null });
     },
   };
 }
