@@ -27,6 +27,18 @@ describe('sources slice', () => {
     expect(store.getState().sources).toEqual([after]);
   });
 
+  it('drops a list that was requested before a change was saved', async () => {
+    let answerList: (v: unknown) => void = () => {};
+    const saved = source({ name: 'saved' });
+    const { api } = fakeApi({ 'sources.list': () => new Promise((r) => (answerList = r)), 'sources.update': () => saved });
+    const store = createAppStore(api);
+    const loading = store.getState().loadSources();
+    await store.getState().patchEnvSettings('src_1', 'development', { enabled: false });
+    answerList([source({ name: 'stale' })]);
+    await loading;
+    expect(store.getState().sources).toEqual([saved]);
+  });
+
   it('returns the API error in words and leaves the list alone', async () => {
     const { api } = fakeApi({
       'sources.create': () => {

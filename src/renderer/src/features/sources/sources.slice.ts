@@ -29,10 +29,15 @@ export interface SourcesSlice {
 export const createSourcesSlice =
   (api: ApiClient): StateCreator<AppState, [], [], SourcesSlice> =>
   (set, get) => {
+    // A list fetched before a mutation answered may predate it; such answers are dropped (the
+    // mutation's own `config.changed` brings a fresh list).
+    let generation = 0;
+
     /** Runs a call that returns the changed source and puts it in the list. */
     const mutate = async (run: () => Promise<Source>): Promise<MutationResult> => {
       try {
         const source = await run();
+        generation++;
         const exists = get().sources.some((s) => s.id === source.id);
         set({ sources: exists ? get().sources.map((s) => (s.id === source.id ? source : s)) : [...get().sources, source] });
         return { ok: true, source };
@@ -48,9 +53,11 @@ export const createSourcesSlice =
       selectedSourceId: null,
       presets: [],
       async loadSources() {
+        const mine = ++generation;
         set({ sourcesStatus: 'loading', sourcesError: null });
         try {
           const sources = await api.call('sources.list', {});
+          if (mine !== generation) return;
           const selected = get().selectedSourceId;
           set({
             sources,
@@ -58,7 +65,7 @@ export const createSourcesSlice =
             selectedSourceId: sources.some((s) => s.id === selected) ? selected : (sources[0]?.id ?? null),
           });
         } catch (error) {
-          set({ sourcesStatus: 'error', sourcesError: describeError(error) });
+          if (mine === generation) set({ sourcesStatus: 'error', sourcesError: describeError(error) });
         }
       },
       async loadPresets() {
