@@ -26,7 +26,8 @@ Options:
   --receiver-host <host>  receiver bind address (default: 127.0.0.1)
   --receiver-port <port>  receiver port, 0 = any free port (default: 4750)
   --control-port <port>   control API and UI port on 127.0.0.1, 0 = any free port (default: 4751)
-  --token <token>         control API token (default: $INLET_TOKEN, else random per run)
+  --token <token>         control API token, at least 16 characters
+                          (default: $INLET_TOKEN, else random per run)
   --help                  show this help
 `;
 
