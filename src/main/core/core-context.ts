@@ -14,6 +14,7 @@ import { createSettingsRepo } from './store/repos/settings.repo';
 import { createSourcesRepo } from './store/repos/sources.repo';
 import { createWorkspaceQueryRepo } from './store/repos/workspace-query.repo';
 import { createWorkspaceRepo } from './store/repos/workspace.repo';
+import { handshakeOf } from './templates';
 
 export interface ContextHooks {
   emit: CoreContext['emit'];
@@ -44,7 +45,7 @@ export function createCoreContext(ports: CorePorts, hooks: ContextHooks): CoreCo
     workspaceQuery: createWorkspaceQueryRepo(db),
     search: createSearchIndexer(db),
     settings: createSettingsRepo(db),
-    routes: createRouteTable(sources, ports.secretStore),
+    routes: createRouteTable(sources, ports.secretStore, handshakeOf),
     secretStore: ports.secretStore,
     clock,
     logger: ports.logger ?? silentLogger,

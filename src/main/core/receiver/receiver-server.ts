@@ -5,6 +5,7 @@ import type { Clock, Logger } from '../ports';
 import { initialProcessing, type NewEvent } from '../store/repos/events.repo';
 import type { PreprocessOutput } from '../../../shared/domain/event';
 import { preprocessFor } from '../pipeline/preprocess';
+import { answerHandshake, type HandshakeAnswer } from '../templates';
 import { assess } from './assess';
 import type { BodyOutcome } from './read-body';
 import { readBody } from './read-body';
@@ -96,6 +97,7 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
   let eventType: string | null = null;
   let idempotencyKey: string | null = null;
   let preprocess: PreprocessOutput | null = null;
+  let handshake: HandshakeAnswer | null = null;
   let verdict = rejectBeforeVerifying(route, req.method ?? 'GET', outcome, options);
   if (!verdict && route) {
     const query = queryRecord(queryString);
@@ -103,6 +105,11 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
     const assessed = assess(route, { method: req.method ?? 'POST', url: rawUrl, headers, query, body, parsedBody: parsed.value, preprocess }, { now: receivedAt });
     ({ verification, eventType, idempotencyKey } = assessed);
     verdict = { status: assessed.status, error: assessed.error };
+    if (route.handshake && assessed.status < 300) {
+      const secrets = route.secrets.map((s) => s.value);
+      handshake = answerHandshake(route.handshake, { parsedBody: parsed.value, secrets, verified: verification.status === 'verified' });
+    }
+    if (handshake) verdict = { status: handshake.status, error: handshake.status < 300 ? null : 'Endpoint check not answered' };
   }
   const final = verdict ?? { status: 404, error: 'Unknown endpoint' };
 
@@ -123,7 +130,11 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
     responseStatus: final.status,
     error: final.error,
     remoteAddress: req.socket.remoteAddress ?? null,
-    ...initialProcessing(route !== undefined && final.status < 300, route !== undefined && deps.hasMappings(route.sourceId, route.environment)),
+    // An endpoint check is the provider's handshake, not an event: logged, never mapped.
+    ...initialProcessing(
+      route !== undefined && final.status < 300 && !handshake,
+      route !== undefined && deps.hasMappings(route.sourceId, route.environment),
+    ),
     replayOf: null,
     dedupe: true,
     preprocessOutput: preprocess,
@@ -137,6 +148,7 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
     return reply(res, 503, { ok: false, error: 'Inlet could not store this request; retry later' }, true);
   }
   const closeAfter = outcome.kind !== 'complete';
+  if (handshake) return reply(res, handshake.status, handshake.body, closeAfter);
   if (final.status >= 400) return reply(res, final.status, { ok: false, error: final.error, event_id: id }, closeAfter, final.extraHeaders);
   reply(res, final.status, { ok: true, event_id: id }, closeAfter);
 }

@@ -1,4 +1,5 @@
 import type { SourceEnvSettings } from '../../../shared/domain/source';
+import type { HandshakeKind } from '../../../shared/domain/template';
 import type { SecretStore } from '../ports';
 import type { SourcesRepo } from '../store/repos/sources.repo';
 
@@ -17,13 +18,15 @@ export interface Route {
   otherEnvironments: Array<{ environment: string; secrets: string[] }>;
   /** The preprocess script's variables, secret ones opened, and which of them are secret. */
   vars: { values: Record<string, string>; secretNames: string[] };
+  /** The endpoint check the receiver answers itself for this source's template, if any. */
+  handshake: HandshakeKind | null;
 }
 
 /**
  * token → route, rebuilt from the database after any configuration change. Secrets are opened once
  * per rebuild, not per request.
  */
-export function createRouteTable(sources: SourcesRepo, secretStore: SecretStore) {
+export function createRouteTable(sources: SourcesRepo, secretStore: SecretStore, handshakeOf: (templateId: string) => HandshakeKind | null) {
   let table: { byToken: Map<string, Route>; bySource: Map<string, Route> } | null = null;
 
   const build = () => {
@@ -48,7 +51,7 @@ export function createRouteTable(sources: SourcesRepo, secretStore: SecretStore)
     };
     const byToken = new Map<string, Route>();
     const bySource = new Map<string, Route>();
-    for (const { sourceId, settings } of snapshot.settings) {
+    for (const { sourceId, templateId, settings } of snapshot.settings) {
       const siblings = snapshot.settings.filter(
         (o) => o.sourceId === sourceId && o.settings.environment !== settings.environment,
       );
@@ -62,6 +65,7 @@ export function createRouteTable(sources: SourcesRepo, secretStore: SecretStore)
           secrets: secretsOf(sourceId, o.settings.environment).map((s) => s.value),
         })),
         vars: varsOf(sourceId, settings.environment),
+        handshake: handshakeOf(templateId),
       };
       byToken.set(settings.endpointToken, route);
       bySource.set(`${sourceId}\u0000${settings.environment}`, route);

@@ -110,7 +110,9 @@ export function createSourcesRepo(db: Db) {
       `SELECT s.* FROM source_settings s JOIN environments e ON e.key = s.environment
        WHERE s.source_id = ? ORDER BY e.position`,
     ),
-    allSettings: db.prepare<[], SettingsRow>('SELECT * FROM source_settings'),
+    allSettings: db.prepare<[], SettingsRow & { template_id: string }>(
+      'SELECT s.*, src.template_id FROM source_settings s JOIN sources src ON src.id = s.source_id',
+    ),
     secretsOf: db.prepare<[string], SecretRow>('SELECT * FROM source_secrets WHERE source_id = ? ORDER BY created_at, id'),
     allSecrets: db.prepare<[], SecretRow>('SELECT * FROM source_secrets ORDER BY created_at, id'),
     getSecret: db.prepare<[string, string, string], SecretRow>(
@@ -229,7 +231,7 @@ export function createSourcesRepo(db: Db) {
     removeVar: (sourceId: string, environment: string, name: string): boolean => q.removeVar.run(sourceId, environment, name).changes > 0,
     /** Everything the receiver's routing table needs, in three queries. */
     routingSnapshot: () => ({
-      settings: q.allSettings.all().map((row) => ({ sourceId: row.source_id, settings: toSettings(row, [], []) })),
+      settings: q.allSettings.all().map((row) => ({ sourceId: row.source_id, templateId: row.template_id, settings: toSettings(row, [], []) })),
       secrets: q.allSecrets.all().map(toSealedSecret),
       vars: q.allVars.all().map(toStoredVar),
     }),
