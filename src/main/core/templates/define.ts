@@ -98,3 +98,18 @@ export function identifyFrom(at: string, fields: { email?: string; name?: string
   ];
   return Object.fromEntries(entries.filter((e): e is [string, string] => e[1] !== undefined));
 }
+
+/**
+ * Settings for senders that sign nothing (Supabase database webhooks, PostHog, Custom HTTP): no
+ * declarative scheme; a built-in script compares a header with a secret variable, which is where
+ * the connect dialog's secret goes.
+ */
+export function scriptSecret(script: { source: string; varName: string; help: string }, required: boolean, secretHint: string) {
+  return {
+    verification: { scheme: 'none' } as const,
+    secretHint,
+    secretRequired: required,
+    preprocess: { source: script.source, vars: [{ name: script.varName, secret: true, required, help: script.help }] },
+    secretVar: { name: script.varName, header: 'x-webhook-secret', prefix: '' },
+  };
+}

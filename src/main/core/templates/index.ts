@@ -5,10 +5,37 @@
 import { TemplateSchema, type HandshakeKind, type Template, type TemplateInput, type TemplateSummary } from '../../../shared/domain/template';
 import { eventTypeMatches } from '../../../shared/domain/mapping';
 import { stripe } from './stripe/template';
+import { clerk } from './clerk/template';
+import { workos } from './workos/template';
+import { supabaseDatabase } from './supabase-database/template';
+import { supabaseAuthHook } from './supabase-auth-hook/template';
+import { posthogKnock } from './posthog-knock/template';
+import { posthogWebhook } from './posthog-webhook/template';
+import { customHttp } from './custom-http/template';
+import { github } from './github/template';
+import { shopify } from './shopify/template';
+import { slack } from './slack/template';
+import { twilio } from './twilio/template';
+import { linear } from './linear/template';
+import { resend } from './resend/template';
+import { paddle } from './paddle/template';
+import { square } from './square/template';
+import { hubspot } from './hubspot/template';
+import { calendly } from './calendly/template';
+import { typeform } from './typeform/template';
+import { zoom } from './zoom/template';
+import { lemonSqueezy } from './lemon-squeezy/template';
+import { intercom } from './intercom/template';
+import { sendgrid } from './sendgrid/template';
+import { mailgun } from './mailgun/template';
+import { standardWebhooks } from './standard-webhooks/template';
 
 export { answerHandshake, type HandshakeAnswer, type HandshakeInput } from './handshakes';
 
-const inputs: readonly TemplateInput[] = [stripe];
+const inputs: readonly TemplateInput[] = [
+  stripe, clerk, workos, supabaseDatabase, supabaseAuthHook, posthogKnock, posthogWebhook, customHttp,
+  github, shopify, slack, twilio, linear, resend, paddle, square, hubspot, calendly, typeform, zoom, lemonSqueezy, intercom, sendgrid, mailgun, standardWebhooks,
+];
 
 /** Every template, in gallery order. */
 export const templates: readonly Template[] = Object.freeze(inputs.map((t) => TemplateSchema.parse(t)));

@@ -39,3 +39,14 @@ async function main(ctx) {
   return { verified: typeof received === "string" && crypto.timingSafeEqual(received, expected) };
 }
 `;
+
+/** The optional-secret script as `scriptSecret` takes it. */
+export const OPTIONAL_SECRET = {
+  source: OPTIONAL_SECRET_SCRIPT,
+  varName: OPTIONAL_SECRET_VAR,
+  help: 'Optional. The value the sender puts in the x-webhook-secret header (or Authorization: Bearer).',
+};
+
+/** What to tell users of destinations that can add a header but sign nothing. */
+export const OPTIONAL_SECRET_HINT =
+  'Optional. Invent a long random value, add the header x-webhook-secret with it to the destination, and paste it here.';
