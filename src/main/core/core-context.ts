@@ -14,6 +14,7 @@ import { createSettingsRepo } from './store/repos/settings.repo';
 import { createSourcesRepo } from './store/repos/sources.repo';
 import { createWorkspaceQueryRepo } from './store/repos/workspace-query.repo';
 import { createWorkspaceRepo } from './store/repos/workspace.repo';
+import { newId } from './util/ids';
 import { handshakeOf } from './templates';
 
 export interface ContextHooks {
@@ -51,5 +52,6 @@ export function createCoreContext(ports: CorePorts, hooks: ContextHooks): CoreCo
     logger: ports.logger ?? silentLogger,
     emit: hooks.emit,
     info: { version: packageJson.version, dataDir: ports.dataDir, receiverUrl: hooks.receiverUrl },
+    testDelivery: { header: 'x-inlet-test-delivery', value: newId('test') },
   };
 }

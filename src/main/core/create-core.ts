@@ -89,6 +89,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
         clock,
         logger,
         isProbePath: (path) => probe.isProbePath(path),
+        isTestDelivery: (headers) => headers[ctx.testDelivery.header] === ctx.testDelivery.value,
         hasMappings: (sourceId, environment) => hasActiveMappings(ctx, sourceId, environment),
       },
       {

@@ -144,6 +144,21 @@ export const contract = {
     output: z.object({ secret: z.string() }),
   },
 
+  'sources.stats': {
+    summary:
+      'For the sources list: per source and environment, the last event and the events (and failures — verification failed, rejected, or failing actions) in the last 24 hours.',
+    input: Empty,
+    output: z.array(
+      z.object({
+        sourceId: z.string(),
+        environment: z.string(),
+        lastEventAt: z.number().int(),
+        lastEventId: z.number().int(),
+        recent: z.number().int(),
+        recentFailed: z.number().int(),
+      }),
+    ),
+  },
   'sources.setVar': {
     summary: 'Sets a preprocess-script variable for one environment; a secret one is stored encrypted and never shown again.',
     input: z.object({

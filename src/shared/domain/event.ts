@@ -10,6 +10,10 @@ import { VerificationResultSchema, VerificationStatusSchema } from './verificati
 export const ProcessingSchema = z.enum(['none', 'pending', 'done', 'duplicate']);
 export type Processing = z.infer<typeof ProcessingSchema>;
 
+/** How a request got into the log. */
+export const OriginSchema = z.enum(['received', 'test', 'replay', 'import']);
+export type Origin = z.infer<typeof OriginSchema>;
+
 /** The sum of an event's action runs. */
 export const ActionStatusSchema = z.enum(['success', 'error', 'partial', 'skipped', 'no_mapping']);
 export type ActionStatus = z.infer<typeof ActionStatusSchema>;
@@ -55,6 +59,7 @@ export const EventSummarySchema = z.object({
   actionStatus: ActionStatusSchema.nullable(),
   /** The event this one replays, when it is a replay. */
   replayOf: z.number().int().nullable(),
+  origin: OriginSchema,
 });
 export type EventSummary = z.infer<typeof EventSummarySchema>;
 

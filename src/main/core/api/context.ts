@@ -30,4 +30,9 @@ export interface CoreContext {
   logger: Logger;
   emit<N extends PushEventName>(name: N, payload: PushPayload<N>): void;
   info: { version: string; dataDir: string; receiverUrl(): string };
+  /**
+   * The header "send test event" adds so its delivery is logged with origin `test`. The value is
+   * random per run, so an outside sender cannot dress an event up as a test.
+   */
+  testDelivery: { header: string; value: string };
 }

@@ -28,6 +28,8 @@ export interface ReceiverDeps {
   logger: Logger;
   /** Whether any mapping is active for the source there; events without one skip the pipeline. */
   hasMappings: (sourceId: string, environment: string) => boolean;
+  /** Whether the request was sent by "send test event" (it carries the core's test marker). */
+  isTestDelivery: (headers: Record<string, string>) => boolean;
   /** The tunnel's end-to-end probe: answered, never logged (it is not a webhook). */
   isProbePath: (pathname: string) => boolean;
 }
@@ -136,6 +138,7 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
       route !== undefined && deps.hasMappings(route.sourceId, route.environment),
     ),
     replayOf: null,
+    origin: deps.isTestDelivery(headers) ? 'test' : 'received',
     dedupe: true,
     preprocessOutput: preprocess,
   };

@@ -130,3 +130,22 @@ describe('the dispatcher', () => {
     expect(seen).toEqual([answer.event_id]);
   });
 });
+
+describe('sources.stats', () => {
+  it('gives each source its last event and its events and failures of the last 24 hours', async () => {
+    await t.close();
+    let now = Date.parse('2026-03-01T00:00:00Z');
+    t = await startTestCore({ clock: { now: () => now } });
+    const a = await t.source('a');
+    const b = await t.source('b');
+    await fetch(a.url, { method: 'POST', body: '{"type":"old"}' });
+    now += 2 * 24 * 60 * 60 * 1000;
+    await fetch(a.url, { method: 'POST', body: '{"type":"new"}' });
+    await fetch(a.url, { method: 'GET' }); // 405: a failure
+    const last = (await (await fetch(b.url, { method: 'POST', body: '{"type":"b"}' })).json()) as { event_id: number };
+    const stats = await t.call('sources.stats', {});
+    expect(stats.find((s) => s.sourceId === a.id)).toMatchObject({ environment: 'development', recent: 2, recentFailed: 1, lastEventAt: now });
+    expect(stats.find((s) => s.sourceId === b.id)).toMatchObject({ recent: 1, recentFailed: 0, lastEventId: last.event_id });
+    expect(stats.filter((s) => s.environment === 'production')).toEqual([]);
+  });
+});

@@ -16,6 +16,7 @@ type SourceHandlers = Pick<
   | 'sources.addSecret'
   | 'sources.removeSecret'
   | 'sources.revealSecret'
+  | 'sources.stats'
   | 'sources.setVar'
   | 'sources.removeVar'
 >;
@@ -115,6 +116,8 @@ export function sourceHandlers(ctx: CoreContext): SourceHandlers {
       changed();
       return mustGet(id);
     },
+
+    'sources.stats': () => ctx.events.stats(ctx.clock.now() - 24 * 60 * 60 * 1000),
 
     'sources.setVar': ({ id, environment, name, value, secret }) => {
       settingsOf(mustGet(id), environment);

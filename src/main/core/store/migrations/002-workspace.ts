@@ -28,6 +28,8 @@ export const workspace: Migration = {
       ALTER TABLE events ADD COLUMN processing TEXT NOT NULL DEFAULT 'none';
       ALTER TABLE events ADD COLUMN action_status TEXT;
       ALTER TABLE events ADD COLUMN replay_of INTEGER;
+      -- How the request got into the log: 'received' from outside, 'test' (send test event), 'replay', 'import'.
+      ALTER TABLE events ADD COLUMN origin TEXT NOT NULL DEFAULT 'received';
       -- 0 when this event must not be checked against idempotency keys (a replay the user asked for).
       ALTER TABLE events ADD COLUMN dedupe INTEGER NOT NULL DEFAULT 1;
       CREATE INDEX events_pending ON events (id) WHERE processing = 'pending';

@@ -1,4 +1,4 @@
-import type { ActionRun, ActionStatus, EventFilter, EventSummary, PreprocessOutput, Processing } from '../../../../shared/domain/event';
+import type { ActionRun, ActionStatus, EventFilter, EventSummary, Origin, PreprocessOutput, Processing } from '../../../../shared/domain/event';
 import type { VerificationResult, VerificationStatus } from '../../../../shared/domain/verification';
 import type { Db } from '../db';
 
@@ -27,6 +27,7 @@ export interface NewEvent {
   processing: 'pending' | 'none' | 'done';
   actionStatus: 'no_mapping' | null;
   replayOf: number | null;
+  origin: Origin;
   /** False for a replay that should run even if its idempotency key was already executed. */
   dedupe: boolean;
   preprocessOutput: PreprocessOutput | null;
@@ -69,6 +70,7 @@ interface EventRow {
   processing: Processing;
   action_status: ActionStatus | null;
   replay_of: number | null;
+  origin: Origin;
   preprocess_output: string | null;
   action_runs: string | null;
 }
@@ -77,6 +79,17 @@ type SummaryRow = Omit<
   EventRow,
   'headers' | 'body' | 'query' | 'parse_error' | 'verification_detail' | 'remote_address' | 'preprocess_output' | 'action_runs'
 >;
+
+export interface SourceStats {
+  sourceId: string;
+  environment: string;
+  lastEventAt: number;
+  lastEventId: number;
+  /** Events since the window's start. */
+  recent: number;
+  /** Of those: failed verification, rejected, or with failing actions. */
+  recentFailed: number;
+}
 
 /** What the pipeline needs to map an event. */
 export interface PendingEvent {
@@ -95,7 +108,7 @@ export interface PendingEvent {
 }
 
 const SUMMARY_COLUMNS = `id, received_at, source_id, environment, method, path, content_type, body_size,
-  event_type, idempotency_key, verification, response_status, error, processing, action_status, replay_of`;
+  event_type, idempotency_key, verification, response_status, error, processing, action_status, replay_of, origin`;
 
 /** Where a newly received event starts in the pipeline. */
 export const initialProcessing = (accepted: boolean, hasMappings: boolean): Pick<NewEvent, 'processing' | 'actionStatus'> =>
@@ -118,6 +131,7 @@ export const toEventSummary = (row: SummaryRow): EventSummary => ({
   processing: row.processing,
   actionStatus: row.action_status,
   replayOf: row.replay_of,
+  origin: row.origin,
 });
 
 /** The summary the log shows for an event that is only now being written. */
@@ -138,6 +152,7 @@ export const summarize = (id: number, e: NewEvent): EventSummary => ({
   processing: e.processing,
   actionStatus: e.actionStatus,
   replayOf: e.replayOf,
+  origin: e.origin,
 });
 
 const FILTER_COLUMNS: Record<Exclude<keyof EventFilter, 'search'>, string> = {
@@ -162,10 +177,10 @@ export function createEventsRepo(db: Db) {
   const insert = db.prepare(
     `INSERT INTO events (received_at, source_id, environment, method, path, query, headers, content_type,
        body, body_size, parse_error, event_type, idempotency_key, verification, verification_detail,
-       response_status, error, remote_address, processing, action_status, replay_of, dedupe, preprocess_output)
+       response_status, error, remote_address, processing, action_status, replay_of, origin, dedupe, preprocess_output)
      VALUES (@receivedAt, @sourceId, @environment, @method, @path, @query, @headers, @contentType,
        @body, @bodySize, @parseError, @eventType, @idempotencyKey, @verification, @verificationDetail,
-       @responseStatus, @error, @remoteAddress, @processing, @actionStatus, @replayOf, @dedupe, @preprocessOutput)`,
+       @responseStatus, @error, @remoteAddress, @processing, @actionStatus, @replayOf, @origin, @dedupe, @preprocessOutput)`,
   );
   const pending = db.prepare<[number], { id: number; source_id: string; environment: string; query: string; headers: string;
     content_type: string | null; body: Buffer; event_type: string | null; idempotency_key: string | null; dedupe: number; preprocess_output: string | null }>(
@@ -177,6 +192,33 @@ export function createEventsRepo(db: Db) {
   );
   const get = db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?');
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM events');
+  const receivedAtOf = db.prepare<[number], { id: number; received_at: number }>(
+    'SELECT id, received_at FROM events WHERE id >= ? ORDER BY id LIMIT 1',
+  );
+  const maxId = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM events');
+  const statsFrom = db.prepare<[number], { source_id: string; environment: string; n: number; failed: number }>(
+    `SELECT source_id, environment, COUNT(*) AS n,
+       SUM(verification = 'failed' OR response_status >= 400 OR action_status IN ('error', 'partial')) AS failed
+     FROM events WHERE id >= ? AND source_id IS NOT NULL GROUP BY source_id, environment`,
+  );
+  const lastPerSource = db.prepare<[], { source_id: string; environment: string; last_id: number; last_at: number }>(
+    `SELECT s.source_id, s.environment, e.id AS last_id, e.received_at AS last_at
+     FROM source_settings s
+     JOIN events e ON e.id = (SELECT MAX(id) FROM events WHERE source_id = s.source_id AND environment = s.environment)`,
+  );
+  /** Ids grow with arrival time, so the first id at or after a time is a binary search over the key. */
+  const firstIdAtOrAfter = (since: number): number => {
+    let lo = 1;
+    let hi = (maxId.get()?.id ?? 0) + 1;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      const row = receivedAtOf.get(mid);
+      if (!row) hi = mid;
+      else if (row.received_at < since) lo = row.id + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const listCache = new Map<string, ReturnType<typeof db.prepare<Record<string, unknown>, SummaryRow>>>();
 
   const insertOne = (e: NewEvent): number =>
@@ -243,6 +285,25 @@ export function createEventsRepo(db: Db) {
     },
 
     count: (): number => count.get()?.n ?? 0,
+
+    /** Per source and environment: the last event, and counts since `since` (ms). */
+    stats(since: number): SourceStats[] {
+      const firstId = firstIdAtOrAfter(since);
+      const recent = new Map(
+        statsFrom.all(firstId).map((r) => [`${r.source_id}\u0000${r.environment}`, r] as const),
+      );
+      return lastPerSource.all().map((r) => {
+        const window = recent.get(`${r.source_id}\u0000${r.environment}`);
+        return {
+          sourceId: r.source_id,
+          environment: r.environment,
+          lastEventAt: r.last_at,
+          lastEventId: r.last_id,
+          recent: window?.n ?? 0,
+          recentFailed: window?.failed ?? 0,
+        };
+      });
+    },
 
     /** The oldest events still waiting to be mapped, in arrival order. */
     pending(limit: number): PendingEvent[] {
