@@ -6,7 +6,10 @@ import type { View } from './app.slice';
 
 const NAV: ReadonlyArray<{ view: View; label: string }> = [
   { view: 'sources', label: 'Sources' },
+  { view: 'gallery', label: 'Integrations' },
   { view: 'log', label: 'Log' },
+  { view: 'workspace', label: 'Workspace' },
+  { view: 'settings', label: 'Settings' },
 ];
 
 /** The window chrome: name, environment switcher (always visible), navigation, live status. */

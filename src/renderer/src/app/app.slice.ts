@@ -4,7 +4,7 @@ import type { ApiOutput } from '../../../shared/api/contract';
 import { describeError } from '../lib/errors';
 import type { AppState } from './store';
 
-export type View = 'sources' | 'log';
+export type View = 'sources' | 'gallery' | 'log' | 'workspace' | 'settings';
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 export interface AppSlice {

@@ -18,6 +18,7 @@ export const summary = (over: Partial<EventSummary> = {}): EventSummary => ({
   error: null,
   processing: 'done',
   actionStatus: null,
+  origin: 'received',
   replayOf: null,
   ...over,
 });
