@@ -9,7 +9,8 @@ const batch = (subscriptionType: string, eventId: number, extra: Record<string, 
   eventId, subscriptionId: 2716573, portalId: PORTAL, appId: 1160452, occurredAt: 1718000000123, subscriptionType,
   attemptNumber: 0, objectId: 1246965, changeSource: 'CRM_UI', changeFlag: 'NEW', ...extra,
 }];
-const byFirst = (path: string) => `body[0].${path}`;
+// `body.0.x`, not `body[0].x`: event type and dedupe paths are read by the receiver's simpler path reader.
+const byFirst = (path: string) => `body.0.${path}`;
 
 export const hubspot: TemplateInput = {
   id: 'hubspot',
