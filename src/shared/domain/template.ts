@@ -83,10 +83,10 @@ export const TemplateSchema = z.object({
   secretRequired: z.boolean(),
   eventTypePath: z.string(),
   idempotencyKeyPath: z.string().nullable(),
-  timestampPath: z.string().nullable(),
-  preprocess: z.object({ source: z.string(), vars: z.array(ScriptVarSpecSchema) }).nullable(),
+  timestampPath: z.string().nullable().default(null),
+  preprocess: z.object({ source: z.string(), vars: z.array(ScriptVarSpecSchema) }).nullable().default(null),
   /** Requests the receiver answers itself (Slack's url_verification, Zoom's endpoint.url_validation). */
-  handshake: HandshakeKindSchema.nullable(),
+  handshake: HandshakeKindSchema.nullable().default(null),
   /** Set when verification lives in the preprocess script: where the connect secret goes. */
   secretVar: SecretVarSchema.nullable().default(null),
   /** Ids and timestamps renewed by "send test event" (beyond the signature's own id and timestamp). */

@@ -36,8 +36,6 @@ export const calendly: TemplateInput = {
   // Calendly sends no delivery id; an invitee's URI is unique per booking, and dedupe is per event type.
   idempotencyKeyPath: 'body.payload.uri',
   timestampPath: 'body.created_at',
-  preprocess: null,
-  handshake: null,
   fresh: [freshBody('payload.uri', 'id', `${EVENT}/invitees/`), freshBody('created_at', 'iso')],
   workflows: workflows('meeting-booked', 'meeting-canceled'),
   defaultMappings: [

@@ -32,9 +32,6 @@ export const clerk: TemplateInput = {
   eventTypePath: 'body.type',
   // Svix keeps svix-id across retries of one message; the signer sends a new one per test.
   idempotencyKeyPath: 'headers.svix-id',
-  timestampPath: null,
-  preprocess: null,
-  handshake: null,
   workflows: workflows('new-sign-in'),
   defaultMappings: [
     ...forEach(['user.created', 'user.updated'], (type, slug) =>

@@ -18,8 +18,6 @@ export const customHttp: TemplateInput = {
   ),
   eventTypePath: 'body.type',
   idempotencyKeyPath: null,
-  timestampPath: null,
-  handshake: null,
   workflows: workflows('order-shipped'),
   defaultMappings: [
     mapping('user-signed-up-identify', 'Identify the user', 'user.signed_up', 'users_identify', {

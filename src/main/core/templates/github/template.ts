@@ -41,8 +41,6 @@ export const github: TemplateInput = {
   },
   eventTypePath: 'preprocess.event',
   idempotencyKeyPath: 'headers.x-github-delivery',
-  timestampPath: null,
-  handshake: null,
   fresh: [freshHeader('x-github-delivery', 'uuid')],
   workflows: workflows('github-issue-opened', 'github-review-requested'),
   defaultMappings: [

@@ -28,8 +28,6 @@ export const hubspot: TemplateInput = {
   eventTypePath: byFirst('subscriptionType'),
   idempotencyKeyPath: byFirst('eventId'),
   timestampPath: byFirst('occurredAt'),
-  preprocess: null,
-  handshake: null,
   fresh: [freshBody('*.eventId', 'int'), freshBody('*.occurredAt', 'unix_ms')],
   workflows: [],
   defaultMappings: [

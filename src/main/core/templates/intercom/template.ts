@@ -32,8 +32,6 @@ export const intercom: TemplateInput = {
   eventTypePath: 'body.topic',
   idempotencyKeyPath: 'body.id',
   timestampPath: 'body.created_at',
-  preprocess: null,
-  handshake: null,
   fresh: [freshBody('id', 'id', 'notif_'), freshBody('created_at', 'unix_s')],
   workflows: workflows('support-reply'),
   defaultMappings: [

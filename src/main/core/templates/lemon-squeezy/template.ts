@@ -33,8 +33,6 @@ export const lemonSqueezy: TemplateInput = {
   // Lemon Squeezy has no delivery or event id; a resource id would swallow its later updates.
   idempotencyKeyPath: null,
   timestampPath: 'body.data.attributes.updated_at',
-  preprocess: null,
-  handshake: null,
   workflows: workflows('order-receipt', 'subscription-canceled'),
   defaultMappings: [
     trigger('order-created-trigger', 'Send the receipt', 'order_created', 'order-receipt', { recipients: recipient, data: 'body.data.attributes' }, { on: true }),

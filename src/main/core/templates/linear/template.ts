@@ -31,7 +31,6 @@ export const linear: TemplateInput = {
   eventTypePath: 'preprocess.event',
   idempotencyKeyPath: 'headers.linear-delivery',
   timestampPath: 'body.webhookTimestamp',
-  handshake: null,
   fresh: [freshHeader('linear-delivery', 'uuid'), freshBody('webhookTimestamp', 'unix_ms')],
   workflows: workflows('linear-issue-assigned', 'linear-comment-added'),
   defaultMappings: [

@@ -24,8 +24,6 @@ export const mailgun: TemplateInput = {
   eventTypePath: `${at}.event`,
   idempotencyKeyPath: `${at}.id`,
   timestampPath: `${at}.timestamp`,
-  preprocess: null,
-  handshake: null,
   fresh: [freshBody('event-data.id', 'id'), freshBody('event-data.timestamp', 'unix_s')],
   workflows: workflows('email-bounced'),
   defaultMappings: [

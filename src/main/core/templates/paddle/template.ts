@@ -32,8 +32,6 @@ export const paddle: TemplateInput = {
   eventTypePath: 'body.event_type',
   idempotencyKeyPath: 'body.event_id',
   timestampPath: 'body.occurred_at',
-  preprocess: null,
-  handshake: null,
   fresh: [freshBody('event_id', 'id', 'evt_'), freshBody('notification_id', 'id', 'ntf_'), freshBody('occurred_at', 'iso')],
   workflows: workflows('subscription-started', 'subscription-canceled'),
   defaultMappings: [

@@ -24,7 +24,6 @@ export const posthogKnock: TemplateInput = {
   eventTypePath: 'body.event',
   idempotencyKeyPath: 'body.messageId',
   timestampPath: 'body.timestamp',
-  handshake: null,
   fresh: [freshBody('messageId', 'uuid'), freshBody('timestamp', 'iso')],
   workflows: workflows('posthog-event'),
   defaultMappings: [

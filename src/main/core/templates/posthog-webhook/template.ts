@@ -32,7 +32,6 @@ export const posthogWebhook: TemplateInput = {
   eventTypePath: 'body.event.event',
   idempotencyKeyPath: 'body.event.uuid',
   timestampPath: 'body.event.timestamp',
-  handshake: null,
   fresh: [freshBody('event.uuid', 'uuid'), freshBody('event.timestamp', 'iso')],
   workflows: workflows('posthog-event'),
   defaultMappings: [

@@ -20,8 +20,6 @@ export const resend: TemplateInput = {
   eventTypePath: 'body.type',
   idempotencyKeyPath: 'headers.svix-id',
   timestampPath: 'body.created_at',
-  preprocess: null,
-  handshake: null,
   workflows: workflows('email-bounced', 'email-complaint'),
   defaultMappings: [
     mapping('contact-created-identify', 'Identify the contact', 'contact.created', 'users_identify', {

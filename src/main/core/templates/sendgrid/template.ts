@@ -26,8 +26,6 @@ export const sendgrid: TemplateInput = {
   eventTypePath: first('event'),
   idempotencyKeyPath: first('sg_event_id'),
   timestampPath: first('timestamp'),
-  preprocess: null,
-  handshake: null,
   fresh: [freshBody('*.sg_event_id', 'id'), freshBody('*.timestamp', 'unix_s')],
   workflows: workflows('email-bounced'),
   defaultMappings: [

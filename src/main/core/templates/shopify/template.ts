@@ -40,8 +40,6 @@ export const shopify: TemplateInput = {
   eventTypePath: 'headers.x-shopify-topic',
   idempotencyKeyPath: 'headers.x-shopify-webhook-id',
   timestampPath: 'headers.x-shopify-triggered-at',
-  preprocess: null,
-  handshake: null,
   fresh: [freshHeader('x-shopify-webhook-id', 'uuid'), freshHeader('x-shopify-event-id', 'uuid'), freshHeader('x-shopify-triggered-at', 'iso')],
   workflows: workflows('order-confirmation', 'order-shipped'),
   defaultMappings: [

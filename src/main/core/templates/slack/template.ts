@@ -35,7 +35,6 @@ export const slack: TemplateInput = {
   eventTypePath: 'body.event.type',
   idempotencyKeyPath: 'body.event_id',
   timestampPath: 'body.event_time',
-  preprocess: null,
   handshake: 'slack_url_verification',
   fresh: [freshBody('event_id', 'id', 'Ev'), freshBody('event_time', 'unix_s')],
   workflows: workflows('slack-mention'),

@@ -29,8 +29,6 @@ export const square: TemplateInput = {
   eventTypePath: 'body.type',
   idempotencyKeyPath: 'body.event_id',
   timestampPath: 'body.created_at',
-  preprocess: null,
-  handshake: null,
   fresh: [freshBody('event_id', 'uuid'), freshBody('created_at', 'iso')],
   workflows: workflows('payment-receipt'),
   defaultMappings: [

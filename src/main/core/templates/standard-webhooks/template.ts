@@ -16,8 +16,6 @@ export const standardWebhooks: TemplateInput = {
   eventTypePath: 'body.type',
   idempotencyKeyPath: 'headers.webhook-id',
   timestampPath: 'body.timestamp',
-  preprocess: null,
-  handshake: null,
   workflows: workflows('invoice-paid'),
   defaultMappings: [
     mapping('user-created-identify', 'Identify the user', 'user.created', 'users_identify', {

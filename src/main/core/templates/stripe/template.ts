@@ -21,8 +21,6 @@ export const stripe: TemplateInput = {
   eventTypePath: 'body.type',
   idempotencyKeyPath: 'body.id',
   timestampPath: 'body.created',
-  preprocess: null,
-  handshake: null,
   // A new evt_ id per test, or idempotency would swallow the second send of a sample.
   fresh: [freshBody('id', 'id', 'evt_'), freshBody('created', 'unix_s')],
   workflows: workflows('invoice-created', 'invoice-paid', 'invoice-payment-failed', 'subscription-changed', 'charge-refunded'),

@@ -44,9 +44,6 @@ export const supabaseAuthHook: TemplateInput = {
   // The hook kind is implied by the endpoint; within Send Email, the action names the email.
   eventTypePath: 'body.email_data.email_action_type',
   idempotencyKeyPath: 'headers.webhook-id',
-  timestampPath: null,
-  preprocess: null,
-  handshake: null,
   workflows: workflows('supabase-auth-email'),
   defaultMappings: [
     mapping('signup-identify', 'Identify the new user', 'signup', 'users_identify', {

@@ -48,8 +48,6 @@ export const supabaseDatabase: TemplateInput = {
   ),
   eventTypePath: 'preprocess.event',
   idempotencyKeyPath: 'preprocess.idempotency_key',
-  timestampPath: null,
-  handshake: null,
   // The script's key includes updated_at: a fresh one makes each test a new change of the row.
   fresh: [freshBody('record.updated_at', 'iso'), freshBody('old_record.updated_at', 'iso')],
   workflows: workflows('order-created'),

@@ -25,9 +25,6 @@ export const twilio: TemplateInput = {
   // Incoming messages say "received"; status callbacks carry the delivery state in the same field.
   eventTypePath: 'body.SmsStatus',
   idempotencyKeyPath: 'headers.i-twilio-idempotency-token',
-  timestampPath: null,
-  preprocess: null,
-  handshake: null,
   fresh: [freshHeader('i-twilio-idempotency-token', 'uuid')],
   workflows: workflows('sms-undelivered', 'sms-reply-received'),
   defaultMappings: [

@@ -38,8 +38,6 @@ export const typeform: TemplateInput = {
   eventTypePath: 'body.event_type',
   idempotencyKeyPath: 'body.event_id',
   timestampPath: 'body.form_response.submitted_at',
-  preprocess: null,
-  handshake: null,
   fresh: [freshBody('event_id', 'id', '01'), freshBody('form_response.token', 'id')],
   workflows: workflows('form-submitted'),
   defaultMappings: [

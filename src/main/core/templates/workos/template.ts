@@ -24,9 +24,6 @@ export const workos: TemplateInput = {
   secretRequired: true,
   eventTypePath: 'body.event',
   idempotencyKeyPath: 'body.id',
-  timestampPath: null,
-  preprocess: null,
-  handshake: null,
   fresh: [freshBody('id', 'id', 'event_')],
   workflows: workflows('sso-connection-changed'),
   defaultMappings: [

@@ -20,7 +20,6 @@ export const zoom: TemplateInput = {
   // Zoom sends no delivery id; event_ts (ms) is the closest thing, and dedupe is per event type.
   idempotencyKeyPath: 'body.event_ts',
   timestampPath: 'body.event_ts',
-  preprocess: null,
   handshake: 'zoom_url_validation',
   fresh: [freshBody('event_ts', 'unix_ms')],
   workflows: workflows('meeting-started'),
