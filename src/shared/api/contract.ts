@@ -4,6 +4,7 @@ import { EventDetailSchema, EventFilterSchema, EventSummarySchema, PreprocessOut
 import { ActionPlanSchema, MappingFieldsSchema, MappingSchema } from '../domain/mapping';
 import { ActionRunSchema } from '../domain/event';
 import { TemplateSchema, TemplateSummarySchema } from '../domain/template';
+import { ExportFileSchema, ImportedRequestSchema } from '../domain/export';
 import { AppSettingsSchema, RetentionSettingsPatchSchema, TunnelSettingsPatchSchema, TunnelStatusSchema } from '../domain/settings';
 import { VerificationConfigSchema, VerificationResultSchema } from '../domain/verification';
 import {
@@ -323,6 +324,35 @@ export const contract = {
       sample: z.union([z.object({ sampleId: Id }), z.object({ eventId: z.number().int() })]),
     }),
     output: z.object({ status: z.number().int(), event: EventSummarySchema }),
+  },
+
+  'config.export': {
+    summary:
+      'The configuration as a file: environments, workflows, and sources with settings and mappings. Endpoint tokens never leave; secrets only with `includeSecrets`.',
+    input: z.object({ sourceIds: z.array(Id).optional(), includeSecrets: z.boolean().default(false) }),
+    output: ExportFileSchema,
+  },
+  'config.import': {
+    summary:
+      'Applies an exported file in one transaction: sources get new URLs, scripts arrive off until approved (`sources.approveScript`), invalid mappings are reported and left out.',
+    input: z.object({ file: ExportFileSchema, onConflict: z.enum(['skip', 'rename']).default('skip') }),
+    output: z.object({
+      created: z.array(z.object({ key: z.string(), id: z.string() })),
+      skipped: z.array(z.object({ key: z.string(), reason: z.string() })),
+      awaitingApproval: z.array(z.object({ sourceId: z.string(), key: z.string(), environment: z.string() })),
+      warnings: z.array(z.string()),
+    }),
+  },
+  'sources.approveScript': {
+    summary: 'Approves (and enables) the preprocess script of one environment, e.g. after an import.',
+    input: z.object({ id: Id, environment: EnvKeySchema }),
+    output: SourceSchema,
+  },
+  'events.import': {
+    summary:
+      'Puts captured requests into a source\'s log (origin `import`), judged as the receiver would now but not mapped: replay them to run the current mappings.',
+    input: z.object({ sourceId: Id, environment: EnvKeySchema, items: z.array(ImportedRequestSchema).min(1).max(5000) }),
+    output: z.object({ ids: z.array(z.number().int()) }),
   },
 
   'tunnel.status': { summary: 'The tunnel\'s current state and public URL.', input: Empty, output: TunnelStatusSchema },

@@ -4,6 +4,24 @@ import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
 import { defaultSettings } from './source-defaults';
 
+/**
+ * Adds an environment; every source gets it too, shaped like its first environment but with its
+ * own URL and no secrets. The caller owns the transaction.
+ */
+export function addEnvironment(ctx: CoreContext, key: string, name: string) {
+  const created = ctx.environments.insert(key, name, ctx.clock.now());
+  for (const source of ctx.sources.list()) {
+    const model = source.settings.find((s) => s.environment !== key);
+    ctx.sources.insertSettings({
+      ...(model ? { ...model, enabled: true } : defaultSettings(key)),
+      environment: key,
+      sourceId: source.id,
+      endpointToken: newEndpointToken(),
+    });
+  }
+  return created;
+}
+
 type EnvironmentHandlers = Pick<
   Handlers,
   'environments.list' | 'environments.create' | 'environments.rename' | 'environments.delete'
@@ -27,20 +45,7 @@ export function environmentHandlers(ctx: CoreContext): EnvironmentHandlers {
 
     'environments.create': ({ key, name }) => {
       if (ctx.environments.get(key)) throw new ApiFailure('conflict', `An environment "${key}" already exists`);
-      const env = ctx.db.transaction(() => {
-        const created = ctx.environments.insert(key, name ?? titleCase(key), ctx.clock.now());
-        // Every source gets this environment too, shaped like its first one but with its own URL and no secrets.
-        for (const source of ctx.sources.list()) {
-          const model = source.settings[0];
-          ctx.sources.insertSettings({
-            ...(model ? { ...model, enabled: true } : defaultSettings(key)),
-            environment: key,
-            sourceId: source.id,
-            endpointToken: newEndpointToken(),
-          });
-        }
-        return created;
-      })();
+      const env = ctx.db.transaction(() => addEnvironment(ctx, key, name ?? titleCase(key)))();
       changed();
       return env;
     },

@@ -5,6 +5,7 @@ import { appHandlers } from './app.handlers';
 import { environmentHandlers } from './environments.handlers';
 import { eventHandlers } from './events.handlers';
 import { mappingHandlers } from './mappings.handlers';
+import { portabilityHandlers } from './portability.handlers';
 import { scriptHandlers } from './scripts.handlers';
 import { settingsHandlers } from './settings.handlers';
 import { templateHandlers } from './templates.handlers';
@@ -21,4 +22,5 @@ export const createHandlers = (ctx: CoreContext, services: PipelineServices): Ha
   ...settingsHandlers(ctx, services),
   ...scriptHandlers(ctx),
   ...templateHandlers(ctx, services),
+  ...portabilityHandlers(ctx, services),
 });

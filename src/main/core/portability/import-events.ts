@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import type { ImportedRequestSchema } from '../../../shared/domain/export';
+import type { CoreContext } from '../api/context';
+import { assessParts, routeFor } from '../pipeline/rehearse';
+import type { IngestQueue } from '../receiver/ingest-queue';
+import { parseBody } from '../receiver/parse-body';
+
+type ImportedRequest = z.output<typeof ImportedRequestSchema>;
+
+/**
+ * Puts captured requests into the log of a source and environment, as they would be judged now,
+ * without running their mappings: a support engineer replays them (usually ignoring verification)
+ * through the current configuration.
+ */
+export async function importEvents(
+  ctx: CoreContext,
+  queue: IngestQueue,
+  input: { sourceId: string; environment: string; items: ImportedRequest[] },
+): Promise<number[]> {
+  const route = routeFor(ctx, input.sourceId, input.environment);
+  const token = route.settings.endpointToken;
+  return Promise.all(
+    input.items.map(async (item) => {
+      const headers = Object.entries(item.headers).map(([k, v]) => [k.toLowerCase(), v] as [string, string]);
+      const contentType = headers.find(([k]) => k === 'content-type')?.[1] ?? null;
+      const body = Buffer.from(item.body, item.bodyEncoding);
+      const request = { method: item.method, path: `/in/${token}`, query: item.query, headers, contentType, body };
+      const assessed = await assessParts(route, request, ctx.clock.now(), false);
+      return queue.enqueue({
+        ...request,
+        receivedAt: ctx.clock.now(),
+        sourceId: input.sourceId,
+        environment: input.environment,
+        parseError: parseBody(contentType, body).parseError,
+        eventType: assessed.eventType,
+        idempotencyKey: assessed.idempotencyKey,
+        verification: assessed.verification,
+        responseStatus: assessed.status,
+        error: null,
+        remoteAddress: null,
+        processing: 'none',
+        actionStatus: null,
+        replayOf: null,
+        origin: 'import',
+        dedupe: true,
+        preprocessOutput: assessed.preprocess,
+      });
+    }),
+  );
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { ActionTypeSchema } from './action';
+import { EnvKeySchema } from './environment';
+import { ConditionSchema } from '../expr/schema';
+import { PreprocessSettingsSchema, SourceKeySchema } from './source';
+import { VerificationConfigSchema } from './verification';
+
+/**
+ * Inlet's configuration as a file: sources with their per-environment settings and mappings,
+ * environments and workflows. Endpoint tokens never travel (an import gets fresh URLs); secrets
+ * only when asked for. Scripts in an imported file stay off until the user approves them.
+ */
+export const ExportedSettingsSchema = z.object({
+  environment: EnvKeySchema,
+  enabled: z.boolean(),
+  verification: VerificationConfigSchema,
+  eventTypePath: z.string(),
+  timestampPath: z.string().nullable(),
+  idempotencyKeyPath: z.string().nullable(),
+  enforceVerification: z.boolean(),
+  preprocess: PreprocessSettingsSchema.omit({ approved: true }).nullable(),
+  /** Secret vars have a value only in an export made with secrets. */
+  vars: z.array(z.object({ name: z.string(), secret: z.boolean(), value: z.string().nullable() })),
+  secrets: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
+});
+
+export const ExportedMappingSchema = z.object({
+  eventType: z.string(),
+  actionType: ActionTypeSchema,
+  params: z.record(z.string(), z.string()),
+  condition: ConditionSchema.optional(),
+  activeIn: z.array(EnvKeySchema),
+  position: z.number().int(),
+});
+
+export const ExportFileSchema = z.object({
+  format: z.literal('inlet.config'),
+  version: z.literal(1),
+  exportedAt: z.number().int(),
+  environments: z.array(z.object({ key: EnvKeySchema, name: z.string() })),
+  sources: z.array(
+    z.object({
+      key: SourceKeySchema,
+      name: z.string(),
+      templateId: z.string(),
+      templateVersion: z.string(),
+      settings: z.array(ExportedSettingsSchema),
+      mappings: z.array(ExportedMappingSchema),
+    }),
+  ),
+  workflows: z.array(z.object({ environment: EnvKeySchema, key: z.string(), name: z.string() })),
+});
+export type ExportFile = z.infer<typeof ExportFileSchema>;
+
+/** A captured request to put in the log (support engineers' "paste a payload"). */
+export const ImportedRequestSchema = z.object({
+  method: z.enum(['POST', 'PUT', 'PATCH']).default('POST'),
+  headers: z.record(z.string(), z.string()).default({}),
+  body: z.string().max(10 * 1024 * 1024),
+  bodyEncoding: z.enum(['utf8', 'base64']).default('utf8'),
+  query: z.string().default(''),
+});
