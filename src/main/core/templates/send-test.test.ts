@@ -30,6 +30,7 @@ describe.each(templates.map((tpl) => [tpl.id, tpl] as const))('send test event: 
       expect({ sample: sample.id, status, eventType: event.eventType }).toEqual({ sample: sample.id, status: 200, eventType: sample.eventType });
       expect(event.verification, sample.id).toBe(template.verification.scheme === 'none' && !template.secretVar ? 'unverified' : 'verified');
       expect(event.processing, sample.id).toBe('done');
+      expect(event.origin, sample.id).toBe('test');
     }
   });
 });

@@ -98,7 +98,9 @@ export async function sendTestEvent(ctx: CoreContext, services: PipelineServices
   } catch (error) {
     throw new ApiFailure('invalid_input', `The ${input.environment} secret can't sign ${settings.verification.scheme} requests: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const response = await fetch(delivery.url, { method: 'POST', headers: delivery.headers, body: delivery.body });
+  // The per-run marker makes the receiver log this as a test event, not one from the provider.
+  const headers = { ...delivery.headers, [ctx.testDelivery.header]: ctx.testDelivery.value };
+  const response = await fetch(delivery.url, { method: 'POST', headers, body: delivery.body });
   const answer: unknown = await response.json().catch(() => null);
   const eventId = typeof answer === 'object' && answer !== null && 'event_id' in answer ? answer.event_id : undefined;
   if (typeof eventId !== 'number') throw new ApiFailure('internal', `The receiver answered ${response.status} without an event id`);
