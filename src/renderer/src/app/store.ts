@@ -2,10 +2,18 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api/client';
 import { createEnvironmentsSlice, type EnvironmentsSlice } from '../features/environments/environments.slice';
 import { createEventsSlice, type EventsSlice } from '../features/log/log.slice';
+import { createReplaySlice, type ReplaySlice } from '../features/log/replay.slice';
+import { createTunnelSlice, type TunnelSlice } from '../features/tunnel/tunnel.slice';
+import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings.slice';
 import { createSourcesSlice, type SourcesSlice } from '../features/sources/sources.slice';
+import { createSourcePageSlice, type SourcePageSlice } from '../features/sources/source-page.slice';
+import { createMappingsSlice, type MappingsSlice } from '../features/mappings/mappings.slice';
+import { createMappingSamplesSlice, type MappingSamplesSlice } from '../features/mappings/mapping-samples.slice';
+import { createTemplatesSlice, type TemplatesSlice } from '../features/templates/templates.slice';
+import { createWorkspaceSlice, type WorkspaceSlice } from '../features/workspace/workspace.slice';
 import { createAppSlice, type AppSlice } from './app.slice';
 
-export type AppState = AppSlice & EnvironmentsSlice & SourcesSlice & EventsSlice;
+export type AppState = AppSlice & EnvironmentsSlice & SourcesSlice & EventsSlice & TemplatesSlice & WorkspaceSlice & SourcePageSlice & MappingsSlice & MappingSamplesSlice & ReplaySlice & TunnelSlice & SettingsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store per connection; the API client is injected so tests pass a fake one. */
@@ -15,6 +23,14 @@ export const createAppStore = (api: ApiClient): AppStore =>
     ...createEnvironmentsSlice(api)(...a),
     ...createSourcesSlice(api)(...a),
     ...createEventsSlice(api)(...a),
+    ...createReplaySlice(api)(...a),
+    ...createTunnelSlice(api)(...a),
+    ...createSettingsSlice(api)(...a),
+    ...createTemplatesSlice(api)(...a),
+    ...createWorkspaceSlice(api)(...a),
+    ...createSourcePageSlice(api)(...a),
+    ...createMappingsSlice(api)(...a),
+    ...createMappingSamplesSlice(api)(...a),
   }));
 
 /** Routes push events into the store; returns the unsubscribe function. */
@@ -22,8 +38,18 @@ export function wirePushEvents(api: ApiClient, store: AppStore): () => void {
   const offs = [
     api.on('events.received', (event) => store.getState().receiveEvent(event)),
     api.on('events.processed', (update) => store.getState().markProcessed(update)),
+    api.on('replay.progress', (progress) => store.getState().receiveReplayProgress(progress)),
+    api.on('tunnel.statusChanged', (status) => store.getState().receiveTunnelStatus(status)),
+    api.on('retention.progress', (progress) => store.getState().receiveRetentionProgress(progress)),
+    api.on('events.processed', () => store.getState().scheduleWorkspaceRefresh()),
+    api.on('events.received', (event) => {
+      store.getState().scheduleStatsRefresh();
+      store.getState().noteSourceEvent(event);
+    }),
+    api.on('events.processed', () => store.getState().scheduleStatsRefresh()),
     api.on('config.changed', ({ what }) => {
       const state = store.getState();
+      if (what === 'mappings' && state.mappingsSourceId) void state.loadMappings(state.mappingsSourceId);
       if (what === 'sources') void state.loadSources();
       if (what === 'environments') void state.loadEnvironments().catch(() => undefined);
     }),
