@@ -1,7 +1,10 @@
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../../../shared/api/client';
 import type { Environment } from '../../../../shared/domain/environment';
+import { describeError } from '../../lib/errors';
 import type { AppState } from '../../app/store';
+
+export type EnvMutation = { ok: true } | { ok: false; error: string };
 
 export interface EnvironmentsSlice {
   environments: Environment[];
@@ -10,23 +13,46 @@ export interface EnvironmentsSlice {
   /** Throws on failure: nothing works without environments, so boot reports it. */
   loadEnvironments(): Promise<void>;
   selectEnvironment(key: string): void;
+  createEnvironment(key: string, name: string): Promise<EnvMutation>;
+  renameEnvironment(key: string, name: string): Promise<EnvMutation>;
+  /** Refused here for the last environment (the host refuses it too). */
+  deleteEnvironment(key: string): Promise<EnvMutation>;
 }
 
 export const createEnvironmentsSlice =
   (api: ApiClient): StateCreator<AppState, [], [], EnvironmentsSlice> =>
-  (set, get) => ({
-    environments: [],
-    currentEnv: null,
-    async loadEnvironments() {
-      const environments = await api.call('environments.list', {});
-      const current = get().currentEnv;
-      const keep = environments.some((e) => e.key === current);
-      set({ environments, currentEnv: keep ? current : (environments[0]?.key ?? null) });
-      if (!keep && current !== null) void get().loadEvents();
-    },
-    selectEnvironment(key) {
-      if (key === get().currentEnv) return;
-      set({ currentEnv: key });
-      void get().loadEvents();
-    },
-  });
+  (set, get) => {
+    /** Runs a change, then reloads the list (sources gain or lose settings with it). */
+    const mutate = async (run: () => Promise<unknown>): Promise<EnvMutation> => {
+      try {
+        await run();
+      } catch (error) {
+        return { ok: false, error: describeError(error) };
+      }
+      await Promise.all([get().loadEnvironments().catch(() => undefined), get().loadSources()]);
+      return { ok: true };
+    };
+
+    return {
+      environments: [],
+      currentEnv: null,
+      async loadEnvironments() {
+        const environments = await api.call('environments.list', {});
+        const current = get().currentEnv;
+        const keep = environments.some((e) => e.key === current);
+        set({ environments, currentEnv: keep ? current : (environments[0]?.key ?? null) });
+        if (!keep && current !== null) void get().loadEvents();
+      },
+      selectEnvironment(key) {
+        if (key === get().currentEnv) return;
+        set({ currentEnv: key });
+        void get().loadEvents();
+      },
+      createEnvironment: (key, name) => mutate(() => api.call('environments.create', name.trim() ? { key, name: name.trim() } : { key })),
+      renameEnvironment: (key, name) => mutate(() => api.call('environments.rename', { key, name: name.trim() })),
+      async deleteEnvironment(key) {
+        if (get().environments.length <= 1) return { ok: false, error: 'The last environment cannot be deleted: every source needs one.' };
+        return mutate(() => api.call('environments.delete', { key }));
+      },
+    };
+  };

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore, wirePushEvents } from '../../app/store';
 import { detail, summary } from '../../test/fixtures';
 import { fakeApi } from '../../test/fake-api';
+import { SEARCH_DEBOUNCE_MS, selectLogFilter } from './log.slice';
 
 const envs = [
   { key: 'development', name: 'Development', position: 0, createdAt: 0 },
@@ -112,5 +113,84 @@ describe('log slice', () => {
     await store.getState().loadEvents();
     expect(store.getState().eventsStatus).toBe('error');
     expect(store.getState().eventsError).toContain('database is locked');
+  });
+});
+
+describe('log filters and search', () => {
+  const envList = () => envs;
+  function filtered(list: (input: Record<string, unknown>) => unknown = () => ({ items: [], nextCursor: null })) {
+    const fake = fakeApi({ 'environments.list': envList, 'events.list': (i) => list(i as Record<string, unknown>) });
+    const store = createAppStore(fake.api);
+    wirePushEvents(fake.api, store);
+    return { ...fake, store, lists: () => fake.calls.filter(([m]) => m === 'events.list').map(([, i]) => i) };
+  }
+
+  it('reloads with the filter at once when a filter changes', async () => {
+    const { store, lists } = filtered();
+    await store.getState().loadEnvironments();
+    store.getState().setLogFilter({ verification: 'failed' });
+    expect(lists().at(-1)).toEqual({ environment: 'development', verification: 'failed', limit: 100 });
+  });
+
+  it('sends the search once typing pauses, not once per key', async () => {
+    vi.useFakeTimers();
+    try {
+      const { store, lists } = filtered();
+      await store.getState().loadEnvironments();
+      for (const text of ['a', 'ad', 'ada']) store.getState().setLogFilter({ search: text });
+      expect(lists()).toHaveLength(0);
+      expect(selectLogFilter(store.getState()).search).toBe('ada');
+      vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+      expect(lists()).toEqual([{ environment: 'development', search: 'ada', limit: 100 }]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps each view’s filters: the whole log and a source’s Logs tab do not share them', async () => {
+    const { store, lists } = filtered();
+    await store.getState().loadEnvironments();
+    store.getState().setLogFilter({ eventType: 'invoice.paid' });
+    store.getState().setLogScope('src_9');
+    expect(lists().at(-1)).toEqual({ environment: 'development', sourceId: 'src_9', limit: 100 });
+    store.getState().setLogScope(null);
+    expect(lists().at(-1)).toEqual({ environment: 'development', eventType: 'invoice.paid', limit: 100 });
+    expect(selectLogFilter(store.getState()).eventType).toBe('invoice.paid');
+  });
+
+  it('pages the filtered list with the same filter', async () => {
+    const { store, lists } = filtered((i) => (i.cursor === undefined ? { items: [summary({ id: 5, verification: 'failed' })], nextCursor: 5 } : { items: [], nextCursor: null }));
+    await store.getState().loadEnvironments();
+    store.getState().setLogFilter({ verification: 'failed' });
+    await expect.poll(() => store.getState().eventsStatus).toBe('idle');
+    await store.getState().loadMoreEvents();
+    expect(lists().at(-1)).toEqual({ environment: 'development', verification: 'failed', cursor: 5, limit: 100 });
+  });
+
+  it('shows a pushed event only when it passes the filter, and counts the ones only a search can tell', async () => {
+    const { store, push } = filtered();
+    await store.getState().loadEnvironments();
+    store.getState().setLogFilter({ verification: 'failed' });
+    await expect.poll(() => store.getState().eventsStatus).toBe('idle');
+    push({ name: 'events.received', payload: summary({ id: 1, verification: 'verified' }) });
+    push({ name: 'events.received', payload: summary({ id: 2, verification: 'failed' }) });
+    expect(store.getState().events.map((e) => e.id)).toEqual([2]);
+
+    vi.useFakeTimers();
+    store.getState().setLogFilter({ search: 'ada' });
+    vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+    vi.useRealTimers();
+    await expect.poll(() => store.getState().eventsStatus).toBe('idle');
+    push({ name: 'events.received', payload: summary({ id: 3, verification: 'failed' }) });
+    expect(store.getState().events.map((e) => e.id)).toEqual([]);
+    expect(store.getState().unmatchedArrivals).toBe(1);
+  });
+
+  it('clears the filter of the current view only', async () => {
+    const { store, lists } = filtered();
+    await store.getState().loadEnvironments();
+    store.getState().setLogFilter({ verification: 'failed', range: '24h' });
+    store.getState().clearLogFilter();
+    expect(lists().at(-1)).toEqual({ environment: 'development', limit: 100 });
   });
 });

@@ -4,8 +4,11 @@ import type { PushPayload } from '../../../../shared/api/events';
 import type { EventDetail, EventSummary } from '../../../../shared/domain/event';
 import { describeError } from '../../lib/errors';
 import type { AppState } from '../../app/store';
+import { EMPTY_FILTER, matchesQuery, scopeKey, toQuery, type EventQuery, type LogFilter } from './log-filter';
 
 const PAGE_SIZE = 100;
+/** Typing pauses this long before the search is sent: one query per word, not per key. */
+export const SEARCH_DEBOUNCE_MS = 250;
 
 export interface EventsSlice {
   events: EventSummary[];
@@ -20,12 +23,25 @@ export interface EventsSlice {
   detail: EventDetail | null;
   detailStatus: 'idle' | 'loading' | 'error';
   detailError: string | null;
-  /** First page of the current environment, from scratch. */
+  /** The source a Logs tab locks the list to; null for the whole log. */
+  logScope: string | null;
+  /** Filters per scope, so each view finds its filters as the user left them. */
+  logFilters: Record<string, LogFilter>;
+  /** Arrivals that only the host can match against the filter (search, action status). */
+  unmatchedArrivals: number;
+  /** First page of the current environment and filter, from scratch. */
   loadEvents(): Promise<void>;
   /** First page again, merged with what is shown (after a push-stream gap). */
   refreshEvents(): Promise<void>;
   loadMoreEvents(): Promise<void>;
-  /** A pushed `events.received`: shown at once when it belongs to the current environment. */
+  /** Shows the whole log (null) or one source's events; reloads only when the scope changes. */
+  setLogScope(scope: string | null): void;
+  /** Changes the filter of the current scope; search text is sent after a pause in typing. */
+  setLogFilter(patch: Partial<LogFilter>): void;
+  clearLogFilter(): void;
+  /** What `events.list` is asked for the current scope, filter and environment. */
+  currentLogQuery(): EventQuery | null;
+  /** A pushed `events.received`: shown at once when it belongs to the current environment and filter. */
   receiveEvent(event: EventSummary): void;
   /** A pushed `events.processed`: the mappings ran (or were skipped) for an event already listed. */
   markProcessed(update: PushPayload<'events.processed'>): void;
@@ -33,6 +49,8 @@ export interface EventsSlice {
   openEvent(id: number): Promise<void>;
   closeEvent(): void;
 }
+
+export const selectLogFilter = (s: Pick<EventsSlice, 'logFilters' | 'logScope'>): LogFilter => s.logFilters[scopeKey(s.logScope)] ?? EMPTY_FILTER;
 
 /** Newest first, each id once; ids are monotonic so they order the log. */
 export const mergeNewestFirst = (a: readonly EventSummary[], b: readonly EventSummary[]): EventSummary[] => {
@@ -44,23 +62,42 @@ export const mergeNewestFirst = (a: readonly EventSummary[], b: readonly EventSu
 export const createEventsSlice =
   (api: ApiClient): StateCreator<AppState, [], [], EventsSlice> =>
   (set, get) => {
-    // Answers for an environment the user already left must not land in the list.
+    // Answers for an environment or filter the user already left must not land in the list.
     let generation = 0;
+    // The query of the list on screen: pages and pushed events are matched against it.
+    let shownQuery: EventQuery | null = null;
+    let searchTimer: ReturnType<typeof setTimeout> | null = null;
+
+    const cancelSearch = () => {
+      if (searchTimer !== null) clearTimeout(searchTimer);
+      searchTimer = null;
+    };
 
     const fetchFirstPage = async (keepShown: boolean) => {
-      const environment = get().currentEnv;
-      if (environment === null) return;
+      const query = get().currentLogQuery();
+      if (query === null) return;
+      cancelSearch();
       const mine = ++generation;
-      set(keepShown ? { eventsError: null } : { events: [], nextCursor: null, activeIndex: 0, cursorPinned: false, eventsStatus: 'loading', eventsError: null });
+      shownQuery = query;
+      set(
+        keepShown
+          ? { eventsError: null, unmatchedArrivals: 0 }
+          : { events: [], nextCursor: null, activeIndex: 0, cursorPinned: false, eventsStatus: 'loading', eventsError: null, unmatchedArrivals: 0 },
+      );
       try {
-        const page = await api.call('events.list', { environment, limit: PAGE_SIZE });
+        const page = await api.call('events.list', { ...query, limit: PAGE_SIZE });
         if (mine !== generation) return;
-        // Keep events pushed while the page was on its way.
-        const shown = keepShown ? get().events : get().events.filter((e) => e.environment === environment);
+        // Keep events pushed while the page was on its way (they were matched on arrival).
+        const shown = keepShown ? get().events : get().events.filter((e) => matchesQuery(e, query) === true);
         set({ events: mergeNewestFirst(page.items, shown), nextCursor: page.nextCursor, eventsStatus: 'idle' });
       } catch (error) {
         if (mine === generation) set({ eventsStatus: 'error', eventsError: describeError(error) });
       }
+    };
+
+    const reload = () => {
+      set({ selectedEventId: null, detail: null, detailStatus: 'idle' });
+      return fetchFirstPage(false);
     };
 
     return {
@@ -74,18 +111,44 @@ export const createEventsSlice =
       detail: null,
       detailStatus: 'idle',
       detailError: null,
-      loadEvents: () => {
-        set({ selectedEventId: null, detail: null, detailStatus: 'idle' });
-        return fetchFirstPage(false);
-      },
+      logScope: null,
+      logFilters: {},
+      unmatchedArrivals: 0,
+      loadEvents: reload,
       refreshEvents: () => fetchFirstPage(true),
+      currentLogQuery() {
+        const state = get();
+        return state.currentEnv === null ? null : toQuery(selectLogFilter(state), state.logScope, state.currentEnv, Date.now());
+      },
+      setLogScope(scope) {
+        if (scope === get().logScope) return;
+        set({ logScope: scope });
+        void reload();
+      },
+      setLogFilter(patch) {
+        const key = scopeKey(get().logScope);
+        const next = { ...selectLogFilter(get()), ...patch };
+        set({ logFilters: { ...get().logFilters, [key]: next } });
+        cancelSearch();
+        if (Object.keys(patch).every((k) => k === 'search')) {
+          searchTimer = setTimeout(() => void reload(), SEARCH_DEBOUNCE_MS);
+        } else {
+          void reload();
+        }
+      },
+      clearLogFilter() {
+        const key = scopeKey(get().logScope);
+        set({ logFilters: { ...get().logFilters, [key]: EMPTY_FILTER } });
+        void reload();
+      },
       async loadMoreEvents() {
-        const { nextCursor, currentEnv, eventsStatus } = get();
-        if (nextCursor === null || currentEnv === null || eventsStatus !== 'idle') return;
+        const { nextCursor, eventsStatus } = get();
+        const query = shownQuery;
+        if (nextCursor === null || query === null || eventsStatus !== 'idle') return;
         const mine = generation;
         set({ eventsStatus: 'loading-more', eventsError: null });
         try {
-          const page = await api.call('events.list', { environment: currentEnv, cursor: nextCursor, limit: PAGE_SIZE });
+          const page = await api.call('events.list', { ...query, cursor: nextCursor, limit: PAGE_SIZE });
           if (mine !== generation) return;
           set({ events: mergeNewestFirst(get().events, page.items), nextCursor: page.nextCursor, eventsStatus: 'idle' });
         } catch (error) {
@@ -93,9 +156,16 @@ export const createEventsSlice =
         }
       },
       receiveEvent(event) {
-        if (event.environment !== get().currentEnv) return;
+        const currentEnv = get().currentEnv;
+        if (currentEnv === null) return;
+        const match = matchesQuery(event, shownQuery ?? { environment: currentEnv });
+        if (match === false) return;
         const { events, activeIndex, cursorPinned } = get();
         if (events.some((e) => e.id === event.id)) return;
+        if (match === null) {
+          set({ unmatchedArrivals: get().unmatchedArrivals + 1 });
+          return;
+        }
         const merged = mergeNewestFirst(events, [event]);
         // An untouched cursor stays on the newest row; a chosen one stays on its row.
         const shift = cursorPinned && merged.indexOf(event) <= activeIndex ? 1 : 0;

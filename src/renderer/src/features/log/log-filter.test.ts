@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { summary } from '../../test/fixtures';
+import { EMPTY_FILTER, isFiltered, matchesQuery, toQuery } from './log-filter';
+
+const NOW = 1_700_000_000_000;
+
+describe('log filter', () => {
+  it('asks only for the environment when nothing is chosen', () => {
+    expect(toQuery(EMPTY_FILTER, null, 'development', NOW)).toEqual({ environment: 'development' });
+    expect(isFiltered(EMPTY_FILTER)).toBe(false);
+  });
+
+  it('turns every choice into the events.list filter, with the time range counted back from now', () => {
+    const filter = { sourceId: 'src_1', eventType: ' invoice.paid ', verification: 'failed', actionStatus: 'error', range: '1h', search: '  ada  ' } as const;
+    expect(toQuery(filter, null, 'production', NOW)).toEqual({
+      environment: 'production',
+      sourceId: 'src_1',
+      eventType: 'invoice.paid',
+      verification: 'failed',
+      actionStatus: 'error',
+      from: NOW - 3_600_000,
+      search: 'ada',
+    });
+    expect(isFiltered(filter)).toBe(true);
+  });
+
+  it('locks the source to the scope of a Logs tab whatever the filter says', () => {
+    expect(toQuery({ ...EMPTY_FILTER, sourceId: 'src_other' }, 'src_1', 'development', NOW).sourceId).toBe('src_1');
+  });
+
+  it('tells which pushed events belong in the list, and leaves search matches to the host', () => {
+    const query = toQuery({ ...EMPTY_FILTER, verification: 'failed', range: '15m' }, null, 'development', NOW);
+    expect(matchesQuery(summary({ verification: 'failed', receivedAt: NOW }), query)).toBe(true);
+    expect(matchesQuery(summary({ verification: 'verified', receivedAt: NOW }), query)).toBe(false);
+    expect(matchesQuery(summary({ verification: 'failed', receivedAt: NOW - 16 * 60_000 }), query)).toBe(false);
+    expect(matchesQuery(summary({ receivedAt: NOW }), { ...query, verification: undefined, search: 'ada' })).toBeNull();
+    expect(matchesQuery(summary({ environment: 'production' }), { environment: 'development', search: 'ada' })).toBe(false);
+  });
+});

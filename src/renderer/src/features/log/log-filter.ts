@@ -1,0 +1,62 @@
+import type { ApiInput } from '../../../../shared/api/contract';
+import type { ActionStatus, EventSummary } from '../../../../shared/domain/event';
+import type { VerificationStatus } from '../../../../shared/domain/verification';
+
+/** Relative ranges are resolved when the query is sent, so "last hour" stays the last hour. */
+export const TIME_RANGES = {
+  all: { label: 'Any time', ms: null },
+  '15m': { label: 'Last 15 minutes', ms: 15 * 60_000 },
+  '1h': { label: 'Last hour', ms: 60 * 60_000 },
+  '24h': { label: 'Last 24 hours', ms: 24 * 60 * 60_000 },
+  '7d': { label: 'Last 7 days', ms: 7 * 24 * 60 * 60_000 },
+} as const;
+export type TimeRange = keyof typeof TIME_RANGES;
+
+/** What the user chose in the filter bar; empty strings mean "any". */
+export interface LogFilter {
+  sourceId: string;
+  eventType: string;
+  verification: VerificationStatus | '';
+  actionStatus: ActionStatus | '';
+  range: TimeRange;
+  search: string;
+}
+
+export const EMPTY_FILTER: LogFilter = { sourceId: '', eventType: '', verification: '', actionStatus: '', range: 'all', search: '' };
+
+/** The key filters are kept under: the whole log, or one source's Logs tab. */
+export const scopeKey = (scope: string | null): string => scope ?? '*';
+
+export type EventQuery = Omit<ApiInput<'events.list'>, 'cursor' | 'limit'>;
+
+/** The `events.list` / `events.replayMany` filter for what the user chose; a locked scope wins. */
+export function toQuery(filter: LogFilter, scope: string | null, environment: string, now: number): EventQuery {
+  const query: EventQuery = { environment };
+  const sourceId = scope ?? filter.sourceId;
+  if (sourceId) query.sourceId = sourceId;
+  if (filter.eventType.trim()) query.eventType = filter.eventType.trim();
+  if (filter.verification) query.verification = filter.verification;
+  if (filter.actionStatus) query.actionStatus = filter.actionStatus;
+  const span = TIME_RANGES[filter.range].ms;
+  if (span !== null) query.from = now - span;
+  if (filter.search.trim()) query.search = filter.search.trim();
+  return query;
+}
+
+export const isFiltered = (filter: LogFilter): boolean =>
+  Object.entries(filter).some(([key, value]) => (key === 'range' ? value !== 'all' : value !== ''));
+
+/**
+ * Whether a pushed event belongs in the filtered list: `true`/`false` when it can be told here,
+ * `null` when only the host can (full-text search; the action status, unknown until processed).
+ */
+export function matchesQuery(event: EventSummary, query: EventQuery): boolean | null {
+  if (query.environment !== undefined && event.environment !== query.environment) return false;
+  if (query.sourceId !== undefined && event.sourceId !== query.sourceId) return false;
+  if (query.eventType !== undefined && event.eventType !== query.eventType) return false;
+  if (query.verification !== undefined && event.verification !== query.verification) return false;
+  if (query.from !== undefined && event.receivedAt < query.from) return false;
+  if (query.to !== undefined && event.receivedAt >= query.to) return false;
+  if (query.search !== undefined || query.actionStatus !== undefined) return null;
+  return true;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore, wirePushEvents } from '../../app/store';
+import { fakeApi } from '../../test/fake-api';
+import { detail, summary } from '../../test/fixtures';
+
+const envs = [{ key: 'development', name: 'Development', position: 0, createdAt: 0 }];
+
+function setup(extra: Record<string, (input: unknown) => unknown> = {}) {
+  const fake = fakeApi({
+    'environments.list': () => envs,
+    'events.list': () => ({ items: [summary({ id: 1 })], nextCursor: null }),
+    'events.get': (i) => detail({ id: (i as { id: number }).id, replayOf: (i as { id: number }).id === 2 ? 1 : null }),
+    ...extra,
+  });
+  const store = createAppStore(fake.api);
+  wirePushEvents(fake.api, store);
+  return { ...fake, store };
+}
+
+describe('replay slice', () => {
+  it('replays one event with the chosen options and opens the replay, listed at the top', async () => {
+    const { store, calls } = setup({ 'events.replay': () => summary({ id: 2, origin: 'replay', replayOf: 1 }) });
+    await store.getState().loadEnvironments();
+    await store.getState().loadEvents();
+    expect(await store.getState().replayEvent(1, { mode: 'ignore_verification', respectIdempotency: true })).toBe(true);
+    expect(calls.find(([m]) => m === 'events.replay')?.[1]).toEqual({ id: 1, mode: 'ignore_verification', respectIdempotency: true });
+    expect(store.getState().events.map((e) => e.id)).toEqual([2, 1]);
+    expect(store.getState().detail).toMatchObject({ id: 2, replayOf: 1 });
+  });
+
+  it('says why a replay failed', async () => {
+    const { store } = setup({
+      'events.replay': () => {
+        throw new Error('the source was deleted');
+      },
+    });
+    await store.getState().loadEnvironments();
+    expect(await store.getState().replayEvent(1, { mode: 'as_is', respectIdempotency: false })).toBe(false);
+    expect(store.getState().replayError).toContain('the source was deleted');
+  });
+
+  it('loads the original of a replay for the comparison', async () => {
+    const { store } = setup();
+    await store.getState().loadReplayOriginal(1);
+    expect(store.getState().replayOriginal).toMatchObject({ id: 1, detail: { id: 1 }, error: null });
+  });
+
+  it('replays the filtered set and follows its progress to the end', async () => {
+    const { store, calls, push } = setup({ 'events.replayMany': () => ({ jobId: 'job_1', total: 3 }) });
+    await store.getState().loadEnvironments();
+    store.getState().setLogFilter({ verification: 'failed' });
+    await store.getState().startBulkReplay({ mode: 'as_is', respectIdempotency: false });
+    expect(calls.find(([m]) => m === 'events.replayMany')?.[1]).toEqual({ environment: 'development', verification: 'failed', mode: 'as_is', respectIdempotency: false });
+    expect(store.getState().bulkReplay).toMatchObject({ jobId: 'job_1', total: 3, done: 0, state: 'running' });
+    push({ name: 'replay.progress', payload: { jobId: 'job_1', done: 2, total: 3, state: 'running' } });
+    push({ name: 'replay.progress', payload: { jobId: 'job_1', done: 1, total: 3, state: 'running' } });
+    push({ name: 'replay.progress', payload: { jobId: 'other', done: 9, total: 9, state: 'finished' } });
+    expect(store.getState().bulkReplay).toMatchObject({ done: 2, state: 'running' });
+    push({ name: 'replay.progress', payload: { jobId: 'job_1', done: 3, total: 3, state: 'finished' } });
+    expect(store.getState().bulkReplay).toMatchObject({ done: 3, state: 'finished' });
+  });
+
+  it('keeps progress that arrived before the job id did', async () => {
+    let answer: (v: unknown) => void = () => {};
+    const { store, push } = setup({ 'events.replayMany': () => new Promise((r) => (answer = r)) });
+    await store.getState().loadEnvironments();
+    const started = store.getState().startBulkReplay({ mode: 'as_is', respectIdempotency: false });
+    push({ name: 'replay.progress', payload: { jobId: 'job_2', done: 1, total: 1, state: 'finished' } });
+    answer({ jobId: 'job_2', total: 1 });
+    await started;
+    expect(store.getState().bulkReplay).toMatchObject({ jobId: 'job_2', done: 1, state: 'finished' });
+  });
+
+  it('cancels the running job by its id and shows it cancelled', async () => {
+    const { store, calls, push } = setup({ 'events.replayMany': () => ({ jobId: 'job_3', total: 100 }), 'events.cancelReplay': () => ({ cancelled: true }) });
+    await store.getState().loadEnvironments();
+    await store.getState().startBulkReplay({ mode: 'as_is', respectIdempotency: false });
+    await store.getState().cancelBulkReplay();
+    expect(calls.at(-1)).toEqual(['events.cancelReplay', { jobId: 'job_3' }]);
+    push({ name: 'replay.progress', payload: { jobId: 'job_3', done: 7, total: 100, state: 'cancelled' } });
+    expect(store.getState().bulkReplay).toMatchObject({ done: 7, state: 'cancelled' });
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore, wirePushEvents } from '../../app/store';
+import { fakeApi } from '../../test/fake-api';
+
+const defaults = {
+  tunnel: { serverUrl: 'https://localtunnel.me', subdomain: null, startOnLaunch: false, connectAddress: null },
+  retention: { maxAgeDays: 30, maxEvents: 1_000_000 },
+  notifications: { enabled: true },
+};
+
+function setup(handlers: Record<string, (input: unknown) => unknown> = {}) {
+  const fake = fakeApi({ 'settings.get': () => defaults, ...handlers });
+  const store = createAppStore(fake.api);
+  wirePushEvents(fake.api, store);
+  return { ...fake, store };
+}
+
+describe('settings slice', () => {
+  it('loads the settings and keeps what the host saved', async () => {
+    const { store, calls } = setup({ 'settings.update': (i) => ({ ...defaults, ...(i as object), tunnel: { ...defaults.tunnel, subdomain: 'ada' } }) });
+    await store.getState().loadSettings();
+    expect(store.getState().settings?.tunnel.serverUrl).toBe('https://localtunnel.me');
+    expect(await store.getState().updateSettings({ tunnel: { subdomain: 'ada' } })).toEqual({ ok: true });
+    expect(calls.at(-1)).toEqual(['settings.update', { tunnel: { subdomain: 'ada' } }]);
+    expect(store.getState().settings?.tunnel.subdomain).toBe('ada');
+  });
+
+  it('returns the host’s refusal in words and keeps the old settings', async () => {
+    const { store } = setup({
+      'settings.update': () => {
+        throw new Error('tunnel.connectAddress: host:port');
+      },
+    });
+    await store.getState().loadSettings();
+    const result = await store.getState().updateSettings({ tunnel: { connectAddress: 'nope' } });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('host:port') });
+    expect(store.getState().settings?.tunnel.connectAddress).toBeNull();
+  });
+
+  it('shows a prune’s progress as it deletes, then the total', async () => {
+    let finish: (v: unknown) => void = () => {};
+    const { store, push } = setup({ 'retention.prune': () => new Promise((r) => (finish = r)) });
+    const pruning = store.getState().pruneNow();
+    push({ name: 'retention.progress', payload: { deleted: 500, state: 'running' } });
+    expect(store.getState().prune).toEqual({ state: 'running', deleted: 500 });
+    finish({ deleted: 1200 });
+    await pruning;
+    expect(store.getState().prune).toEqual({ state: 'finished', deleted: 1200 });
+  });
+
+  it('ignores background pruning nobody asked to watch', () => {
+    const { store, push } = setup();
+    push({ name: 'retention.progress', payload: { deleted: 10, state: 'finished' } });
+    expect(store.getState().prune).toBeNull();
+  });
+});
