@@ -79,3 +79,84 @@ describe('durability', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('processing across a crash', () => {
+  it('processes every acknowledged event exactly once after the host is killed mid-stream and restarted', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'inlet-restart-'));
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const first = await startHost(dataDir);
+    cleanup.push(() => first.child.kill('SIGKILL'));
+    const api = controlApi(first.ready);
+    const source = (await api('sources.create', { key: 'restart' })) as { id: string; settings: Array<{ endpointToken: string }> };
+    await api('workflows.create', { environment: 'development', key: 'tick' });
+    await api('mappings.create', {
+      sourceId: source.id, eventType: 'load.tick', actionType: 'users_identify', activeIn: ['development'], params: { id: 'body.user' },
+    });
+    await api('mappings.create', {
+      sourceId: source.id, eventType: 'load.tick', actionType: 'workflows_trigger', activeIn: ['development'],
+      params: { key: '"tick"', recipients: 'body.user' },
+    });
+    const url = `${first.ready.receiverUrl}/in/${source.settings[0]!.endpointToken}`;
+
+    const acked: number[] = [];
+    let killed = false;
+    let seq = 0;
+    const worker = async () => {
+      while (!killed) {
+        const user = `u${seq++}`;
+        try {
+          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'load.tick', user }) });
+          if (res.ok) acked.push(((await res.json()) as { event_id: number }).event_id);
+        } catch {
+          return;
+        }
+        if (acked.length >= 400 && !killed) {
+          killed = true;
+          first.child.kill('SIGKILL');
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+    await new Promise((r) => first.child.once('exit', r));
+
+    // Some acknowledged events were not processed yet when the host died; the restart must finish them.
+    const before = new Database(join(dataDir, 'inlet.db'));
+    const pendingAtCrash = (before.prepare("SELECT COUNT(*) AS n FROM events WHERE processing = 'pending'").get() as { n: number }).n;
+    before.close();
+
+    const second = await startHost(dataDir);
+    cleanup.push(() => second.child.kill('SIGKILL'));
+    const api2 = controlApi(second.ready);
+    for (;;) {
+      const page = (await api2('events.list', { limit: 500 })) as { items: Array<{ processing: string }> };
+      if (page.items.every((e) => e.processing !== 'pending')) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    second.child.kill('SIGTERM');
+    await new Promise((r) => second.child.once('exit', r));
+
+    const db = new Database(join(dataDir, 'inlet.db'));
+    cleanup.unshift(() => db.close());
+    const rows = db.prepare("SELECT id, processing, json_array_length(action_runs) AS runs FROM events WHERE source_id IS NOT NULL").all() as Array<{ id: number; processing: string; runs: number | null }>;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(acked.filter((id) => byId.get(id)?.processing !== 'done' || byId.get(id)?.runs !== 2)).toEqual([]);
+    expect(rows.filter((r) => r.processing !== 'done')).toEqual([]);
+    const workflowRuns = (db.prepare('SELECT COUNT(*) AS n FROM ws_workflow_runs').get() as { n: number }).n;
+    // Exactly once: one identify and one workflow run per logged event, none twice.
+    expect(workflowRuns).toBe(rows.length);
+    expect(pendingAtCrash).toBeGreaterThanOrEqual(0);
+  });
+});
+
+function controlApi(ready: Ready) {
+  return async (method: string, input: unknown): Promise<unknown> => {
+    const res = await fetch(`${ready.controlUrl}/api/${method}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ready.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    const answer = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`);
+    return answer.value;
+  };
+}

@@ -2,7 +2,8 @@ import type { ExportFile } from '../../../shared/domain/export';
 import { MappingInputSchema } from '../../../shared/domain/mapping';
 import type { CoreContext } from '../api/context';
 import { addEnvironment } from '../api/handlers/environments.handlers';
-import { defaultSettings, previewSecret } from '../api/handlers/source-defaults';
+import { plainVar, sealedVar, sealSecret } from '../api/handlers/secret-rows';
+import { defaultSettings } from '../api/handlers/source-defaults';
 import { newEndpointToken, newId } from '../util/ids';
 
 export interface ImportReport {
@@ -54,18 +55,12 @@ export function importConfig(ctx: CoreContext, file: ExportFile, onConflict: 'sk
             report.warnings.push(`${key} (${envKey}): secret variable ${v.name} came without a value; set it before enabling the script`);
             continue;
           }
-          ctx.sources.upsertVar({
-            sourceId: id, environment: envKey, name: v.name,
-            value: v.secret ? null : v.value, sealed: v.secret ? ctx.secretStore.seal(v.value) : null,
-            preview: v.secret ? previewSecret(v.value) : v.value.slice(0, 40),
-          });
+          const row = { sourceId: id, environment: envKey, name: v.name, value: v.value };
+          ctx.sources.upsertVar(v.secret ? sealedVar(ctx, row) : plainVar(row));
         }
-        for (const secret of s?.secrets ?? []) {
-          ctx.sources.insertSecret({
-            id: newId('sec'), sourceId: id, environment: envKey, label: secret.label,
-            preview: previewSecret(secret.value), sealed: ctx.secretStore.seal(secret.value), createdAt: now,
-          });
-        }
+        (s?.secrets ?? []).forEach((secret, existing) =>
+          ctx.sources.insertSecret(sealSecret(ctx, { sourceId: id, environment: envKey, secret: secret.value, label: secret.label, existing })),
+        );
       }
       for (const m of src.mappings) {
         const mapping = { ...m, id: newId('map'), sourceId: id, activeIn: m.activeIn.filter((e) => envKeys.has(e)), createdAt: now, updatedAt: now };

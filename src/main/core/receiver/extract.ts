@@ -1,6 +1,10 @@
+import { evaluate, type ExprContext } from '../../../shared/expr/evaluate';
+import { parseExpr } from '../../../shared/expr/parse';
+
 /**
- * The receiver's path lookup for event type, timestamp and idempotency key: `body.a.b[0].c`,
- * `headers.x-name`, `query.x`, `preprocess.x`. The full expression language (shared/expr) supersedes it for mappings.
+ * The receiver's lookup of event type, timestamp and idempotency key by path (`body.type`,
+ * `headers.x-github-event`, `body[0].type`, `preprocess.event`), in the same expression language
+ * as mappings. Parsed expressions are cached by the language itself.
  */
 export interface ExtractContext {
   body: unknown;
@@ -10,29 +14,15 @@ export interface ExtractContext {
   preprocess?: Record<string, unknown>;
 }
 
-const SEGMENT = /([^.[\]]+)|\[(\d+)\]/g;
-
-export function extractPath(path: string, ctx: ExtractContext): unknown {
-  const dot = path.indexOf('.');
-  if (dot < 0) return undefined;
-  const namespace = path.slice(0, dot);
-  const rest = path.slice(dot + 1);
-  if (namespace === 'headers') return ctx.headers[rest.toLowerCase()];
-  if (namespace === 'query') return ctx.query[rest];
-  if (namespace !== 'body' && namespace !== 'preprocess') return undefined;
-  let value: unknown = namespace === 'body' ? ctx.body : ctx.preprocess;
-  for (const match of rest.matchAll(SEGMENT)) {
-    if (value === null || typeof value !== 'object') return undefined;
-    const key = match[1] ?? match[2];
-    value = (value as Record<string, unknown>)[key!];
-  }
-  return value;
-}
-
-/** A scalar found at the path as text; objects, arrays and missing values give null. */
+/** A scalar found at the path as text; objects, arrays, missing values and bad paths give null. */
 export function extractText(path: string | null, ctx: ExtractContext): string | null {
   if (!path) return null;
-  const value = extractPath(path, ctx);
+  const parsed = parseExpr(path);
+  if (!parsed.ok) return null;
+  const exprCtx: ExprContext = { body: ctx.body, headers: ctx.headers, query: ctx.query, preprocess: ctx.preprocess ?? {} };
+  const result = evaluate(parsed.ast, exprCtx);
+  if (!result.found) return null;
+  const { value } = result;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return null;

@@ -7,7 +7,7 @@ import type { CoreContext } from '../api/context';
 import { newEndpointToken, newId } from '../util/ids';
 import { getPreset, secretFormatProblem } from '../verification';
 import { getTemplate } from './index';
-import { sealedVar, sealSecret } from './secret-rows';
+import { sealedVar, sealSecret } from '../api/handlers/secret-rows';
 
 type ConnectInput = ApiInput<'sources.connect'>;
 

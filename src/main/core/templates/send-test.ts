@@ -8,7 +8,7 @@ import type { PipelineServices } from '../api/handlers/services';
 import type { Route } from '../receiver/routes';
 import { createP256TestKeyPair } from '../verification';
 import { getTemplate } from './index';
-import { sealedVar, sealSecret } from './secret-rows';
+import { sealedVar, sealSecret } from '../api/handlers/secret-rows';
 import { buildTestDelivery, type TestPayload } from './test-delivery';
 
 /** SendGrid keeps its private key, so test events are signed with a pair of Inlet's own. */

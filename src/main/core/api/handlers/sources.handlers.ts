@@ -3,7 +3,8 @@ import { CUSTOM_TEMPLATE_ID, type Source } from '../../../../shared/domain/sourc
 import { newEndpointToken, newId } from '../../util/ids';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
-import { defaultSettings, previewSecret } from './source-defaults';
+import { plainVar, sealedVar, sealSecret } from './secret-rows';
+import { defaultSettings } from './source-defaults';
 
 type SourceHandlers = Pick<
   Handlers,
@@ -94,16 +95,7 @@ export function sourceHandlers(ctx: CoreContext): SourceHandlers {
 
     'sources.addSecret': ({ id, environment, secret, label }) => {
       const settings = settingsOf(mustGet(id), environment);
-      const value = secret.trim();
-      ctx.sources.insertSecret({
-        id: newId('sec'),
-        sourceId: id,
-        environment,
-        label: label ?? (settings.secrets.length === 0 ? 'Current' : `Added ${new Date(ctx.clock.now()).toISOString().slice(0, 10)}`),
-        preview: previewSecret(value),
-        sealed: ctx.secretStore.seal(value),
-        createdAt: ctx.clock.now(),
-      });
+      ctx.sources.insertSecret(sealSecret(ctx, { sourceId: id, environment, secret, label, existing: settings.secrets.length }));
       changed();
       return mustGet(id);
     },
@@ -121,14 +113,7 @@ export function sourceHandlers(ctx: CoreContext): SourceHandlers {
 
     'sources.setVar': ({ id, environment, name, value, secret }) => {
       settingsOf(mustGet(id), environment);
-      ctx.sources.upsertVar({
-        sourceId: id,
-        environment,
-        name,
-        value: secret ? null : value,
-        sealed: secret ? ctx.secretStore.seal(value) : null,
-        preview: secret ? previewSecret(value) : value.slice(0, 40),
-      });
+      ctx.sources.upsertVar(secret ? sealedVar(ctx, { sourceId: id, environment, name, value }) : plainVar({ sourceId: id, environment, name, value }));
       changed();
       return mustGet(id);
     },

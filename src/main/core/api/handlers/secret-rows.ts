@@ -1,14 +1,14 @@
-import type { SealedSecret } from '../store/repos/sources.repo';
-import type { Clock, SecretStore } from '../ports';
-import { previewSecret } from '../api/handlers/source-defaults';
-import { newId } from '../util/ids';
+import type { SealedSecret } from '../../store/repos/sources.repo';
+import type { Clock, SecretStore } from '../../ports';
+import { previewSecret } from './source-defaults';
+import { newId } from '../../util/ids';
 
 export interface NewSecret {
   sourceId: string;
   environment: string;
   secret: string;
   /** Defaults to "Current" for an environment's first secret, else "Added <date>". */
-  label?: string;
+  label?: string | undefined;
   /** How many secrets the environment already has. */
   existing: number;
 }
@@ -35,3 +35,10 @@ export function sealSecret(deps: { secretStore: SecretStore; clock: Clock }, s: 
 export function sealedVar(deps: { secretStore: SecretStore }, v: { sourceId: string; environment: string; name: string; value: string }) {
   return { sourceId: v.sourceId, environment: v.environment, name: v.name, value: null, sealed: deps.secretStore.seal(v.value), preview: previewSecret(v.value) };
 }
+
+/** A plain script variable: its value is shown, so it is its own preview. */
+export const plainVar = (v: { sourceId: string; environment: string; name: string; value: string }) => ({
+  ...v,
+  sealed: null,
+  preview: v.value.slice(0, 40),
+});
