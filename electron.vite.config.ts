@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/host/serve.ts'),
+          // The preprocess-script sandbox's thread; both hosts pass its path to createCore.
+          'preprocess-worker': resolve(__dirname, 'src/main/core/script-sandbox/worker-entry.ts'),
         },
       },
     },

@@ -16,11 +16,13 @@ import { createWorkspaceQueryRepo } from './store/repos/workspace-query.repo';
 import { createWorkspaceRepo } from './store/repos/workspace.repo';
 import { newId } from './util/ids';
 import { handshakeOf } from './templates';
+import { inThreadRunner, type SandboxRunner } from './script-sandbox';
 
 export interface ContextHooks {
   emit: CoreContext['emit'];
   receiverUrl(): string;
   nativeBinding?: string | undefined;
+  sandbox?: SandboxRunner | undefined;
 }
 
 /**
@@ -47,6 +49,7 @@ export function createCoreContext(ports: CorePorts, hooks: ContextHooks): CoreCo
     search: createSearchIndexer(db),
     settings: createSettingsRepo(db),
     routes: createRouteTable(sources, ports.secretStore, handshakeOf),
+    sandbox: hooks.sandbox ?? inThreadRunner,
     secretStore: ports.secretStore,
     clock,
     logger: ports.logger ?? silentLogger,

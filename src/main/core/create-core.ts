@@ -9,7 +9,7 @@ import { createIngestQueue } from './receiver/ingest-queue';
 import { startReceiver } from './receiver/receiver-server';
 import { createIndexScheduler } from './pipeline/index-scheduler';
 import { createProcessor, hasActiveMappings } from './pipeline/processor';
-import { warmUpSandbox } from './script-sandbox';
+import { createWorkerRunner, warmUpSandbox } from './script-sandbox';
 import { createReplayJobs } from './pipeline/replay-jobs';
 import { createPruner } from './retention/pruner';
 import { summarize } from './store/repos/events.repo';
@@ -29,6 +29,11 @@ export interface CoreOptions {
   /** Tests: another tunnel provider, faster probes. */
   tunnelProvider?: TunnelProvider;
   tunnelProbeIntervalMs?: number;
+  /**
+   * The built sandbox worker (out/main/preprocess-worker.js). With it, scripts run in a worker
+   * thread that is terminated at a hard deadline; without it (tests), in this thread.
+   */
+  sandboxWorkerPath?: string;
 }
 
 /** The app without a host: both the Electron shell and the headless host wrap one of these. */
@@ -59,7 +64,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     }
   };
   let receiverUrl = '';
-  const ctx = createCoreContext(ports, { emit, receiverUrl: () => receiverUrl, nativeBinding: options.sqliteNativeBinding });
+  const sandbox = options.sandboxWorkerPath ? createWorkerRunner(options.sandboxWorkerPath) : undefined;
+  const ctx = createCoreContext(ports, { emit, receiverUrl: () => receiverUrl, nativeBinding: options.sqliteNativeBinding, sandbox });
   const { db, events, routes, clock } = ctx;
 
   const processor = createProcessor(ctx);
@@ -74,7 +80,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   processor.kick();
   indexer.noteIngest();
   // The first sandbox run compiles the WebAssembly module (~80 ms); do it before a webhook waits.
-  void warmUpSandbox().catch((error: unknown) => logger.warn('the script sandbox did not warm up', { error: String(error) }));
+  if (!sandbox) void warmUpSandbox().catch((error: unknown) => logger.warn('the script sandbox did not warm up', { error: String(error) }));
 
   const replays = createReplayJobs(ctx, queue);
   // The tunnel needs the receiver's port and the receiver answers the tunnel's probe: bound late.
@@ -91,6 +97,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
         isProbePath: (path) => probe.isProbePath(path),
         isTestDelivery: (headers) => headers[ctx.testDelivery.header] === ctx.testDelivery.value,
         hasMappings: (sourceId, environment) => hasActiveMappings(ctx, sourceId, environment),
+        sandbox: ctx.sandbox,
       },
       {
         host: options.receiverHost ?? '127.0.0.1',
@@ -138,6 +145,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
       queue.flush();
       processor.stop();
       indexer.stop();
+      await ctx.sandbox.close();
       listeners.clear();
       db.close();
     },

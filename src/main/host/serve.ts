@@ -12,6 +12,8 @@ import { createNodeSecretStore } from './node-secret-store';
 
 /** out/main/serve.js sits next to out/renderer. */
 const STATIC_DIR = fileURLToPath(new URL('../renderer', import.meta.url));
+/** Built next to serve.js from src/main/core/script-sandbox/worker-entry.ts. */
+const SANDBOX_WORKER = fileURLToPath(new URL('./preprocess-worker.js', import.meta.url));
 
 export interface ReadyInfo {
   receiverUrl: string;
@@ -27,7 +29,7 @@ async function start(options: ServeOptions): Promise<{ core: Core; control: Cont
   const token = options.token ?? randomBytes(32).toString('base64url');
   const core = await createCore(
     { dataDir, secretStore: createNodeSecretStore(dataDir), logger: consoleLogger },
-    { receiverHost: options.receiverHost, receiverPort: options.receiverPort },
+    { receiverHost: options.receiverHost, receiverPort: options.receiverPort, sandboxWorkerPath: SANDBOX_WORKER },
   );
   let control: ControlServer;
   try {

@@ -56,6 +56,7 @@ export async function runDesktopApp(args: ShellArgs, layout: BuildLayout): Promi
     core = await createCore(createElectronPorts(dataDir, logger), {
       ...(args.receiverPort !== undefined ? { receiverPort: args.receiverPort } : {}),
       ...(args.sqliteNativeBinding ? { sqliteNativeBinding: args.sqliteNativeBinding } : {}),
+      sandboxWorkerPath: join(layout.mainDir, 'preprocess-worker.js'),
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

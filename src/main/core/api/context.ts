@@ -11,6 +11,7 @@ import type { SettingsRepo } from '../store/repos/settings.repo';
 import type { SourcesRepo } from '../store/repos/sources.repo';
 import type { WorkspaceQueryRepo } from '../store/repos/workspace-query.repo';
 import type { WorkspaceRepo } from '../store/repos/workspace.repo';
+import type { SandboxRunner } from '../script-sandbox';
 
 /** What handlers work with: the repos, the ports and the push channel. */
 export interface CoreContext {
@@ -25,6 +26,8 @@ export interface CoreContext {
   search: SearchIndexer;
   settings: SettingsRepo;
   routes: RouteTable;
+  /** Where preprocess scripts run (a worker thread in the hosts, this thread in tests). */
+  sandbox: SandboxRunner;
   secretStore: SecretStore;
   clock: Clock;
   logger: Logger;

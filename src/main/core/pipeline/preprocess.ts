@@ -1,7 +1,7 @@
 import type { PreprocessOutput } from '../../../shared/domain/event';
 import type { VerificationResult } from '../../../shared/domain/verification';
 import type { Route } from '../receiver/routes';
-import { runPreprocess, type PreprocessResult } from '../script-sandbox';
+import type { PreprocessResult, SandboxRunner } from '../script-sandbox';
 
 export interface PreprocessParts {
   headers: Record<string, string>;
@@ -28,11 +28,11 @@ export function toPreprocessOutput(result: PreprocessResult): PreprocessOutput {
  * Runs the route's saved script when it is enabled and approved (or `draft`, for "test script");
  * null when there is nothing to run.
  */
-export async function preprocessFor(route: Route, parts: PreprocessParts, draft?: string): Promise<PreprocessOutput | null> {
+export async function preprocessFor(sandbox: SandboxRunner, route: Route, parts: PreprocessParts, draft?: string): Promise<PreprocessOutput | null> {
   const saved = route.settings.preprocess;
   const script = draft ?? (saved?.enabled && saved.approved ? saved.script : undefined);
   if (script === undefined) return null;
-  const result = await runPreprocess({
+  const result = await sandbox.run({
     source: script,
     ctx: { vars: route.vars.values, body: parts.parsedBody ?? null, rawBody: parts.body.toString('utf8'), headers: parts.headers },
     secretVarNames: route.vars.secretNames,

@@ -8,6 +8,7 @@ import { parseBody } from '../receiver/parse-body';
 import type { Route } from '../receiver/routes';
 import { eventContext, headerRecord, queryRecord, type RequestParts } from './event-context';
 import { preprocessFor } from './preprocess';
+import type { SandboxRunner } from '../script-sandbox';
 import { runPlans, type RunRecord } from './run-plans';
 import type { PreprocessOutput } from '../../../shared/domain/event';
 
@@ -43,10 +44,16 @@ export interface PartsAssessment extends Assessment {
  * Runs a request through the source's current script and verification, as the receiver would now:
  * verification, event type, idempotency key and the mapping context.
  */
-export async function assessParts(route: Route, r: RehearsalRequest, now: number, enforce: boolean): Promise<PartsAssessment> {
+export async function assessParts(
+  sandbox: SandboxRunner,
+  route: Route,
+  r: RehearsalRequest,
+  now: number,
+  enforce: boolean,
+): Promise<PartsAssessment> {
   const headers = headerRecord(r.headers);
   const parsedBody = parseBody(r.contentType, r.body).value;
-  const preprocess = await preprocessFor(route, { headers, body: r.body, parsedBody });
+  const preprocess = await preprocessFor(sandbox, route, { headers, body: r.body, parsedBody });
   const assessed = assess(
     route,
     { method: r.method, url: r.query ? `${r.path}?${r.query}` : r.path, headers, query: queryRecord(r.query), body: r.body, parsedBody, preprocess },

@@ -26,7 +26,7 @@ export async function replayEvent(ctx: CoreContext, queue: IngestQueue, id: numb
   const now = ctx.clock.now();
   const asIs = options.mode === 'as_is';
   // Ignoring verification means judging the signature as of the original arrival and never rejecting.
-  const assessed = await assessParts(route, original, asIs ? now : original.receivedAt, asIs);
+  const assessed = await assessParts(ctx.sandbox, route, original, asIs ? now : original.receivedAt, asIs);
   const disabled = asIs && !route.settings.enabled;
   const status = disabled ? 403 : assessed.status;
   const event: NewEvent = {

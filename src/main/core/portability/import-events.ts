@@ -25,7 +25,7 @@ export async function importEvents(
       const contentType = headers.find(([k]) => k === 'content-type')?.[1] ?? null;
       const body = Buffer.from(item.body, item.bodyEncoding);
       const request = { method: item.method, path: `/in/${token}`, query: item.query, headers, contentType, body };
-      const assessed = await assessParts(route, request, ctx.clock.now(), false);
+      const assessed = await assessParts(ctx.sandbox, route, request, ctx.clock.now(), false);
       return queue.enqueue({
         ...request,
         receivedAt: ctx.clock.now(),

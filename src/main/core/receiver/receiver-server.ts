@@ -5,6 +5,7 @@ import type { Clock, Logger } from '../ports';
 import { initialProcessing, type NewEvent } from '../store/repos/events.repo';
 import type { PreprocessOutput } from '../../../shared/domain/event';
 import { preprocessFor } from '../pipeline/preprocess';
+import type { SandboxRunner } from '../script-sandbox';
 import { answerHandshake, type HandshakeAnswer } from '../templates';
 import { assess } from './assess';
 import type { BodyOutcome } from './read-body';
@@ -26,6 +27,7 @@ export interface ReceiverDeps {
   queue: IngestQueue;
   clock: Clock;
   logger: Logger;
+  sandbox: SandboxRunner;
   /** Whether any mapping is active for the source there; events without one skip the pipeline. */
   hasMappings: (sourceId: string, environment: string) => boolean;
   /** Whether the request was sent by "send test event" (it carries the core's test marker). */
@@ -103,7 +105,7 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
   let verdict = rejectBeforeVerifying(route, req.method ?? 'GET', outcome, options);
   if (!verdict && route) {
     const query = queryRecord(queryString);
-    preprocess = await preprocessFor(route, { headers, body, parsedBody: parsed.value });
+    preprocess = await preprocessFor(deps.sandbox, route, { headers, body, parsedBody: parsed.value });
     const assessed = assess(route, { method: req.method ?? 'POST', url: rawUrl, headers, query, body, parsedBody: parsed.value, preprocess }, { now: receivedAt });
     ({ verification, eventType, idempotencyKey } = assessed);
     verdict = { status: assessed.status, error: assessed.error };

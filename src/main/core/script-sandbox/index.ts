@@ -4,6 +4,7 @@
  */
 export { runPreprocess, warmUpSandbox } from './run-preprocess.js';
 export { testScript, codeFrame, type ScriptTestReport } from './test-script.js';
+export { createWorkerRunner, inThreadRunner, type SandboxRunner } from './runner.js';
 export { maskSecrets, maskSecretsDeep, SECRET_MASK } from './mask.js';
 export {
   CUSTOM_HTTP_SCRIPT,

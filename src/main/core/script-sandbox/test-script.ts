@@ -14,8 +14,11 @@ export type ScriptTestReport = PreprocessResult & {
 const FRAME_CONTEXT_LINES = 2;
 
 /** Runs the script exactly as a request would (same sandbox, same limits) and explains the outcome. */
-export async function testScript(input: PreprocessInput): Promise<ScriptTestReport> {
-  const result = await runPreprocess(input);
+export async function testScript(
+  input: PreprocessInput,
+  run: (input: PreprocessInput) => Promise<PreprocessResult> = runPreprocess,
+): Promise<ScriptTestReport> {
+  const result = await run(input);
   const secrets = (input.secretVarNames ?? [])
     .map((name) => (Object.hasOwn(input.ctx.vars, name) ? input.ctx.vars[name] : undefined))
     .filter((value): value is string => typeof value === 'string');

@@ -46,7 +46,7 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
     'events.rehearse': async ({ sourceId, environment, payload }) => {
       const route = routeFor(ctx, sourceId, environment);
       const request: RehearsalRequest = 'eventId' in payload ? mustGet(payload.eventId) : pastedRequest(payload);
-      const assessed = await assessParts(route, request, ctx.clock.now(), false);
+      const assessed = await assessParts(ctx.sandbox, route, request, ctx.clock.now(), false);
       const outcomes = planAndRollBack(ctx, {
         eventType: assessed.eventType,
         exprCtx: assessed.exprCtx,

@@ -33,7 +33,7 @@ export function scriptHandlers(ctx: CoreContext): ScriptHandlers {
           headers: headerRecord(request.headers),
         },
         secretVarNames: route.vars.secretNames,
-      });
+      }, ctx.sandbox.run);
       return { output: toPreprocessOutput(report), pretty: report.pretty };
     },
   };
