@@ -7,6 +7,7 @@ import { silentLogger, type CorePorts } from './ports';
 import { createCoreContext } from './core-context';
 import { createIngestQueue } from './receiver/ingest-queue';
 import { startReceiver } from './receiver/receiver-server';
+import { createFailureNotifier } from './notify/failure-notifier';
 import { createIndexScheduler } from './pipeline/index-scheduler';
 import { createProcessor, hasActiveMappings } from './pipeline/processor';
 import { createWorkerRunner, warmUpSandbox } from './script-sandbox';
@@ -68,6 +69,17 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const ctx = createCoreContext(ports, { emit, receiverUrl: () => receiverUrl, nativeBinding: options.sqliteNativeBinding, sandbox });
   const { db, events, routes, clock } = ctx;
 
+  if (ports.notifier) {
+    const notifier = ports.notifier;
+    listeners.add(
+      createFailureNotifier({
+        notifier,
+        clock,
+        enabled: () => ctx.settings.get().notifications.enabled,
+        sourceName: (id) => (id && ctx.sources.get(id)?.name) || 'A source',
+      }),
+    );
+  }
   const processor = createProcessor(ctx);
   const indexer = createIndexScheduler(ctx.search);
   const queue = createIngestQueue(events.insertMany, (ids, written) => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../../shared/api/contract';
 import { ApiCallError } from '../../../shared/api/result';
 import { createCore, type Core, type CoreOptions } from '../create-core';
-import type { Clock, SecretStore } from '../ports';
+import type { Clock, Notifier, SecretStore } from '../ports';
 
 /** AES-GCM under a key that lives only as long as the test. */
 export function memorySecretStore(): SecretStore {
@@ -35,10 +35,15 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-export async function startTestCore(options: CoreOptions & { clock?: Clock; dir?: string } = {}): Promise<TestCore> {
+export async function startTestCore(options: CoreOptions & { clock?: Clock; notifier?: Notifier; dir?: string } = {}): Promise<TestCore> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'inlet-test-'));
   const core = await createCore(
-    { dataDir: dir, secretStore: memorySecretStore(), ...(options.clock ? { clock: options.clock } : {}) },
+    {
+      dataDir: dir,
+      secretStore: memorySecretStore(),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.notifier ? { notifier: options.notifier } : {}),
+    },
     { receiverPort: 0, ...options },
   );
   const call = async <M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
