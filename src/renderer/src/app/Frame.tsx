@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useApp } from './store-context';
 import { EnvironmentSwitcher } from '../features/environments/EnvironmentSwitcher';
 import { LiveIndicator } from '../components/LiveIndicator';
+import { TunnelBanner, TunnelControl } from '../features/tunnel';
 import type { View } from './app.slice';
 
 const NAV: ReadonlyArray<{ view: View; label: string }> = [
@@ -41,8 +42,10 @@ export function Frame({ children }: { children: ReactNode }) {
           ))}
         </nav>
         <div className="topbar__spacer" />
+        <TunnelControl />
         <LiveIndicator status={live} />
       </header>
+      <TunnelBanner />
       <main className="frame__main">{children}</main>
     </div>
   );

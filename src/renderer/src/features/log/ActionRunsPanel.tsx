@@ -1,4 +1,5 @@
 import type { EventDetail } from '../../../../shared/domain/event';
+import { ActionRunItem } from './ActionRunItem';
 
 const PROCESSING_TEXT: Record<EventDetail['processing'], string> = {
   none: 'Nothing to run: the request was rejected or did not reach a source.',
@@ -7,7 +8,7 @@ const PROCESSING_TEXT: Record<EventDetail['processing'], string> = {
   done: 'No mapping matched this event type.',
 };
 
-/** What the mappings did with this event: one line per action run, with its errors. */
+/** What the mappings did with this event: one entry per action run, in execution order. */
 export function ActionRunsPanel({ detail }: { detail: EventDetail }) {
   const runs = detail.actionRuns;
   return (
@@ -18,20 +19,7 @@ export function ActionRunsPanel({ detail }: { detail: EventDetail }) {
       ) : (
         <ul className="runs">
           {runs.map((run) => (
-            <li key={run.id} className="runs__item" data-testid="action-run" data-status={run.status}>
-              <span className={`badge badge--run-${run.status}`}>{run.status}</span>
-              <code>{run.actionType}</code>
-              {run.coercions.length > 0 && <span className="muted"> · {run.coercions.join('; ')}</span>}
-              {run.errors.length > 0 && (
-                <ul className="runs__errors">
-                  {run.errors.map((e, i) => (
-                    <li key={i}>
-                      <code>{e.code}</code> {e.message}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
+            <ActionRunItem key={run.id} run={run} />
           ))}
         </ul>
       )}

@@ -4,7 +4,11 @@ import { LoadingState } from '../../components/LoadingState';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import { ActionRunsPanel } from './ActionRunsPanel';
 import { BodyView } from './BodyView';
+import { CurlPanel } from './CurlPanel';
 import { HeadersTable } from './HeadersTable';
+import { OriginBadge } from './OriginBadge';
+import { ReplayComparison } from './ReplayComparison';
+import { ReplayPanel } from './ReplayPanel';
 import { StatusCode } from './StatusCode';
 import { VerificationPanel } from './VerificationPanel';
 
@@ -22,11 +26,18 @@ export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<stri
   };
 
   return (
-    <aside className="detail" aria-label="Event detail" data-testid="event-detail">
+    <aside className="detail" aria-label="Event detail" data-testid="event-detail" data-event-id={detail?.id}>
       <header className="detail__header">
-        <h2 className="detail__title" data-testid="detail-event-type">
-          {detail ? (detail.eventType ?? 'Event without a type') : 'Event'}
-        </h2>
+        <div className="detail__heading">
+          <h2 className="detail__title" data-testid="detail-event-type">
+            {detail ? (detail.eventType ?? 'Event without a type') : 'Event'}
+          </h2>
+          {detail && (
+            <span className="detail__sub">
+              #{detail.id} <OriginBadge origin={detail.origin} always />
+            </span>
+          )}
+        </div>
         <button type="button" className="btn btn--small btn--ghost" aria-label="Close detail (Esc)" onClick={close}>
           Close <kbd>Esc</kbd>
         </button>
@@ -55,8 +66,11 @@ export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<stri
             <dt>From</dt>
             <dd>{detail.remoteAddress ?? 'unknown'}</dd>
           </dl>
+          <CurlPanel detail={detail} />
+          {detail.replayOf !== null && <ReplayComparison replay={{ ...detail, replayOf: detail.replayOf }} />}
           <VerificationPanel result={detail.verificationResult} secrets={secrets ?? []} />
           <ActionRunsPanel detail={detail} />
+          {detail.sourceId !== null && <ReplayPanel eventId={detail.id} />}
           <section className="detail__section">
             <h3>Headers</h3>
             <HeadersTable headers={detail.headers} />

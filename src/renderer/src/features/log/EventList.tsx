@@ -61,7 +61,8 @@ export function EventList({ sourceNames }: { sourceNames: ReadonlyMap<string, st
         <span>Source</span>
         <span>Event type</span>
         <span>Verification</span>
-        <span>Status</span>
+        <span>Actions</span>
+        <span>Answer</span>
       </div>
       <div
         ref={scrollRef}

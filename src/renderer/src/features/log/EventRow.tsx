@@ -1,6 +1,8 @@
 import type { CSSProperties } from 'react';
 import type { EventSummary } from '../../../../shared/domain/event';
 import { formatTime } from '../../lib/format';
+import { ActionStatusBadge } from './ActionStatusBadge';
+import { OriginBadge } from './OriginBadge';
 import { StatusCode } from './StatusCode';
 import { VerificationBadge } from './VerificationBadge';
 
@@ -23,16 +25,19 @@ export function EventRow({ event, sourceName, active, selected, style, onOpen }:
       style={style}
       data-testid="event-row"
       data-event-id={event.id}
+      data-origin={event.origin}
       onClick={onOpen}
     >
       <span className="event-row__time" title={new Date(event.receivedAt).toISOString()}>
         {formatTime(event.receivedAt)}
       </span>
       <span className="event-row__source" data-testid="event-source">{sourceName}</span>
-      <span className="event-row__type" data-testid="event-type">
-        {event.eventType ?? <span className="muted">{event.error ? 'rejected' : 'no type'}</span>}
+      <span className="event-row__type">
+        <span data-testid="event-type">{event.eventType ?? <span className="muted">{event.error ? 'rejected' : 'no type'}</span>}</span>
+        <OriginBadge origin={event.origin} />
       </span>
       <VerificationBadge status={event.verification} />
+      <ActionStatusBadge status={event.actionStatus} processing={event.processing} />
       <StatusCode status={event.responseStatus} />
     </div>
   );

@@ -9,6 +9,8 @@ import { EMPTY_FILTER, matchesQuery, scopeKey, toQuery, type EventQuery, type Lo
 const PAGE_SIZE = 100;
 /** Typing pauses this long before the search is sent: one query per word, not per key. */
 export const SEARCH_DEBOUNCE_MS = 250;
+/** Filters the user types into; the others (selects) apply at once. */
+const TYPED: ReadonlyArray<string> = ['search', 'eventType'];
 
 export interface EventsSlice {
   events: EventSummary[];
@@ -36,7 +38,7 @@ export interface EventsSlice {
   loadMoreEvents(): Promise<void>;
   /** Shows the whole log (null) or one source's events; reloads only when the scope changes. */
   setLogScope(scope: string | null): void;
-  /** Changes the filter of the current scope; search text is sent after a pause in typing. */
+  /** Changes the filter of the current scope; typed text is sent after a pause in typing. */
   setLogFilter(patch: Partial<LogFilter>): void;
   clearLogFilter(): void;
   /** What `events.list` is asked for the current scope, filter and environment. */
@@ -130,7 +132,7 @@ export const createEventsSlice =
         const next = { ...selectLogFilter(get()), ...patch };
         set({ logFilters: { ...get().logFilters, [key]: next } });
         cancelSearch();
-        if (Object.keys(patch).every((k) => k === 'search')) {
+        if (Object.keys(patch).every((k) => TYPED.includes(k))) {
           searchTimer = setTimeout(() => void reload(), SEARCH_DEBOUNCE_MS);
         } else {
           void reload();

@@ -1,0 +1,13 @@
+import type { Origin } from '../../../../shared/domain/event';
+
+const LABEL: Record<Origin, string> = { received: 'received', test: 'test', replay: 'replay', import: 'import' };
+
+/** How the request got into the log; plain arrivals stay quiet unless `always`. */
+export function OriginBadge({ origin, always = false }: { origin: Origin; always?: boolean }) {
+  if (origin === 'received' && !always) return null;
+  return (
+    <span className={`origin origin--${origin}`} data-testid="origin-badge" data-origin={origin}>
+      {LABEL[origin]}
+    </span>
+  );
+}

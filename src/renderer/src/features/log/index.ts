@@ -1,0 +1,3 @@
+/** What other features may use from the log. */
+export { EventLog } from './EventLog';
+export { buildCurl } from './curl';

@@ -1,0 +1,7 @@
+/** What other features may use from the tunnel. */
+export { usePublicUrl, useTunnelState } from './use-public-url';
+export { publicBaseUrl, publicEndpointUrl } from './public-url';
+export { PublicUrl } from './PublicUrl';
+export { SourcePublicUrls } from './SourcePublicUrls';
+export { TunnelControl } from './TunnelControl';
+export { TunnelBanner } from './TunnelBanner';
