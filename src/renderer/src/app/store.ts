@@ -46,7 +46,10 @@ export function wirePushEvents(api: ApiClient, store: AppStore): () => void {
       store.getState().scheduleStatsRefresh();
       store.getState().noteSourceEvent(event);
     }),
-    api.on('events.processed', () => store.getState().scheduleStatsRefresh()),
+    api.on('events.processed', (update) => {
+      store.getState().scheduleStatsRefresh();
+      store.getState().noteSourceEventProcessed(update);
+    }),
     api.on('config.changed', ({ what }) => {
       const state = store.getState();
       if (what === 'mappings' && state.mappingsSourceId) void state.loadMappings(state.mappingsSourceId);

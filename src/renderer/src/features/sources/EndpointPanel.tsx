@@ -4,6 +4,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyButton } from '../../components/CopyButton';
 import { Toggle } from '../../components/Toggle';
 import { endpointUrl } from '../../lib/format';
+import { PublicUrl } from './PublicUrl';
 
 interface Props {
   source: Source;
@@ -23,11 +24,13 @@ export function EndpointPanel({ source, settings, onError }: Props) {
   return (
     <div className="endpoint">
       <div className="url-row">
+        <span className="url-row__kind">Local</span>
         <code className="url-row__url" data-testid="endpoint-url" data-environment={env}>
           {url}
         </code>
-        <CopyButton text={url} label="Copy URL" testId="copy-endpoint-url" />
+        <CopyButton text={url} label="Copy" testId="copy-endpoint-url" />
       </div>
+      <PublicUrl endpointToken={settings.endpointToken} environment={env} />
       <div className="endpoint__switches">
         <Toggle
           label="Enabled"

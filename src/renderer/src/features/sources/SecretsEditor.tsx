@@ -4,6 +4,7 @@ import { useApp } from '../../app/store-context';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatDateTime } from '../../lib/format';
 import { sameConfig } from '../../lib/same-config';
+import { RevealSecret } from './RevealSecret';
 
 interface Props {
   source: Source;
@@ -11,7 +12,7 @@ interface Props {
   onError(message: string | null): void;
 }
 
-/** Secrets are write-only here: the list shows masked previews; several may be active (rotation). */
+/** Secrets show masked (reveal on demand); several may be active at once (rotation). */
 export function SecretsEditor({ source, settings, onError }: Props) {
   const addSecret = useApp((s) => s.addSecret);
   const removeSecret = useApp((s) => s.removeSecret);
@@ -48,7 +49,7 @@ export function SecretsEditor({ source, settings, onError }: Props) {
           {settings.secrets.map((s) => (
             <li key={s.id} className="secret-list__item" data-testid="secret-item">
               <span className="secret-list__label">{s.label}</span>
-              <code className="secret-list__preview">{s.preview}</code>
+              <RevealSecret sourceId={source.id} environment={env} secretId={s.id} preview={s.preview} onError={onError} />
               <span className="muted secret-list__date">added {formatDateTime(s.createdAt)}</span>
               <ConfirmButton
                 label="Remove"

@@ -3,8 +3,9 @@ import { useApp } from '../../app/store-context';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NewSourceForm } from './NewSourceForm';
-import { SourceDetail } from './SourceDetail';
 import { SourceList } from './SourceList';
+import { SourcePage } from './SourcePage';
+import './sources.css';
 
 export function SourcesPage() {
   const sources = useApp((s) => s.sources);
@@ -25,11 +26,11 @@ export function SourcesPage() {
         <ErrorNotice message={sourcesError} onRetry={() => void loadSources()} />
         <SourceList />
       </aside>
-      <section className="content" aria-label="Source">
+      <section className={`content${!creating && selected ? ' content--flush' : ''}`} aria-label="Source">
         {creating ? (
           <NewSourceForm onDone={() => setCreating(false)} />
         ) : selected ? (
-          <SourceDetail source={selected} />
+          <SourcePage source={selected} />
         ) : (
           <EmptyState title={sources.length === 0 ? 'No sources yet' : 'Pick a source'} testId="sources-empty">
             {sources.length === 0 && (

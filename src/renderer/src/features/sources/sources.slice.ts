@@ -24,6 +24,10 @@ export interface SourcesSlice {
   addSecret(input: ApiInput<'sources.addSecret'>): Promise<MutationResult>;
   removeSecret(input: ApiInput<'sources.removeSecret'>): Promise<MutationResult>;
   rotateToken(input: ApiInput<'sources.rotateToken'>): Promise<MutationResult>;
+  revealSecret(input: ApiInput<'sources.revealSecret'>): Promise<{ ok: true; secret: string } | { ok: false; error: string }>;
+  setVar(input: ApiInput<'sources.setVar'>): Promise<MutationResult>;
+  removeVar(input: ApiInput<'sources.removeVar'>): Promise<MutationResult>;
+  testScript(input: ApiInput<'sources.testScript'>): Promise<{ ok: true; value: ApiOutput<'sources.testScript'> } | { ok: false; error: string }>;
 }
 
 export const createSourcesSlice =
@@ -74,7 +78,8 @@ export const createSourcesSlice =
       selectSource: (id) => set({ selectedSourceId: id }),
       async createSource(input) {
         const result = await mutate(() => api.call('sources.create', input));
-        if (result.ok) set({ selectedSourceId: result.source.id });
+        // A new custom source needs its URL and verification first, so it opens on Settings.
+        if (result.ok) set({ selectedSourceId: result.source.id, sourceTab: 'settings' });
         return result;
       },
       patchEnvSettings: (id, environment, patch) =>
@@ -82,5 +87,21 @@ export const createSourcesSlice =
       addSecret: (input) => mutate(() => api.call('sources.addSecret', input)),
       removeSecret: (input) => mutate(() => api.call('sources.removeSecret', input)),
       rotateToken: (input) => mutate(() => api.call('sources.rotateToken', input)),
+      async revealSecret(input) {
+        try {
+          return { ok: true, secret: (await api.call('sources.revealSecret', input)).secret };
+        } catch (error) {
+          return { ok: false, error: describeError(error) };
+        }
+      },
+      setVar: (input) => mutate(() => api.call('sources.setVar', input)),
+      removeVar: (input) => mutate(() => api.call('sources.removeVar', input)),
+      async testScript(input) {
+        try {
+          return { ok: true, value: await api.call('sources.testScript', input) };
+        } catch (error) {
+          return { ok: false, error: describeError(error) };
+        }
+      },
     };
   };

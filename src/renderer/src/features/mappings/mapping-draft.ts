@@ -1,0 +1,84 @@
+import type { ActionType } from '../../../../shared/domain/action';
+import { eventTypeMatches, MappingInputSchema, type Mapping } from '../../../../shared/domain/mapping';
+import type { Condition } from '../../../../shared/expr';
+
+/** A mapping being edited: a saved one (with `id`) or a new one. */
+export interface MappingDraft {
+  id?: string;
+  eventType: string;
+  actionType: ActionType;
+  params: Record<string, string>;
+  condition?: Condition;
+  activeIn: string[];
+  position: number;
+}
+
+/** Field key → message: `eventType`, `actionType`, `params.<name>`, `condition`, or `_` for the rest. */
+export type FieldErrors = Record<string, string>;
+
+export const draftOf = (m: Mapping): MappingDraft => ({
+  id: m.id,
+  eventType: m.eventType,
+  actionType: m.actionType,
+  params: { ...m.params },
+  ...(m.condition ? { condition: m.condition } : {}),
+  activeIn: [...m.activeIn],
+  position: m.position,
+});
+
+/** Only the fields the user edits, in a stable order, so "dirty" survives key reordering. */
+export const draftFingerprint = (d: MappingDraft | null): string => {
+  if (!d) return '';
+  const params = Object.fromEntries(Object.entries(d.params).filter(([, v]) => v.trim() !== '').sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify([d.eventType, d.actionType, params, d.condition ?? null, [...d.activeIn].sort()]);
+};
+
+/** The draft as the API takes it: unmapped parameters left out. */
+export const draftInput = (d: MappingDraft, sourceId: string) => ({
+  sourceId,
+  eventType: d.eventType.trim(),
+  actionType: d.actionType,
+  params: Object.fromEntries(Object.entries(d.params).filter(([, v]) => v.trim() !== '')),
+  ...(d.condition ? { condition: d.condition } : {}),
+  activeIn: d.activeIn,
+  position: d.position,
+});
+
+/** The same structural check the host makes, run before sending so errors land at their field. */
+export const validateDraft = (d: MappingDraft, sourceId: string): FieldErrors => {
+  const r = MappingInputSchema.safeParse(draftInput(d, sourceId));
+  if (r.success) return {};
+  const errors: FieldErrors = {};
+  for (const issue of r.error.issues) {
+    const key = issue.path.length ? fieldKey(issue.path.map(String)) : '_';
+    errors[key] ??= issue.message;
+  }
+  return errors;
+};
+
+const fieldKey = (path: string[]): string => (path[0] === 'params' && path[1] ? `params.${path[1]}` : (path[0] ?? '_'));
+
+/**
+ * Maps a host error (`params.id: expected "]" at 5; eventType: …`, the dispatcher's wording) onto
+ * fields; what names no field goes under `_`.
+ */
+export const fieldErrorsFromMessage = (message: string): FieldErrors => {
+  const errors: FieldErrors = {};
+  const add = (key: string, text: string) => (errors[key] = errors[key] ? `${errors[key]}; ${text}` : text);
+  for (const part of message.split('; ')) {
+    const m = /^((?:eventType|actionType|condition|activeIn|params\.[^.:\s]+)[^:\s]*): (.*)$/.exec(part);
+    if (m?.[1] && m[2] !== undefined) add(fieldKey(m[1].split('.')), m[2]);
+    else add('_', part);
+  }
+  return errors;
+};
+
+/** Event types seen for a source, most frequent first, for the "when receiving" picker. */
+export const seenEventTypes = (events: ReadonlyArray<{ eventType: string | null }>): string[] => {
+  const counts = new Map<string, number>();
+  for (const e of events) if (e.eventType) counts.set(e.eventType, (counts.get(e.eventType) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
+};
+
+export const matchesDraftType = (pattern: string, type: string | null): boolean =>
+  pattern.trim() === '' ? true : eventTypeMatches(pattern.trim(), type);

@@ -1,0 +1,138 @@
+import type { StateCreator } from 'zustand';
+import type { ApiClient } from '../../../../shared/api/client';
+import type { ApiOutput } from '../../../../shared/api/contract';
+import type { PushPayload } from '../../../../shared/api/events';
+import type { EventSummary } from '../../../../shared/domain/event';
+import { CUSTOM_TEMPLATE_ID } from '../../../../shared/domain/source';
+import type { Template, TemplateSample } from '../../../../shared/domain/template';
+import type { AppState } from '../../app/store';
+import { describeError } from '../../lib/errors';
+import { draftInput, matchesDraftType } from './mapping-draft';
+import { sampleFromEvent, sampleFromTemplate, type Sample } from './sample-context';
+
+/** A payload the tree can show: a logged event (fetched on demand) or a template sample. */
+export type SampleRef = { kind: 'event'; event: EventSummary } | { kind: 'template'; sample: TemplateSample };
+
+export type Rehearsal = ApiOutput<'mappings.rehearse'>;
+
+export interface MappingSamplesSlice {
+  /** This source's recent events in the current environment: the event-type picker and the samples. */
+  recentSourceEvents: EventSummary[];
+  sourceTemplate: Template | null;
+  sampleIndex: number;
+  sample: Sample | null;
+  sampleStatus: 'idle' | 'loading' | 'error';
+  sampleError: string | null;
+  rehearsal: Rehearsal | null;
+  rehearsalStatus: 'idle' | 'running' | 'error';
+  rehearsalError: string | null;
+  /** Fetches the source's recent events and template, then shows the first matching sample. */
+  loadSampleSources(sourceId: string): Promise<void>;
+  /** After the draft's event type changed: the first matching sample. */
+  refreshSamples(): Promise<void>;
+  stepSample(delta: number): Promise<void>;
+  showEventSample(eventId: number): Promise<void>;
+  /** A pushed event of this source: offered as a sample (the shown one stays). */
+  noteSourceEvent(event: EventSummary): void;
+  /** A pushed `events.processed`: the source's list shows the new action status. */
+  noteSourceEventProcessed(update: PushPayload<'events.processed'>): void;
+  rehearseDraft(lastN: number): Promise<void>;
+}
+
+const RECENT = 200;
+
+/** Matching logged events first (newest first), then the template's samples. */
+export const sampleRefsFor = (pattern: string, events: readonly EventSummary[], template: Template | null): SampleRef[] => [
+  ...events.filter((e) => e.eventType !== null && matchesDraftType(pattern, e.eventType)).map((event) => ({ kind: 'event' as const, event })),
+  ...(template?.samples ?? []).filter((s) => matchesDraftType(pattern, s.eventType)).map((sample) => ({ kind: 'template' as const, sample })),
+];
+
+export const createMappingSamplesSlice =
+  (api: ApiClient): StateCreator<AppState, [], [], MappingSamplesSlice> =>
+  (set, get) => {
+    const cache = new Map<number, Sample>();
+    let showing = 0;
+
+    const refs = () => sampleRefsFor(get().draft?.eventType ?? '', get().recentSourceEvents, get().sourceTemplate);
+
+    const show = async (ref: SampleRef | undefined, index: number) => {
+      const mine = ++showing;
+      if (!ref) return set({ sample: null, sampleIndex: 0, sampleStatus: 'idle', sampleError: null });
+      if (ref.kind === 'template') return set({ sample: sampleFromTemplate(ref.sample), sampleIndex: index, sampleStatus: 'idle', sampleError: null });
+      const cached = cache.get(ref.event.id);
+      if (cached) return set({ sample: cached, sampleIndex: index, sampleStatus: 'idle', sampleError: null });
+      set({ sampleIndex: index, sampleStatus: 'loading', sampleError: null });
+      try {
+        const sample = sampleFromEvent(await api.call('events.get', { id: ref.event.id }));
+        cache.set(ref.event.id, sample);
+        if (mine === showing) set({ sample, sampleStatus: 'idle' });
+      } catch (error) {
+        if (mine === showing) set({ sampleStatus: 'error', sampleError: describeError(error) });
+      }
+    };
+
+    return {
+      recentSourceEvents: [],
+      sourceTemplate: null,
+      sampleIndex: 0,
+      sample: null,
+      sampleStatus: 'idle',
+      sampleError: null,
+      rehearsal: null,
+      rehearsalStatus: 'idle',
+      rehearsalError: null,
+      async loadSampleSources(sourceId) {
+        const environment = get().currentEnv;
+        const source = get().sources.find((s) => s.id === sourceId);
+        if (!environment || !source) return;
+        const templateId = source.templateId;
+        const [page, template] = await Promise.all([
+          api.call('events.list', { sourceId, environment, limit: RECENT }).catch(() => ({ items: [] as EventSummary[] })),
+          templateId !== CUSTOM_TEMPLATE_ID && get().sourceTemplate?.id !== templateId
+            ? api.call('templates.get', { id: templateId }).catch(() => null)
+            : Promise.resolve(templateId === CUSTOM_TEMPLATE_ID ? null : get().sourceTemplate),
+        ]);
+        if (get().mappingsSourceId !== sourceId) return;
+        set({ recentSourceEvents: page.items, sourceTemplate: template });
+        await get().refreshSamples();
+      },
+      refreshSamples: () => show(refs()[0], 0),
+      async stepSample(delta) {
+        const list = refs();
+        if (list.length === 0) return;
+        const index = (get().sampleIndex + delta + list.length) % list.length;
+        await show(list[index], index);
+      },
+      async showEventSample(eventId) {
+        const list = refs();
+        const index = list.findIndex((r) => r.kind === 'event' && r.event.id === eventId);
+        const known = get().recentSourceEvents.find((e) => e.id === eventId);
+        await show(index >= 0 ? list[index] : known ? { kind: 'event', event: known } : undefined, Math.max(0, index));
+      },
+      noteSourceEvent(event) {
+        if (event.sourceId !== get().mappingsSourceId || event.environment !== get().currentEnv) return;
+        if (get().recentSourceEvents.some((e) => e.id === event.id)) return;
+        const wasEmpty = refs().length === 0;
+        set({ recentSourceEvents: [event, ...get().recentSourceEvents].slice(0, RECENT) });
+        // The first sample to arrive fills an empty tree; otherwise the one being read stays put.
+        if (wasEmpty) void get().refreshSamples();
+        else if (matchesDraftType(get().draft?.eventType ?? '', event.eventType)) set({ sampleIndex: get().sampleIndex + 1 });
+      },
+      noteSourceEventProcessed({ id, processing, actionStatus }) {
+        if (!get().recentSourceEvents.some((e) => e.id === id)) return;
+        set({ recentSourceEvents: get().recentSourceEvents.map((e) => (e.id === id ? { ...e, processing, actionStatus } : e)) });
+      },
+      async rehearseDraft(lastN) {
+        const { draft, mappingsSourceId, currentEnv } = get();
+        if (!draft || !mappingsSourceId || !currentEnv) return;
+        set({ rehearsalStatus: 'running', rehearsalError: null });
+        try {
+          const input = draftInput(draft, mappingsSourceId);
+          const rehearsal = await api.call('mappings.rehearse', { draft: { ...input, ...(draft.id ? { id: draft.id } : {}) }, environment: currentEnv, lastN });
+          set({ rehearsal, rehearsalStatus: 'idle' });
+        } catch (error) {
+          set({ rehearsalStatus: 'error', rehearsalError: describeError(error) });
+        }
+      },
+    };
+  };

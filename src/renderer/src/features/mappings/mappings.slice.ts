@@ -1,0 +1,196 @@
+import type { StateCreator } from 'zustand';
+import type { ApiClient } from '../../../../shared/api/client';
+import { ApiCallError } from '../../../../shared/api/result';
+import type { Mapping } from '../../../../shared/domain/mapping';
+import type { AppState } from '../../app/store';
+import { describeError } from '../../lib/errors';
+import { insertPath, type Caret } from './path-insert';
+import { draftFingerprint, draftInput, draftOf, fieldErrorsFromMessage, validateDraft, type FieldErrors, type MappingDraft } from './mapping-draft';
+
+export interface MappingsSlice {
+  mappings: Mapping[];
+  /** The source whose mappings are loaded. */
+  mappingsSourceId: string | null;
+  mappingsStatus: 'idle' | 'loading' | 'error';
+  mappingsError: string | null;
+  draft: MappingDraft | null;
+  /** Fingerprint of the draft as last saved (or as opened), for "unsaved changes". */
+  draftBaseline: string;
+  draftErrors: FieldErrors;
+  draftSaving: boolean;
+  /** The parameter that receives a path clicked in the payload tree, and where its caret was. */
+  focusedParam: string | null;
+  focusedCaret: Caret | null;
+  loadMappings(sourceId: string): Promise<void>;
+  selectMapping(id: string): void;
+  newMapping(eventType?: string): void;
+  duplicateMapping(id: string): void;
+  deleteMapping(id: string): Promise<boolean>;
+  setMappingActive(id: string, environment: string, active: boolean): Promise<void>;
+  editDraft(patch: Partial<Omit<MappingDraft, 'id'>>): void;
+  setParam(name: string, source: string): void;
+  focusParam(name: string | null, caret?: Caret | null): void;
+  /** Fills the focused parameter with a path; returns where its caret should land, or null. */
+  insertPathIntoFocused(path: string): { param: string; caret: number } | null;
+  saveDraft(): Promise<boolean>;
+  discardDraft(): void;
+}
+
+export const isDraftDirty = (s: Pick<MappingsSlice, 'draft' | 'draftBaseline'>): boolean =>
+  s.draft !== null && (s.draft.id === undefined || draftFingerprint(s.draft) !== s.draftBaseline);
+
+const byPosition = (a: Mapping, b: Mapping) => a.position - b.position || a.createdAt - b.createdAt;
+
+export const createMappingsSlice =
+  (api: ApiClient): StateCreator<AppState, [], [], MappingsSlice> =>
+  (set, get) => {
+    let generation = 0;
+    const open = (draft: MappingDraft | null) =>
+      set({ draft, draftBaseline: draft?.id ? draftFingerprint(draft) : '', draftErrors: {}, focusedParam: null, focusedCaret: null, rehearsal: null });
+    const nextPosition = () => Math.max(0, ...get().mappings.map((m) => m.position + 1));
+    const replace = (m: Mapping) => {
+      const rest = get().mappings.filter((x) => x.id !== m.id);
+      set({ mappings: [...rest, m].sort(byPosition) });
+    };
+
+    return {
+      mappings: [],
+      mappingsSourceId: null,
+      mappingsStatus: 'idle',
+      mappingsError: null,
+      draft: null,
+      draftBaseline: '',
+      draftErrors: {},
+      draftSaving: false,
+      focusedParam: null,
+      focusedCaret: null,
+      async loadMappings(sourceId) {
+        const mine = ++generation;
+        const switching = get().mappingsSourceId !== sourceId;
+        set({ mappingsStatus: 'loading', mappingsError: null, mappingsSourceId: sourceId, ...(switching ? { mappings: [] } : {}) });
+        if (switching) open(null);
+        try {
+          const mappings = (await api.call('mappings.list', { sourceId })).sort(byPosition);
+          if (mine !== generation) return;
+          set({ mappings, mappingsStatus: 'idle' });
+          const { draft } = get();
+          if (draft === null && mappings[0]) get().selectMapping(mappings[0].id);
+          // A mapping deleted elsewhere closes; one changed elsewhere refreshes unless edited here.
+          if (draft?.id && !mappings.some((m) => m.id === draft.id)) open(null);
+          else if (draft?.id && !isDraftDirty(get())) {
+            const fresh = mappings.find((m) => m.id === draft.id);
+            if (fresh) set({ draft: draftOf(fresh), draftBaseline: draftFingerprint(draftOf(fresh)) });
+          }
+        } catch (error) {
+          if (mine === generation) set({ mappingsStatus: 'error', mappingsError: describeError(error) });
+        }
+      },
+      selectMapping(id) {
+        const m = get().mappings.find((x) => x.id === id);
+        if (!m) return;
+        open(draftOf(m));
+        void get().refreshSamples();
+      },
+      newMapping(eventType) {
+        const type = eventType ?? get().recentSourceEvents.find((e) => e.eventType)?.eventType ?? '';
+        open({ eventType: type, actionType: 'users_identify', params: {}, activeIn: get().environments.map((e) => e.key), position: nextPosition() });
+        void get().refreshSamples();
+      },
+      duplicateMapping(id) {
+        const m = get().mappings.find((x) => x.id === id);
+        if (!m) return;
+        const { id: _drop, ...copy } = draftOf(m);
+        open({ ...copy, position: nextPosition() });
+      },
+      async deleteMapping(id) {
+        try {
+          await api.call('mappings.delete', { id });
+          generation++;
+          set({ mappings: get().mappings.filter((m) => m.id !== id) });
+          if (get().draft?.id === id) open(null);
+          return true;
+        } catch (error) {
+          set({ mappingsError: describeError(error) });
+          return false;
+        }
+      },
+      async setMappingActive(id, environment, active) {
+        const m = get().mappings.find((x) => x.id === id);
+        if (!m) return;
+        const activeIn = active ? [...new Set([...m.activeIn, environment])] : m.activeIn.filter((e) => e !== environment);
+        try {
+          const saved = await api.call('mappings.update', { id, activeIn });
+          generation++;
+          replace(saved);
+          const { draft } = get();
+          // The switch saves at once; an open draft of the same mapping follows without losing edits.
+          if (draft?.id === id) {
+            const dirty = isDraftDirty(get());
+            set({ draft: { ...draft, activeIn: saved.activeIn } });
+            if (!dirty) set({ draftBaseline: draftFingerprint(get().draft) });
+          }
+        } catch (error) {
+          set({ mappingsError: describeError(error) });
+        }
+      },
+      editDraft(patch) {
+        const { draft } = get();
+        if (!draft) return;
+        set({ draft: { ...draft, ...patch }, draftErrors: {} });
+        if (patch.eventType !== undefined && patch.eventType !== draft.eventType) void get().refreshSamples();
+      },
+      setParam(name, source) {
+        const { draft, draftErrors } = get();
+        if (!draft) return;
+        const { [`params.${name}`]: _gone, ...rest } = draftErrors;
+        set({ draft: { ...draft, params: { ...draft.params, [name]: source } }, draftErrors: rest });
+      },
+      focusParam: (name, caret = null) => set({ focusedParam: name, focusedCaret: caret }),
+      insertPathIntoFocused(path) {
+        const { draft, focusedParam, focusedCaret } = get();
+        if (!draft || !focusedParam) return null;
+        const next = insertPath(draft.params[focusedParam] ?? '', path, focusedCaret);
+        get().setParam(focusedParam, next.source);
+        set({ focusedCaret: { start: next.caret, end: next.caret } });
+        return { param: focusedParam, caret: next.caret };
+      },
+      async saveDraft() {
+        const { draft, mappingsSourceId: sourceId } = get();
+        if (!draft || !sourceId) return false;
+        const local = validateDraft(draft, sourceId);
+        if (Object.keys(local).length > 0) {
+          set({ draftErrors: local });
+          return false;
+        }
+        // mappings.update keeps fields it is not given, and a condition cannot be sent as null.
+        if (draft.id && !draft.condition && get().mappings.find((m) => m.id === draft.id)?.condition) {
+          set({ draftErrors: { condition: 'Removing a condition from a saved mapping is not supported yet; duplicate it without the condition instead.' } });
+          return false;
+        }
+        set({ draftSaving: true, draftErrors: {} });
+        try {
+          const { sourceId: _s, ...fields } = draftInput(draft, sourceId);
+          const saved = draft.id
+            ? await api.call('mappings.update', { id: draft.id, ...fields, condition: draft.condition })
+            : await api.call('mappings.create', { sourceId, ...fields });
+          generation++;
+          replace(saved);
+          // Keep what was typed (including unmapped, empty inputs) but mark it saved.
+          const kept = { ...get().draft, ...draftOf(saved), params: { ...get().draft?.params, ...saved.params } };
+          set({ draft: kept, draftBaseline: draftFingerprint(kept), draftSaving: false });
+          return true;
+        } catch (error) {
+          const message = error instanceof ApiCallError && error.error.code === 'invalid_input' ? error.error.message : null;
+          set({ draftSaving: false, draftErrors: message ? fieldErrorsFromMessage(message) : { _: describeError(error) } });
+          return false;
+        }
+      },
+      discardDraft() {
+        const { draft, mappings } = get();
+        const saved = draft?.id ? mappings.find((m) => m.id === draft.id) : undefined;
+        if (saved) open(draftOf(saved));
+        else if (mappings[0]) get().selectMapping(mappings[0].id);
+        else open(null);
+      },
+    };
+  };

@@ -1,0 +1,34 @@
+import type { Source } from '../../../../shared/domain/source';
+import { useApp } from '../../app/store-context';
+import { MappingsTab } from '../mappings/MappingsTab';
+import { SourceLogo } from './SourceLogo';
+import { SourceLogsTab } from './SourceLogsTab';
+import { SourceSettingsTab } from './SourceSettingsTab';
+import { SourceTabs } from './SourceTabs';
+import './sources.css';
+
+/** One source: header, then Mappings | Logs | Settings. */
+export function SourcePage({ source }: { source: Source }) {
+  const tab = useApp((s) => s.sourceTab);
+  const brand = useApp((s) => s.templateBrands[source.templateId]);
+
+  return (
+    <div className="source-page" data-testid="source-detail" data-source-key={source.key}>
+      <header className="source-page__header">
+        <SourceLogo source={source} size={36} />
+        <div className="source-page__titles">
+          <h1 className="source-page__title">{source.name}</h1>
+          <p className="muted source-page__sub">
+            <code>{source.key}</code> · {brand ? `${brand.name} template v${source.templateVersion}` : 'Custom source'}
+          </p>
+        </div>
+        <SourceTabs />
+      </header>
+      <div className="source-page__panel" role="tabpanel" id={`source-panel-${tab}`} aria-labelledby={`source-tab-${tab}`} data-testid={`source-panel-${tab}`}>
+        {tab === 'mappings' && <MappingsTab source={source} />}
+        {tab === 'logs' && <SourceLogsTab source={source} />}
+        {tab === 'settings' && <SourceSettingsTab source={source} />}
+      </div>
+    </div>
+  );
+}

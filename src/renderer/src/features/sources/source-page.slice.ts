@@ -1,0 +1,63 @@
+import type { StateCreator } from 'zustand';
+import type { ApiClient } from '../../../../shared/api/client';
+import type { ApiOutput } from '../../../../shared/api/contract';
+import type { TemplateSummary } from '../../../../shared/domain/template';
+import type { AppState } from '../../app/store';
+
+export type SourceTab = 'mappings' | 'logs' | 'settings';
+export type SourceStat = ApiOutput<'sources.stats'>[number];
+export type TemplateBrand = Pick<TemplateSummary, 'name' | 'branding'>;
+
+export interface SourcePageSlice {
+  /** Which tab of the source page is open; kept across source switches, like a URL would be. */
+  sourceTab: SourceTab;
+  /** Set by the settings form while it holds unsaved edits, so navigation can ask first. */
+  settingsDirty: boolean;
+  sourceStats: SourceStat[];
+  templateBrands: Record<string, TemplateBrand>;
+  setSourceTab(tab: SourceTab): void;
+  setSettingsDirty(dirty: boolean): void;
+  loadSourceStats(): Promise<void>;
+  /** Coalesces bursts of pushed events into one `sources.stats` call. */
+  scheduleStatsRefresh(): void;
+  loadTemplateBrands(): Promise<void>;
+}
+
+/** A busy receiver pushes many events a second; the list needs a refresh every second or two at most. */
+export const STATS_DEBOUNCE_MS = 1500;
+
+export const createSourcePageSlice =
+  (api: ApiClient, debounceMs = STATS_DEBOUNCE_MS): StateCreator<AppState, [], [], SourcePageSlice> =>
+  (set, get) => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    return {
+      sourceTab: 'mappings',
+      settingsDirty: false,
+      sourceStats: [],
+      templateBrands: {},
+      setSourceTab: (sourceTab) => set({ sourceTab }),
+      setSettingsDirty: (settingsDirty) => set({ settingsDirty }),
+      async loadSourceStats() {
+        try {
+          set({ sourceStats: await api.call('sources.stats', {}) });
+        } catch {
+          // Stats are decoration; the list works without them and the next event retries.
+        }
+      },
+      scheduleStatsRefresh() {
+        if (timer !== null) return;
+        timer = setTimeout(() => {
+          timer = null;
+          void get().loadSourceStats();
+        }, debounceMs);
+      },
+      async loadTemplateBrands() {
+        try {
+          const list = await api.call('templates.list', {});
+          set({ templateBrands: Object.fromEntries(list.map((t) => [t.id, { name: t.name, branding: t.branding }])) });
+        } catch {
+          // Without brands the list shows monograms.
+        }
+      },
+    };
+  };
