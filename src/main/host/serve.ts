@@ -6,7 +6,7 @@ import { createCore, type Core } from '../core/create-core';
 import { consoleLogger } from '../core/ports';
 import { parseServeArgs, USAGE, type ServeOptions } from './cli-args';
 import { createControlServer, type ControlServer } from './http-bridge';
-import { createNodeSecretStore } from './node-secret-store';
+import { createKeyFileSecretStore } from '../core/secrets/key-file-store';
 
 /** The headless host (`npm run serve`, SPEC §10): the core, the control API and the UI, no Electron. */
 
@@ -28,7 +28,7 @@ async function start(options: ServeOptions): Promise<{ core: Core; control: Cont
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const token = options.token ?? randomBytes(32).toString('base64url');
   const core = await createCore(
-    { dataDir, secretStore: createNodeSecretStore(dataDir), logger: consoleLogger },
+    { dataDir, secretStore: createKeyFileSecretStore(dataDir), logger: consoleLogger },
     { receiverHost: options.receiverHost, receiverPort: options.receiverPort, sandboxWorkerPath: SANDBOX_WORKER },
   );
   let control: ControlServer;

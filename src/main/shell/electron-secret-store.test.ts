@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNodeSecretStore } from '../host/node-secret-store';
+import { createKeyFileSecretStore } from '../core/secrets/key-file-store';
 import { silentLogger } from '../core/ports';
 import { createElectronSecretStore } from './electron-secret-store';
-import { KEY_FILE_NAME } from './key-file-secret-store';
+import { KEY_FILE_NAME } from '../core/secrets/key-file-store';
 
 type Backend = 'basic_text' | 'gnome_libsecret';
 
@@ -64,14 +64,14 @@ describe('Electron secret store', () => {
   it('shares a data dir with the headless host when the keychain is unavailable', () => {
     const dir = tempDir();
     const electron = createElectronSecretStore(fakeSafeStorage(false), dir, silentLogger, 'linux');
-    const headless = createNodeSecretStore(dir);
+    const headless = createKeyFileSecretStore(dir);
     expect(headless.open(electron.seal('whsec_from_desktop'))).toBe('whsec_from_desktop');
     expect(electron.open(headless.seal('whsec_from_headless'))).toBe('whsec_from_headless');
   });
 
   it('opens headless-host secrets while the keychain seals new ones', () => {
     const dir = tempDir();
-    const sealed = createNodeSecretStore(dir).seal('whsec_old');
+    const sealed = createKeyFileSecretStore(dir).seal('whsec_old');
     expect(createElectronSecretStore(fakeSafeStorage(true), dir, silentLogger, 'darwin').open(sealed)).toBe('whsec_old');
   });
 

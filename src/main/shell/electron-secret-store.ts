@@ -1,6 +1,6 @@
 import type { SafeStorage } from 'electron';
 import type { Logger, SecretStore } from '../core/ports';
-import { KEY_FILE_FORMAT, createKeyFileSecretStore } from './key-file-secret-store';
+import { KEY_FILE_FORMAT, createKeyFileSecretStore } from '../core/secrets/key-file-store';
 
 /**
  * The first byte of a sealed value names who sealed it, so a data dir keeps opening when the keychain

@@ -1,13 +1,14 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SecretStore } from '../core/ports';
+import type { SecretStore } from '../ports';
 
 const KEY_BYTES = 32;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
-/** First byte of every sealed blob, so a future format can be told apart. */
-const FORMAT_V1 = 0x01;
+/** First byte of every sealed blob, so a future format (or another store's blob) can be told apart. */
+export const KEY_FILE_FORMAT = 0x01;
+const FORMAT_V1 = KEY_FILE_FORMAT;
 
 export const KEY_FILE_NAME = 'secret.key';
 
@@ -74,5 +75,9 @@ export function createKeySecretStore(key: Buffer): SecretStore {
   };
 }
 
-/** The headless host's SecretStore: a 0600 key file in the data dir. */
-export const createNodeSecretStore = (dataDir: string): SecretStore => createKeySecretStore(loadOrCreateKey(dataDir));
+/**
+ * Secrets sealed with a 0600 key file in the data dir: the headless host's store, and the desktop
+ * app's fallback when the OS keychain is unusable — one format, so a data dir works under both.
+ */
+export const createKeyFileSecretStore = (dataDir: string, platform: NodeJS.Platform = process.platform): SecretStore =>
+  createKeySecretStore(loadOrCreateKey(dataDir, platform));
