@@ -50,11 +50,15 @@ describe('templates slice', () => {
       key: 'stripe',
       mappingIds: ['customer-created-identify'],
       secrets: { development: 'whsec_abc' },
-      vars: { development: { REGION: 'eu', EMPTY: '' } },
+      vars: { development: { REGION: 'eu', API_KEY: 'k', EMPTY: '' } },
+      secretVars: ['API_KEY'],
     });
     expect(result).toEqual({ ok: true, source: created, warnings: [] });
     expect(calls[0]).toEqual(['sources.connect', { templateId: 'stripe', key: 'stripe', mappingIds: ['customer-created-identify'], secrets: { development: 'whsec_abc' } }]);
-    expect(calls.filter(([m]) => m === 'sources.setVar')).toEqual([['sources.setVar', { id: 'src_stripe', environment: 'development', name: 'REGION', value: 'eu' }]]);
+    expect(calls.filter(([m]) => m === 'sources.setVar')).toEqual([
+      ['sources.setVar', { id: 'src_stripe', environment: 'development', name: 'REGION', value: 'eu' }],
+      ['sources.setVar', { id: 'src_stripe', environment: 'development', name: 'API_KEY', value: 'k', secret: true }],
+    ]);
     expect(store.getState().sources.map((s) => s.id)).toContain('src_stripe');
     expect(store.getState().selectedSourceId).toBe('src_stripe');
   });

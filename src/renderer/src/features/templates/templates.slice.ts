@@ -11,7 +11,7 @@ export type SecretCheck = ApiOutput<'templates.checkSecret'>;
 export type SendTestAnswer = ApiOutput<'events.sendTest'>;
 
 /** `sources.connect` plus the preprocess variables to set afterwards, per environment and name. */
-export type ConnectRequest = ApiInput<'sources.connect'> & { vars?: Record<string, Record<string, string>> };
+export type ConnectRequest = ApiInput<'sources.connect'> & { vars?: Record<string, Record<string, string>>; secretVars?: readonly string[] };
 
 /** A connect that failed after the source was created (a variable not saved) still returns the source. */
 export type ConnectResult = { ok: true; source: Source; warnings: string[] } | { ok: false; error: string };
@@ -46,13 +46,13 @@ export const createTemplatesSlice =
   (set, get) => {
     const inFlight = new Map<string, Promise<Template>>();
 
-    const setVars = async (source: Source, vars: ConnectRequest['vars']): Promise<string[]> => {
+    const setVars = async (source: Source, vars: ConnectRequest['vars'], secretVars: readonly string[] = []): Promise<string[]> => {
       const warnings: string[] = [];
       for (const [environment, byName] of Object.entries(vars ?? {})) {
         for (const [name, value] of Object.entries(byName)) {
           if (value === '') continue;
           try {
-            await api.call('sources.setVar', { id: source.id, environment, name, value });
+            await api.call('sources.setVar', { id: source.id, environment, name, value, ...(secretVars.includes(name) ? { secret: true } : {}) });
           } catch (error) {
             warnings.push(`${name} (${environment}) was not saved: ${describeError(error)}`);
           }
@@ -107,14 +107,14 @@ export const createTemplatesSlice =
           return { ok: true };
         }
       },
-      async connectTemplate({ vars, ...input }) {
+      async connectTemplate({ vars, secretVars, ...input }) {
         let source: Source;
         try {
           source = await api.call('sources.connect', input);
         } catch (error) {
           return { ok: false, error: describeError(error) };
         }
-        const warnings = await setVars(source, vars);
+        const warnings = await setVars(source, vars, secretVars);
         await get().loadSources();
         get().selectSource(source.id);
         return { ok: true, source, warnings };
