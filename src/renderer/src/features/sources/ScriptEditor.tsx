@@ -49,9 +49,13 @@ export function ScriptEditor({ value, onChange, errorLine, label }: Props) {
 
   useEffect(() => {
     if (!host.current) return;
+    // The UI's CSP (style-src 'self') blocks the <style> tags CodeMirror adds to a document; inside
+    // a shadow root it uses constructed style sheets instead, which the policy allows.
+    const shadow = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
     const editor = new EditorView({
       doc: value,
-      parent: host.current,
+      root: shadow,
+      parent: shadow,
       extensions: [
         basicSetup,
         javascript(),
