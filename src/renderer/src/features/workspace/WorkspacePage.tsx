@@ -22,6 +22,7 @@ export function WorkspacePage() {
   const error = useApp((s) => s.workspaceError);
   const selectedKey = useApp((s) => s.workspaceSelectedKey);
   const loadWorkspace = useApp((s) => s.loadWorkspace);
+  const selectRow = useApp((s) => s.selectWorkspaceRow);
   const setSearch = useApp((s) => s.setWorkspaceSearch);
   const resetWorkspace = useApp((s) => s.resetWorkspace);
   const [typed, setTyped] = useState(search);
@@ -29,8 +30,10 @@ export function WorkspacePage() {
 
   // Each visit and each environment switch shows fresh data; pushes keep it fresh while shown.
   useEffect(() => {
-    if (currentEnv !== null) void loadWorkspace();
-  }, [currentEnv, loadWorkspace]);
+    if (currentEnv === null) return;
+    selectRow(null);
+    void loadWorkspace();
+  }, [currentEnv, loadWorkspace, selectRow]);
 
   useEffect(() => {
     const timer = setTimeout(() => setSearch(typed), SEARCH_DELAY_MS);
