@@ -180,8 +180,10 @@ export const createMappingsSlice =
           set({ draft: kept, draftBaseline: draftFingerprint(kept), draftSaving: false });
           return true;
         } catch (error) {
-          const message = error instanceof ApiCallError && error.error.code === 'invalid_input' ? error.error.message : null;
-          set({ draftSaving: false, draftErrors: message ? fieldErrorsFromMessage(message) : { _: describeError(error) } });
+          // The host names fields the way the dispatcher words zod issues (`params.id: …`).
+          const fields = error instanceof ApiCallError ? fieldErrorsFromMessage(error.error.message) : {};
+          const named = Object.keys(fields).some((k) => k !== '_');
+          set({ draftSaving: false, draftErrors: named ? fields : { _: describeError(error) } });
           return false;
         }
       },

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../app/store';
+import { fakeApi } from '../../test/fake-api';
+import { detail, source, summary } from '../../test/fixtures';
+import type { Template } from '../../../../shared/domain/template';
+
+const template = {
+  id: 'acme', samples: [{ id: 'user-created', eventType: 'user.created', label: 'A user signs up', headers: {}, body: { data: { id: 't_1' } }, contentType: 'application/json' }],
+} as unknown as Template;
+
+const setup = async () => {
+  const events = [summary({ id: 9, eventType: 'user.created' }), summary({ id: 8, eventType: 'user.deleted' }), summary({ id: 7, eventType: 'user.created' })];
+  const fake = fakeApi({
+    'environments.list': () => [{ key: 'development', name: 'Development' }],
+    'sources.list': () => [source({ templateId: 'acme' })],
+    'mappings.list': () => [],
+    'events.list': () => ({ items: events, nextCursor: null }),
+    'events.get': (input) => {
+      const id = (input as { id: number }).id;
+      return detail({ id, parsedBody: { n: id } });
+    },
+    'templates.get': () => template,
+    'mappings.rehearse': () => ({ total: 2, passed: 1, failed: 1, results: [] }),
+  });
+  const store = createAppStore(fake.api);
+  await store.getState().loadEnvironments();
+  await store.getState().loadSources();
+  await store.getState().loadMappings('src_1');
+  store.getState().newMapping('user.created');
+  await store.getState().loadSampleSources('src_1');
+  return { ...fake, store };
+};
+
+describe('mapping samples', () => {
+  it('offers the matching logged events, newest first, then the template samples', async () => {
+    const { store } = await setup();
+    expect(store.getState().sample).toMatchObject({ eventId: 9, ctx: { body: { n: 9 } } });
+    await store.getState().stepSample(1);
+    expect(store.getState().sample?.eventId).toBe(7);
+    await store.getState().stepSample(1);
+    expect(store.getState().sample).toMatchObject({ eventId: null, label: 'A user signs up', ctx: { body: { data: { id: 't_1' } } } });
+    await store.getState().stepSample(1);
+    expect(store.getState().sample?.eventId).toBe(9);
+  });
+
+  it('follows a pattern event type', async () => {
+    const { store } = await setup();
+    store.getState().editDraft({ eventType: 'user.*' });
+    await store.getState().stepSample(1);
+    expect(store.getState().sample?.eventId).toBe(8);
+  });
+
+  it('loads a failing event from a rehearsal as the sample', async () => {
+    const { store } = await setup();
+    await store.getState().showEventSample(7);
+    expect(store.getState().sample?.eventId).toBe(7);
+    expect(store.getState().sampleIndex).toBe(1);
+  });
+
+  it('keeps the shown sample in place when a new event of the type arrives', async () => {
+    const { store } = await setup();
+    await store.getState().stepSample(1);
+    store.getState().noteSourceEvent(summary({ id: 10, eventType: 'user.created' }));
+    expect(store.getState().sampleIndex).toBe(2);
+    expect(store.getState().sample?.eventId).toBe(7);
+  });
+
+  it('rehearses the draft in the current environment', async () => {
+    const { store, calls } = await setup();
+    store.getState().setParam('id', 'body.n');
+    await store.getState().rehearseDraft(50);
+    expect(calls.find(([m]) => m === 'mappings.rehearse')?.[1]).toMatchObject({ environment: 'development', lastN: 50, draft: { eventType: 'user.created', params: { id: 'body.n' } } });
+    expect(store.getState().rehearsal).toMatchObject({ passed: 1, failed: 1 });
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../app/store';
+import { fakeApi } from '../../test/fake-api';
+import { detail, source, summary } from '../../test/fixtures';
+import { ApiFailure } from '../../../../shared/api/result';
+import type { Mapping } from '../../../../shared/domain/mapping';
+import { isDraftDirty } from './mappings.slice';
+
+const mapping = (over: Partial<Mapping> = {}): Mapping => ({
+  id: 'map_1', sourceId: 'src_1', eventType: 'user.created', actionType: 'users_identify',
+  params: { id: 'body.data.id' }, activeIn: ['development'], position: 0, createdAt: 1, updatedAt: 1, ...over,
+});
+
+const setup = (handlers: Record<string, (input: unknown) => unknown> = {}) => {
+  const fake = fakeApi({
+    'environments.list': () => [{ key: 'development', name: 'Development' }, { key: 'production', name: 'Production' }],
+    'sources.list': () => [source()],
+    'mappings.list': () => [mapping()],
+    'events.list': () => ({ items: [summary({ id: 7, eventType: 'user.created' })], nextCursor: null }),
+    'events.get': () => detail({ id: 7, eventType: 'user.created', parsedBody: { data: { id: 'u_7', email: 'ada@example.com' } } }),
+    ...handlers,
+  });
+  const store = createAppStore(fake.api);
+  return { ...fake, store };
+};
+
+const loaded = async (handlers?: Record<string, (input: unknown) => unknown>) => {
+  const s = setup(handlers);
+  await s.store.getState().loadEnvironments();
+  await s.store.getState().loadSources();
+  await s.store.getState().loadMappings('src_1');
+  await s.store.getState().loadSampleSources('src_1');
+  return s;
+};
+
+describe('mappings slice', () => {
+  it('opens the first mapping and its newest matching event as the sample', async () => {
+    const { store } = await loaded();
+    expect(store.getState().draft).toMatchObject({ id: 'map_1', eventType: 'user.created' });
+    expect(store.getState().sample?.ctx.body).toEqual({ data: { id: 'u_7', email: 'ada@example.com' } });
+    expect(isDraftDirty(store.getState())).toBe(false);
+  });
+
+  it('fills the focused parameter with a clicked path and marks the draft unsaved', async () => {
+    const { store } = await loaded();
+    store.getState().focusParam('email', { start: 0, end: 0 });
+    expect(store.getState().insertPathIntoFocused('body.data.email')).toEqual({ param: 'email', caret: 15 });
+    expect(store.getState().draft?.params.email).toBe('body.data.email');
+    expect(isDraftDirty(store.getState())).toBe(true);
+  });
+
+  it('does nothing with a clicked path when no parameter is focused', async () => {
+    const { store } = await loaded();
+    expect(store.getState().insertPathIntoFocused('body.x')).toBeNull();
+  });
+
+  it('creates a new mapping with only its mapped parameters and marks it saved', async () => {
+    const created = mapping({ id: 'map_2', eventType: 'user.deleted', actionType: 'users_delete', params: { id: 'body.id' } });
+    const { store, calls } = await loaded({ 'mappings.create': () => created });
+    store.getState().newMapping('user.deleted');
+    store.getState().editDraft({ actionType: 'users_delete' });
+    store.getState().setParam('id', 'body.id');
+    expect(await store.getState().saveDraft()).toBe(true);
+    const [, input] = calls.find(([m]) => m === 'mappings.create')!;
+    expect(input).toMatchObject({ sourceId: 'src_1', eventType: 'user.deleted', actionType: 'users_delete', params: { id: 'body.id' }, activeIn: ['development', 'production'] });
+    expect(store.getState().mappings.map((m) => m.id)).toEqual(['map_1', 'map_2']);
+    expect(store.getState().draft?.id).toBe('map_2');
+    expect(isDraftDirty(store.getState())).toBe(false);
+  });
+
+  it('keeps a draft with a syntax error local and reports it at the parameter', async () => {
+    const { store, calls } = await loaded();
+    store.getState().setParam('email', 'body.data[0.email');
+    expect(await store.getState().saveDraft()).toBe(false);
+    expect(store.getState().draftErrors).toEqual({ 'params.email': 'expected "]" at 11' });
+    expect(calls.some(([m]) => m === 'mappings.update')).toBe(false);
+  });
+
+  it('puts a host validation error at the field it names', async () => {
+    const { store } = await loaded({
+      'mappings.update': () => {
+        throw new ApiFailure('invalid_input', 'params.id: something the host refused');
+      },
+    });
+    store.getState().setParam('id', 'body.other');
+    await store.getState().saveDraft();
+    expect(store.getState().draftErrors).toEqual({ 'params.id': 'something the host refused' });
+  });
+
+  it('switches a mapping off in one environment without losing edits to the open draft', async () => {
+    const { store, calls } = await loaded({ 'mappings.update': () => mapping({ activeIn: [] }) });
+    store.getState().setParam('email', 'body.data.email');
+    await store.getState().setMappingActive('map_1', 'development', false);
+    expect(calls.find(([m]) => m === 'mappings.update')?.[1]).toEqual({ id: 'map_1', activeIn: [] });
+    expect(store.getState().draft).toMatchObject({ activeIn: [], params: { email: 'body.data.email' } });
+    expect(isDraftDirty(store.getState())).toBe(true);
+  });
+
+  it('duplicates a mapping as an unsaved draft after the last one', async () => {
+    const { store } = await loaded();
+    store.getState().duplicateMapping('map_1');
+    expect(store.getState().draft).toMatchObject({ eventType: 'user.created', params: { id: 'body.data.id' }, position: 1 });
+    expect(store.getState().draft?.id).toBeUndefined();
+  });
+
+  it('closes the draft of a deleted mapping', async () => {
+    const { store } = await loaded({ 'mappings.delete': () => ({ deleted: true }) });
+    await store.getState().deleteMapping('map_1');
+    expect(store.getState().mappings).toEqual([]);
+    expect(store.getState().draft).toBeNull();
+  });
+});
