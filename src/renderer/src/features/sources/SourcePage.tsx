@@ -1,6 +1,8 @@
 import type { Source } from '../../../../shared/domain/source';
+import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../app/store-context';
 import { MappingsTab } from '../mappings/MappingsTab';
+import { SendTestEventButton } from '../templates/SendTestEventButton';
 import { SourceLogo } from './SourceLogo';
 import { SourceLogsTab } from './SourceLogsTab';
 import { SourceSettingsTab } from './SourceSettingsTab';
@@ -11,6 +13,7 @@ import './sources.css';
 export function SourcePage({ source }: { source: Source }) {
   const tab = useApp((s) => s.sourceTab);
   const brand = useApp((s) => s.templateBrands[source.templateId]);
+  const mapped = useApp(useShallow((s) => (s.mappingsSourceId === source.id ? s.mappings.map((m) => m.eventType) : [])));
 
   return (
     <div className="source-page" data-testid="source-detail" data-source-key={source.key}>
@@ -22,6 +25,11 @@ export function SourcePage({ source }: { source: Source }) {
             <code>{source.key}</code> · {brand ? `${brand.name} template v${source.templateVersion}` : 'Custom source'}
           </p>
         </div>
+        {brand && (
+          <div className="source-page__send">
+            <SendTestEventButton sourceId={source.id} mappedEventTypes={mapped} />
+          </div>
+        )}
         <SourceTabs />
       </header>
       <div className="source-page__panel" role="tabpanel" id={`source-panel-${tab}`} aria-labelledby={`source-tab-${tab}`} data-testid={`source-panel-${tab}`}>
