@@ -49,7 +49,7 @@ describe('buildCurl', () => {
     const cmd = buildCurl(
       {
         ...base,
-        headers: [['host', 'abc.loca.lt'], ['content-type', 'application/json'], ['x-tag', 'a'], ['x-tag', 'b'], ['content-length', '2'], ['user-agent', 'Stripe/1.0'], ['accept', '*/*']],
+        headers: [['host', 'abc.loca.lt'], ['content-type', 'application/json'], ['x-tag', 'a'], ['x-tag', 'b'], ['content-length', '2'], ['transfer-encoding', 'chunked'], ['connection', 'keep-alive'], ['user-agent', 'Stripe/1.0'], ['accept', '*/*']],
         bodyText: '{}',
         bodyBase64: 'e30=',
         bodySize: 2,
@@ -59,7 +59,7 @@ describe('buildCurl', () => {
     const argv = argvOf(cmd);
     expect(argv.slice(0, 4)).toEqual(['-sS', '-X', 'POST', 'http://127.0.0.1:4750/in/tok_abc']);
     const headers = argv.filter((_, i) => argv[i - 1] === '-H');
-    expect(headers).toEqual(['content-type: application/json', 'x-tag: a', 'x-tag: b', 'user-agent: Stripe/1.0', 'accept: */*', 'expect:']);
+    expect(headers).toEqual(['content-type: application/json', 'x-tag: a', 'x-tag: b', 'connection: keep-alive', 'user-agent: Stripe/1.0', 'accept: */*', 'expect:']);
     expect(argv.slice(-2)).toEqual(['--data-raw', '{}']);
   });
 

@@ -4,9 +4,9 @@ type CurlSource = Pick<EventDetail, 'method' | 'path' | 'query' | 'headers' | 'b
 
 /**
  * Headers curl must not be told: it derives them from the URL and the body it sends, and a stale
- * copy (a tunnel's Host, a chunked encoding) would make the request differ from the original.
+ * copy (a tunnel's Host, a chunked encoding, an upgrade) would change how the request is framed.
  */
-const DERIVED = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'expect', 'keep-alive', 'te', 'upgrade']);
+const DERIVED = new Set(['host', 'content-length', 'transfer-encoding', 'expect', 'te', 'upgrade']);
 
 /** Headers curl adds on its own; an empty `-H 'Name:'` stops it where the original had none. */
 const CURL_DEFAULTS = ['user-agent', 'accept'] as const;

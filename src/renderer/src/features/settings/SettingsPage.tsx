@@ -31,9 +31,8 @@ export function SettingsPage() {
         {!settings && status === 'loading' && <LoadingState label="Loading settings…" />}
         {settings && (
           <>
-            {/* Keyed by what is saved, so a change made elsewhere resets the form to it. */}
-            <TunnelSettingsForm key={JSON.stringify(settings.tunnel)} saved={settings.tunnel} />
-            <RetentionSettings key={JSON.stringify(settings.retention)} saved={settings.retention} />
+            <TunnelSettingsForm saved={settings.tunnel} />
+            <RetentionSettings saved={settings.retention} />
             <section className="card settings-card" aria-labelledby="settings-notifications" data-testid="settings-notifications">
               <h2 className="card__title" id="settings-notifications">
                 Notifications

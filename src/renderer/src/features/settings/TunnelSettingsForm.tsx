@@ -28,18 +28,19 @@ export function TunnelSettingsForm({ saved }: { saved: TunnelSettings }) {
   const restart = useApp((s) => s.startTunnel);
   const [fields, setFields] = useState<Fields>({ serverUrl: saved.serverUrl, subdomain: saved.subdomain ?? '', connectAddress: saved.connectAddress ?? '' });
   const [error, setError] = useState<string | null>(null);
-  const [savedNote, setSavedNote] = useState(false);
+  // Remembered at save time: only a tunnel already running needs a restart to use new settings.
+  const [savedNote, setSavedNote] = useState<null | 'saved' | 'restart'>(null);
   const errors = fieldErrors(fields);
   const dirty = JSON.stringify(toPatch(fields)) !== JSON.stringify({ serverUrl: saved.serverUrl, subdomain: saved.subdomain, connectAddress: saved.connectAddress });
   const set = (patch: Partial<Fields>) => {
     setFields({ ...fields, ...patch });
-    setSavedNote(false);
+    setSavedNote(null);
   };
 
   const save = async () => {
     const result = await update({ tunnel: toPatch(fields) });
     setError(result.ok ? null : result.error);
-    setSavedNote(result.ok);
+    setSavedNote(result.ok ? (tunnelState === 'stopped' ? 'saved' : 'restart') : null);
   };
 
   const field = (name: keyof Fields, label: string, help: string, placeholder: string) => (
@@ -85,8 +86,15 @@ export function TunnelSettingsForm({ saved }: { saved: TunnelSettings }) {
           {savedNote && (
             <span className="settings-saved" role="status" data-testid="tunnel-settings-saved">
               Saved.{' '}
-              {tunnelState !== 'stopped' && (
-                <button type="button" className="link" onClick={() => void restart()}>
+              {savedNote === 'restart' && (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    setSavedNote('saved');
+                    void restart();
+                  }}
+                >
                   Restart the tunnel to use them
                 </button>
               )}
