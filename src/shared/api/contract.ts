@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EnvKeySchema, EnvironmentSchema } from '../domain/environment';
 import { EventDetailSchema, EventFilterSchema, EventSummarySchema, PreprocessOutputSchema } from '../domain/event';
 import { ActionPlanSchema, MappingFieldsSchema, MappingSchema } from '../domain/mapping';
+import { ConditionSchema } from '../expr/schema';
 import { ActionRunSchema } from '../domain/event';
 import { TemplateSchema, TemplateSummarySchema } from '../domain/template';
 import { ExportFileSchema, ImportedRequestSchema } from '../domain/export';
@@ -256,8 +257,10 @@ export const contract = {
     output: MappingSchema,
   },
   'mappings.update': {
-    summary: 'Changes a mapping; the fields given replace the current ones.',
-    input: MappingFieldsSchema.omit({ sourceId: true }).partial().extend({ id: Id }),
+    summary: 'Changes a mapping; the fields given replace the current ones (`condition: null` removes the condition).',
+    input: MappingFieldsSchema.omit({ sourceId: true })
+      .partial()
+      .extend({ id: Id, condition: ConditionSchema.nullable().optional().describe('null removes the condition') }),
     output: MappingSchema,
   },
   'mappings.delete': { summary: 'Deletes a mapping.', input: z.object({ id: Id }), output: z.object({ deleted: z.literal(true) }) },

@@ -190,3 +190,22 @@ describe('the pipeline', () => {
     expect((await t.call('workspace.users', { environment: 'development' })).total).toBe(2);
   });
 });
+
+describe('mapping conditions', () => {
+  it('skips a mapping whose condition fails, and runs it once the condition is removed', async () => {
+    const { id, url } = await t.source('cond');
+    const mapping = await t.call('mappings.create', {
+      sourceId: id, eventType: 'user.created', actionType: 'users_identify', activeIn: ['development'], params: { id: 'body.id' },
+      condition: { op: 'equals', path: 'body.plan', value: 'pro' },
+    });
+    const send = async () => ((await (await fetch(url, { method: 'POST', body: '{"type":"user.created","id":"u1","plan":"free"}' })).json()) as { event_id: number }).event_id;
+    const skipped = await send();
+    await settled();
+    expect((await t.call('events.get', { id: skipped })).actionRuns[0]).toMatchObject({ status: 'skipped' });
+    const updated = await t.call('mappings.update', { id: mapping.id, condition: null });
+    expect(updated.condition).toBeUndefined();
+    const ran = await send();
+    await settled();
+    expect((await t.call('events.get', { id: ran })).actionRuns[0]).toMatchObject({ status: 'success' });
+  });
+});

@@ -52,10 +52,12 @@ export function mappingHandlers(ctx: CoreContext): MappingHandlers {
       changed();
       return mapping;
     },
-    'mappings.update': ({ id, ...patch }) => {
-      const current = mustGet(id);
+    'mappings.update': ({ id, condition, ...patch }) => {
+      const { condition: currentCondition, ...current } = mustGet(id);
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      const mapping = validated({ ...current, ...defined, updatedAt: ctx.clock.now() });
+      // undefined keeps the condition, null removes it.
+      const nextCondition = condition === undefined ? currentCondition : (condition ?? undefined);
+      const mapping = validated({ ...current, ...defined, ...(nextCondition ? { condition: nextCondition } : {}), updatedAt: ctx.clock.now() });
       ctx.mappings.save(mapping);
       changed();
       return mapping;
