@@ -62,9 +62,13 @@ test('search, filters, replay with comparison, bulk replay and copy as cURL', as
   await expect(page.getByTestId('filter-verification')).toHaveValue('failed');
   await expect(log.rows).toHaveCount(2);
 
-  // The user adds the new secret, then replays one failed event: the replay opens, linked to its
-  // original, and the comparison shows what changed.
+  // The user adds the new secret and maps invoice.paid (to a workflow that does not exist yet), then
+  // replays one failed event: the replay opens, linked to its original, and the comparison shows
+  // what changed.
   await callApi(host, 'sources.addSecret', { id: source.id, environment: 'development', secret: ROTATED });
+  const mapping = { sourceId: source.id, eventType: 'invoice.paid', activeIn: ['development'] };
+  await callApi(host, 'mappings.create', { ...mapping, actionType: 'users_identify', params: { id: 'body.data.object.id', name: 'body.data.object.name' } });
+  await callApi(host, 'mappings.create', { ...mapping, actionType: 'workflows_trigger', params: { key: '"invoice-paid"', recipients: 'body.data.object.id' } });
   await log.openId(rotatedId);
   await log.replayOpenEvent('as_is');
   await expect(log.detail.getByTestId('detail-event-type')).toHaveText('invoice.paid');
@@ -75,6 +79,12 @@ test('search, filters, replay with comparison, bulk replay and copy as cURL', as
   await expect(verificationRow.locator('[data-side="replay"]')).toContainText('verified');
   await expect(verificationRow).toHaveAttribute('data-changed', 'true');
   await expect(log.comparison.getByTestId('compare-event-type')).toHaveAttribute('data-changed', 'false');
+  const runsRow = log.comparison.getByTestId('compare-action-runs');
+  await expect(runsRow.locator('[data-side="original"]')).toHaveText('none');
+  await expect(runsRow.locator('[data-side="replay"]')).toContainText('users_identify');
+  await expect(runsRow.locator('[data-side="replay"]')).toContainText('not_found');
+  await expect(log.detail.getByTestId('action-run')).toHaveCount(2);
+  await expect(log.detail.getByTestId('action-error')).toHaveAttribute('data-code', 'not_found');
   await testInfo.attach('replay-compared', { body: await page.screenshot({ path: testInfo.outputPath('replay-compared.png') }), contentType: 'image/png' });
   await log.comparison.getByTestId('replay-original-link').click();
   await expect(log.detail).toHaveAttribute('data-event-id', String(rotatedId));

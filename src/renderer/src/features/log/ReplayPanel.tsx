@@ -8,7 +8,7 @@ import { ReplayOptionsFields } from './ReplayOptionsFields';
 export function ReplayPanel({ eventId }: { eventId: number }) {
   const [options, setOptions] = useState<ReplayOptions>({ mode: 'as_is', respectIdempotency: false });
   const status = useApp((s) => s.replayStatus);
-  const error = useApp((s) => s.replayError);
+  const error = useApp((s) => (s.replayErrorFor === eventId ? s.replayError : null));
   const replay = useApp((s) => s.replayEvent);
 
   return (

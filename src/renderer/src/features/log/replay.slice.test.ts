@@ -37,6 +37,7 @@ describe('replay slice', () => {
     await store.getState().loadEnvironments();
     expect(await store.getState().replayEvent(1, { mode: 'as_is', respectIdempotency: false })).toBe(false);
     expect(store.getState().replayError).toContain('the source was deleted');
+    expect(store.getState().replayErrorFor).toBe(1);
   });
 
   it('loads the original of a replay for the comparison', async () => {

@@ -24,6 +24,8 @@ export interface BulkReplay {
 export interface ReplaySlice {
   replayStatus: 'idle' | 'running';
   replayError: string | null;
+  /** The event the error belongs to, so another event's detail does not show it. */
+  replayErrorFor: number | null;
   /** The original of the open detail when that detail is a replay, for the side-by-side comparison. */
   replayOriginal: { id: number; detail: EventDetail | null; error: string | null } | null;
   bulkReplay: BulkReplay | null;
@@ -46,10 +48,11 @@ export const createReplaySlice =
     return {
       replayStatus: 'idle',
       replayError: null,
+      replayErrorFor: null,
       replayOriginal: null,
       bulkReplay: null,
       async replayEvent(id, options) {
-        set({ replayStatus: 'running', replayError: null });
+        set({ replayStatus: 'running', replayError: null, replayErrorFor: null });
         try {
           const replay = await api.call('events.replay', { id, ...options });
           set({ replayStatus: 'idle' });
@@ -57,7 +60,7 @@ export const createReplaySlice =
           await get().openEvent(replay.id);
           return true;
         } catch (error) {
-          set({ replayStatus: 'idle', replayError: describeError(error) });
+          set({ replayStatus: 'idle', replayError: describeError(error), replayErrorFor: id });
           return false;
         }
       },
@@ -90,7 +93,8 @@ export const createReplaySlice =
         try {
           await api.call('events.cancelReplay', { jobId });
         } catch (error) {
-          set({ replayError: describeError(error) });
+          const current = get().bulkReplay;
+          if (current) set({ bulkReplay: { ...current, error: describeError(error) } });
         }
       },
       receiveReplayProgress(progress) {
