@@ -27,6 +27,10 @@ function startHost(dataDir: string): Promise<{ child: ChildProcess; ready: Ready
   });
 }
 
+/** Resolves when the child has exited, even if it already had (an 'exit' listener would wait forever). */
+const exited = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
+
 let cleanup: Array<() => void> = [];
 afterEach(() => {
   cleanup.forEach((f) => f());
@@ -69,7 +73,7 @@ describe('durability', () => {
       }
     };
     await Promise.all(Array.from({ length: 16 }, worker));
-    await new Promise((r) => child.once('exit', r));
+    await exited(child);
 
     expect(acked.size).toBeGreaterThanOrEqual(600);
     const db = new Database(join(dataDir, 'inlet.db'));
@@ -117,7 +121,7 @@ describe('processing across a crash', () => {
       }
     };
     await Promise.all(Array.from({ length: 16 }, worker));
-    await new Promise((r) => first.child.once('exit', r));
+    await exited(first.child);
 
     // Some acknowledged events were not processed yet when the host died; the restart must finish them.
     const before = new Database(join(dataDir, 'inlet.db'));
@@ -133,7 +137,7 @@ describe('processing across a crash', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     second.child.kill('SIGTERM');
-    await new Promise((r) => second.child.once('exit', r));
+    await exited(second.child);
 
     const db = new Database(join(dataDir, 'inlet.db'));
     cleanup.unshift(() => db.close());
