@@ -106,6 +106,13 @@ export function LogFilters({ scoped }: { scoped: boolean }) {
           </option>
         ))}
       </select>
+      {filter.range === 'custom' && (
+        <span className="log-filters__range" role="group" aria-label="Between">
+          <input type="datetime-local" className="input" aria-label="From" data-testid="filter-from" value={filter.from} onChange={(e) => setFilter({ from: e.target.value })} />
+          <span className="muted">to</span>
+          <input type="datetime-local" className="input" aria-label="To" data-testid="filter-to" value={filter.to} onChange={(e) => setFilter({ to: e.target.value })} />
+        </span>
+      )}
       {isFiltered(filter) && (
         <button type="button" className="btn btn--small btn--ghost" data-testid="clear-filters" onClick={clear}>
           Clear filters

@@ -11,7 +11,7 @@ describe('log filter', () => {
   });
 
   it('turns every choice into the events.list filter, with the time range counted back from now', () => {
-    const filter = { sourceId: 'src_1', eventType: ' invoice.paid ', verification: 'failed', actionStatus: 'error', range: '1h', search: '  ada  ' } as const;
+    const filter = { ...EMPTY_FILTER, sourceId: 'src_1', eventType: ' invoice.paid ', verification: 'failed', actionStatus: 'error', range: '1h', search: '  ada  ' } as const;
     expect(toQuery(filter, null, 'production', NOW)).toEqual({
       environment: 'production',
       sourceId: 'src_1',
@@ -22,6 +22,14 @@ describe('log filter', () => {
       search: 'ada',
     });
     expect(isFiltered(filter)).toBe(true);
+  });
+
+  it('turns a custom range into bounds that include the last minute named, and ignores empty ends', () => {
+    const from = new Date(2026, 10, 26, 9, 0).getTime();
+    const to = new Date(2026, 10, 26, 10, 5).getTime();
+    const query = toQuery({ ...EMPTY_FILTER, range: 'custom', from: '2026-11-26T09:00', to: '2026-11-26T10:05' }, null, 'development', NOW);
+    expect(query).toMatchObject({ from, to: to + 60_000 });
+    expect(toQuery({ ...EMPTY_FILTER, range: 'custom', from: '', to: 'nonsense' }, null, 'development', NOW)).toEqual({ environment: 'development' });
   });
 
   it('locks the source to the scope of a Logs tab whatever the filter says', () => {

@@ -9,6 +9,7 @@ export const TIME_RANGES = {
   '1h': { label: 'Last hour', ms: 60 * 60_000 },
   '24h': { label: 'Last 24 hours', ms: 24 * 60 * 60_000 },
   '7d': { label: 'Last 7 days', ms: 7 * 24 * 60 * 60_000 },
+  custom: { label: 'Between…', ms: null },
 } as const;
 export type TimeRange = keyof typeof TIME_RANGES;
 
@@ -19,10 +20,13 @@ export interface LogFilter {
   verification: VerificationStatus | '';
   actionStatus: ActionStatus | '';
   range: TimeRange;
+  /** Local date-times (`<input type="datetime-local">` values) for the `custom` range; either may be empty. */
+  from: string;
+  to: string;
   search: string;
 }
 
-export const EMPTY_FILTER: LogFilter = { sourceId: '', eventType: '', verification: '', actionStatus: '', range: 'all', search: '' };
+export const EMPTY_FILTER: LogFilter = { sourceId: '', eventType: '', verification: '', actionStatus: '', range: 'all', from: '', to: '', search: '' };
 
 /** The key filters are kept under: the whole log, or one source's Logs tab. */
 export const scopeKey = (scope: string | null): string => scope ?? '*';
@@ -39,8 +43,22 @@ export function toQuery(filter: LogFilter, scope: string | null, environment: st
   if (filter.actionStatus) query.actionStatus = filter.actionStatus;
   const span = TIME_RANGES[filter.range].ms;
   if (span !== null) query.from = now - span;
+  if (filter.range === 'custom') {
+    const from = localTime(filter.from);
+    const to = localTime(filter.to);
+    if (from !== null) query.from = from;
+    // The picker names a minute; "to 10:05" includes that minute.
+    if (to !== null) query.to = to + 60_000;
+  }
   if (filter.search.trim()) query.search = filter.search.trim();
   return query;
+}
+
+/** A `datetime-local` value as ms since the epoch (in the local zone), or null when empty or invalid. */
+export function localTime(value: string): number | null {
+  if (!value) return null;
+  const ms = new Date(value).getTime();
+  return Number.isNaN(ms) ? null : ms;
 }
 
 export const isFiltered = (filter: LogFilter): boolean =>

@@ -10,7 +10,7 @@ const PAGE_SIZE = 100;
 /** Typing pauses this long before the search is sent: one query per word, not per key. */
 export const SEARCH_DEBOUNCE_MS = 250;
 /** Filters the user types into; the others (selects) apply at once. */
-const TYPED: ReadonlyArray<string> = ['search', 'eventType'];
+const TYPED: ReadonlyArray<string> = ['search', 'eventType', 'from', 'to'];
 
 export interface EventsSlice {
   events: EventSummary[];
