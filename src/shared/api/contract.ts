@@ -212,6 +212,11 @@ export const contract = {
     }),
     output: z.object({ items: z.array(EventSummarySchema), nextCursor: z.number().int().nullable() }),
   },
+  'events.count': {
+    summary: 'How many events match a filter (counting stops at `cap`), e.g. to confirm a bulk replay.',
+    input: EventFilterSchema.extend({ cap: z.number().int().min(1).max(10_000_000).default(100_000) }),
+    output: z.object({ count: z.number().int(), capped: z.boolean() }),
+  },
   'events.get': {
     summary: 'One event with its raw request, parsed body, verification result and action runs.',
     input: z.object({ id: z.number().int() }),

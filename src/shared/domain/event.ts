@@ -101,6 +101,9 @@ export const EventFilterSchema = z.object({
   /** Exclusive upper bound on `receivedAt` (ms). */
   to: z.number().int().optional(),
   actionStatus: ActionStatusSchema.optional(),
+  origin: OriginSchema.optional(),
+  /** Only the replays of this event. */
+  replayOf: z.number().int().optional(),
   /** Full-text search over bodies (SQLite FTS5 syntax; plain words match as prefixes). */
   search: z.string().trim().min(1).max(500).optional(),
 });

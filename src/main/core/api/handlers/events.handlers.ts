@@ -10,7 +10,7 @@ import type { PipelineServices } from './services';
 
 type EventHandlers = Pick<
   Handlers,
-  'events.list' | 'events.get' | 'events.replay' | 'events.replayMany' | 'events.cancelReplay' | 'events.rehearse'
+  'events.list' | 'events.count' | 'events.get' | 'events.replay' | 'events.replayMany' | 'events.cancelReplay' | 'events.rehearse'
 >;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -37,6 +37,10 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
     'events.list': (input) => {
       if (input.search) services.indexer.catchUp();
       return ctx.events.list(input);
+    },
+    'events.count': ({ cap, ...filter }) => {
+      if (filter.search) services.indexer.catchUp();
+      return ctx.events.countMatching(filter, cap);
     },
     'events.get': ({ id }) => toDetail(mustGet(id)),
     'events.replay': ({ id, mode, respectIdempotency }) => replayEvent(ctx, services.queue, id, { mode, respectIdempotency }),

@@ -149,3 +149,17 @@ describe('sources.stats', () => {
     expect(stats.filter((s) => s.environment === 'production')).toEqual([]);
   });
 });
+
+describe('events.count and the origin/replay filters', () => {
+  it('counts matching events up to a cap, and lists an original’s replays', async () => {
+    const { url } = await t.source('c');
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i++) ids.push(((await (await fetch(url, { method: 'POST', body: `{"type":"t${i % 2}"}` })).json()) as { event_id: number }).event_id);
+    expect(await t.call('events.count', { eventType: 't0' })).toEqual({ count: 3, capped: false });
+    expect(await t.call('events.count', { cap: 2 })).toEqual({ count: 2, capped: true });
+    const replay = await t.call('events.replay', { id: ids[0]! });
+    expect((await t.call('events.list', { replayOf: ids[0]! })).items.map((e) => e.id)).toEqual([replay.id]);
+    expect((await t.call('events.list', { origin: 'replay' })).items).toHaveLength(1);
+    expect(await t.call('events.count', { origin: 'received' })).toEqual({ count: 5, capped: false });
+  });
+});

@@ -163,6 +163,8 @@ const FILTER_COLUMNS: Record<Exclude<keyof EventFilter, 'search'>, string> = {
   from: 'e.received_at >= @from',
   to: 'e.received_at < @to',
   actionStatus: 'e.action_status = @actionStatus',
+  origin: 'e.origin = @origin',
+  replayOf: 'e.replay_of = @replayOf',
 };
 
 /** Plain words, each matched as a prefix, all required; never FTS syntax errors from user input. */
@@ -172,6 +174,23 @@ export const toFtsQuery = (search: string): string =>
     .filter(Boolean)
     .map((word) => `"${word.replace(/"/g, '""')}"*`)
     .join(' ');
+
+/**
+ * The FROM/WHERE part of a filtered log query and its parameters. With a search, the FTS index
+ * drives the scan (newest match first) so a common word does not materialise every match.
+ */
+function filteredQuery(filter: EventFilter & { cursor?: number }): { sql: string; params: Record<string, unknown> } {
+  const clauses = (Object.keys(FILTER_COLUMNS) as Array<keyof typeof FILTER_COLUMNS>)
+    .filter((k) => filter[k] !== undefined)
+    .map((k) => FILTER_COLUMNS[k]);
+  if (filter.cursor !== undefined) clauses.push('e.id < @cursor');
+  if (filter.search) clauses.unshift('events_fts MATCH @search');
+  const from = filter.search ? 'events_fts f JOIN events e ON e.id = f.rowid' : 'events e';
+  const params: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== 'limit') params[k] = v;
+  if (filter.search) params.search = toFtsQuery(filter.search);
+  return { sql: `${from} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`, params };
+}
 
 export function createEventsRepo(db: Db) {
   const insert = db.prepare(
@@ -239,31 +258,24 @@ export function createEventsRepo(db: Db) {
     /** Writes the batch in one transaction; returns the ids in order. */
     insertMany: (events: readonly NewEvent[]): number[] => insertBatch(events),
 
-    /**
-     * Newest first, keyset-paged on id. With a search, the FTS index drives the scan (newest match
-     * first) so a common word does not materialise every match.
-     */
+    /** Newest first, keyset-paged on id. */
     list(filter: EventFilter & { cursor?: number; limit: number }): { items: EventSummary[]; nextCursor: number | null } {
-      const clauses = (Object.keys(FILTER_COLUMNS) as Array<keyof typeof FILTER_COLUMNS>)
-        .filter((k) => filter[k] !== undefined)
-        .map((k) => FILTER_COLUMNS[k]);
-      if (filter.cursor !== undefined) clauses.push('e.id < @cursor');
-      const from = filter.search
-        ? 'events_fts f JOIN events e ON e.id = f.rowid'
-        : 'events e';
-      if (filter.search) clauses.unshift('events_fts MATCH @search');
-      const order = filter.search ? 'f.rowid DESC' : 'e.id DESC';
+      const { sql: from, params } = filteredQuery(filter);
       const columns = SUMMARY_COLUMNS.split(',').map((c) => `e.${c.trim()}`).join(', ');
-      const sql = `SELECT ${columns} FROM ${from} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
-        ORDER BY ${order} LIMIT @limit`;
+      const sql = `SELECT ${columns} FROM ${from} ORDER BY ${filter.search ? 'f.rowid' : 'e.id'} DESC LIMIT @limit`;
       let stmt = listCache.get(sql);
       if (!stmt) listCache.set(sql, (stmt = db.prepare<Record<string, unknown>, SummaryRow>(sql)));
-      const params: Record<string, unknown> = { limit: filter.limit + 1 };
-      for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== 'limit') params[k] = v;
-      if (filter.search) params.search = toFtsQuery(filter.search);
-      const rows = stmt.all(params);
+      const rows = stmt.all({ ...params, limit: filter.limit + 1 });
       const items = rows.slice(0, filter.limit).map(toEventSummary);
       return { items, nextCursor: rows.length > filter.limit ? (items.at(-1)?.id ?? null) : null };
+    },
+
+    /** How many events match (for "N matching" and bulk-replay confirmations); counts up to `cap`. */
+    countMatching(filter: EventFilter, cap: number): { count: number; capped: boolean } {
+      const { sql, params } = filteredQuery(filter);
+      const stmt = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${sql} LIMIT @cap)`);
+      const n = stmt.get({ ...params, cap: cap + 1 })?.n ?? 0;
+      return { count: Math.min(n, cap), capped: n > cap };
     },
 
     get(id: number): StoredEvent | undefined {
