@@ -1,20 +1,8 @@
 import type { ActionRun } from '../../../../shared/domain/event';
 import type { PlanError } from '../../../../shared/domain/mapping';
+import { ACTIONS } from '../../../../shared/domain/action';
 
-const ACTION_LABEL: Record<ActionRun['actionType'], string> = {
-  users_identify: 'Identify user',
-  users_delete: 'Delete user',
-  objects_set: 'Set object',
-  objects_delete: 'Delete object',
-  tenants_set: 'Set tenant',
-  tenants_delete: 'Delete tenant',
-  objects_subscribe: 'Subscribe user',
-  objects_unsubscribe: 'Unsubscribe user',
-  audiences_add_member: 'Add audience member',
-  audiences_remove_member: 'Remove audience member',
-  workflows_cancel: 'Cancel workflow',
-  workflows_trigger: 'Trigger workflow',
-};
+const actionLabel = (type: ActionRun['actionType']): string => ACTIONS[type].label;
 
 const json = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v, null, 2) ?? 'undefined');
 
@@ -38,7 +26,7 @@ export function ActionRunItem({ run }: { run: ActionRun }) {
     <li className="run" data-testid="action-run" data-status={run.status}>
       <div className="run__head">
         <span className={`badge badge--run-${run.status}`}>{run.status}</span>
-        <strong>{ACTION_LABEL[run.actionType]}</strong>
+        <strong>{actionLabel(run.actionType)}</strong>
         <code className="muted">{run.actionType}</code>
       </div>
       {run.errors.length > 0 && (

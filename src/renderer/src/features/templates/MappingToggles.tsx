@@ -1,6 +1,6 @@
 import type { TemplateMapping } from '../../../../shared/domain/template';
 import { Toggle } from '../../components/Toggle';
-import { ACTION_LABEL, mappingGist } from './action-labels';
+import { actionLabel, mappingGist } from './action-labels';
 import { groupByEventType } from './gallery-filter';
 
 interface Props {
@@ -27,7 +27,7 @@ export function MappingToggles({ mappings, chosen, onChange }: Props) {
               <div key={m.id} className="mapping-group__item" data-testid={`mapping-${m.id}`}>
                 <Toggle
                   label={m.label}
-                  description={`${ACTION_LABEL[m.actionType]}${gist ? ` · ${gist}` : ''}`}
+                  description={`${actionLabel(m.actionType)}${gist ? ` · ${gist}` : ''}`}
                   checked={chosen.has(m.id)}
                   testId={`mapping-toggle-${m.id}`}
                   onChange={(on) => onChange(m.id, on)}
