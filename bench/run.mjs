@@ -120,7 +120,8 @@ async function main() {
     });
     printSummary({ ceiling, inlet, logged });
     await host.stop();
-    const pipeline = await pipelineBenches();
+    // BENCH_ONLY=receiver skips the in-process benchmarks (quick A/B runs of the receiver).
+    const pipeline = process.env.BENCH_ONLY === 'receiver' ? {} : await pipelineBenches();
     const fullReport = `${report}\n${renderPipelineReport(pipeline)}`;
     // A profiler slows the host down; such a run must not stand as the result.
     if (nodeArgs.length) log('profiled run: bench/RESULTS.md left as it was');

@@ -83,7 +83,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const processor = createProcessor(ctx);
   const indexer = createIndexScheduler(ctx.search);
   const queue = createIngestQueue(events.insertMany, (ids, written) => {
-    processor.kick();
+    if (written.some((e) => e.processing === 'pending')) processor.kick();
     indexer.noteIngest();
     if (listeners.size === 0) return;
     written.forEach((e, i) => emit('events.received', summarize(ids[i]!, e)));
@@ -119,6 +119,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
       },
     );
   } catch (error) {
+    await ctx.sandbox.close();
     db.close();
     throw error;
   }
