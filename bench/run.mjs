@@ -125,6 +125,7 @@ async function main() {
     const fullReport = `${report}\n${renderPipelineReport(pipeline)}`;
     // A profiler slows the host down; such a run must not stand as the result.
     if (nodeArgs.length) log('profiled run: bench/RESULTS.md left as it was');
+    else if (process.env.BENCH_ONLY) log('partial run: bench/RESULTS.md left as it was');
     else {
       writeFileSync(join(here, 'RESULTS.md'), fullReport);
       log('wrote bench/RESULTS.md');
