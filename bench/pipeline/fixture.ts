@@ -77,6 +77,7 @@ export function newEvent(sourceId: string, environment: string, i: number, type:
     processing,
     actionStatus: processing === 'done' ? 'no_mapping' : null,
     replayOf: null,
+    replayMode: null,
     origin: 'received',
     dedupe: true,
     preprocessOutput: null,

@@ -238,6 +238,11 @@ export const contract = {
     }),
     output: z.object({ jobId: z.string(), total: z.number().int() }),
   },
+  'events.replayJobs': {
+    summary: 'Bulk replays still running, with their progress (for a UI that reloads mid-job).',
+    input: Empty,
+    output: z.array(z.object({ jobId: z.string(), done: z.number().int(), total: z.number().int() })),
+  },
   'events.cancelReplay': {
     summary: 'Stops a bulk replay; events already replayed stay in the log.',
     input: z.object({ jobId: Id }),

@@ -19,7 +19,7 @@ export const pushEvents = {
   /** The tunnel's state changed; an `up` with `previousUrl` means the public URL moved. */
   'tunnel.statusChanged': TunnelStatusSchema,
   /** Log retention removed old events (background pruning or `retention.prune`). */
-  'retention.progress': z.object({ deleted: z.number().int(), state: z.enum(['running', 'finished']) }),
+  'retention.progress': z.object({ deleted: z.number().int(), total: z.number().int(), state: z.enum(['running', 'finished']) }),
   /** Sources or environments changed (any client may have changed them). */
   'config.changed': z.object({ what: z.enum(['sources', 'environments', 'mappings', 'workflows']) }),
 } as const satisfies Record<string, z.ZodType>;

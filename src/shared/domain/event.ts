@@ -59,6 +59,8 @@ export const EventSummarySchema = z.object({
   actionStatus: ActionStatusSchema.nullable(),
   /** The event this one replays, when it is a replay. */
   replayOf: z.number().int().nullable(),
+  /** For a replay: whether verification was enforced as configured or ignored. */
+  replayMode: z.enum(['as_is', 'ignore_verification']).nullable(),
   origin: OriginSchema,
 });
 export type EventSummary = z.infer<typeof EventSummarySchema>;

@@ -11,7 +11,7 @@ const CHUNK = 100;
  * responsive; each reports progress as a push event and can be cancelled between chunks.
  */
 export function createReplayJobs(ctx: CoreContext, queue: IngestQueue) {
-  const running = new Map<string, { cancelled: boolean }>();
+  const running = new Map<string, { cancelled: boolean; done: number; total: number }>();
 
   /** Matching event ids, oldest first, so replays keep the original order. */
   const collect = (filter: EventFilter, max: number): number[] => {
@@ -27,9 +27,11 @@ export function createReplayJobs(ctx: CoreContext, queue: IngestQueue) {
     return ids.slice(0, max).reverse();
   };
 
-  async function run(jobId: string, ids: number[], options: ReplayOptions, state: { cancelled: boolean }) {
-    const progress = (done: number, s: 'running' | 'finished' | 'cancelled' | 'failed', error?: string) =>
+  async function run(jobId: string, ids: number[], options: ReplayOptions, state: { cancelled: boolean; done: number }) {
+    const progress = (done: number, s: 'running' | 'finished' | 'cancelled' | 'failed', error?: string) => {
+      state.done = done;
       ctx.emit('replay.progress', { jobId, done, total: ids.length, state: s, ...(error ? { error } : {}) });
+    };
     let done = 0;
     try {
       for (let i = 0; i < ids.length; i += CHUNK) {
@@ -51,7 +53,7 @@ export function createReplayJobs(ctx: CoreContext, queue: IngestQueue) {
     start(filter: EventFilter, max: number, options: ReplayOptions): { jobId: string; total: number } {
       const ids = collect(filter, max);
       const jobId = newId('replay');
-      const state = { cancelled: false };
+      const state = { cancelled: false, done: 0, total: ids.length };
       running.set(jobId, state);
       void run(jobId, ids, options, state);
       return { jobId, total: ids.length };
@@ -61,6 +63,10 @@ export function createReplayJobs(ctx: CoreContext, queue: IngestQueue) {
       if (!job) return false;
       job.cancelled = true;
       return true;
+    },
+    /** Jobs still running, so a UI that reloads mid-job can show their progress again. */
+    list(): Array<{ jobId: string; done: number; total: number }> {
+      return [...running].map(([jobId, s]) => ({ jobId, done: s.done, total: s.total }));
     },
     cancelAll(): void {
       for (const job of running.values()) job.cancelled = true;

@@ -48,6 +48,7 @@ export async function replayEvent(ctx: CoreContext, queue: IngestQueue, id: numb
     remoteAddress: null,
     ...initialProcessing(status < 300, hasActiveMappings(ctx, original.sourceId, original.environment)),
     replayOf: id,
+    replayMode: options.mode,
     origin: 'replay',
     dedupe: options.respectIdempotency,
     preprocessOutput: assessed.preprocess,

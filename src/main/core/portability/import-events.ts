@@ -41,6 +41,7 @@ export async function importEvents(
         processing: 'none',
         actionStatus: null,
         replayOf: null,
+        replayMode: null,
         origin: 'import',
         dedupe: true,
         preprocessOutput: assessed.preprocess,

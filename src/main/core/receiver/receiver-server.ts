@@ -140,6 +140,7 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
       route !== undefined && deps.hasMappings(route.sourceId, route.environment),
     ),
     replayOf: null,
+    replayMode: null,
     origin: deps.isTestDelivery(headers) ? 'test' : 'received',
     dedupe: true,
     preprocessOutput: preprocess,

@@ -20,6 +20,7 @@ export function createPruner(ctx: Pick<CoreContext, 'db' | 'settings' | 'clock' 
   );
   const deleteEvents = ctx.db.prepare("DELETE FROM events WHERE id BETWEEN ? AND ? AND processing != 'pending'");
   const deleteFts = ctx.db.prepare('DELETE FROM events_fts WHERE rowid BETWEEN ? AND ?');
+  const countUpTo = ctx.db.prepare<[number], { n: number }>("SELECT COUNT(*) AS n FROM events WHERE id <= ? AND processing != 'pending'");
   let running: Promise<PruneResult> | null = null;
   let timer: NodeJS.Timeout | undefined;
 
@@ -44,16 +45,17 @@ export function createPruner(ctx: Pick<CoreContext, 'db' | 'settings' | 'clock' 
   async function prune(): Promise<PruneResult> {
     const upTo = cutoffId();
     let deleted = 0;
+    const total = upTo === null ? 0 : (countUpTo.get(upTo)?.n ?? 0);
     if (upTo !== null) {
       for (let n = deleteChunk(upTo); n > 0; n = deleteChunk(upTo)) {
         deleted += n;
-        ctx.emit('retention.progress', { deleted, state: 'running' });
+        ctx.emit('retention.progress', { deleted, total: Math.max(total, deleted), state: 'running' });
         await new Promise((r) => setImmediate(r));
       }
     }
     ctx.idempotency.pruneBefore(ctx.clock.now() - IDEMPOTENCY_WINDOW_MS);
     if (deleted > 0) {
-      ctx.emit('retention.progress', { deleted, state: 'finished' });
+      ctx.emit('retention.progress', { deleted, total: deleted, state: 'finished' });
       ctx.logger.info(`retention: pruned ${deleted} events`);
     }
     return { deleted };

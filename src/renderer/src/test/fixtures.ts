@@ -19,6 +19,7 @@ export const summary = (over: Partial<EventSummary> = {}): EventSummary => ({
   processing: 'done',
   actionStatus: null,
   origin: 'received',
+  replayMode: null,
   replayOf: null,
   ...over,
 });

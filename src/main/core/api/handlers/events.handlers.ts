@@ -10,7 +10,14 @@ import type { PipelineServices } from './services';
 
 type EventHandlers = Pick<
   Handlers,
-  'events.list' | 'events.count' | 'events.get' | 'events.replay' | 'events.replayMany' | 'events.cancelReplay' | 'events.rehearse'
+  | 'events.list'
+  | 'events.count'
+  | 'events.get'
+  | 'events.replay'
+  | 'events.replayMany'
+  | 'events.replayJobs'
+  | 'events.cancelReplay'
+  | 'events.rehearse'
 >;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -46,6 +53,7 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
     'events.replay': ({ id, mode, respectIdempotency }) => replayEvent(ctx, services.queue, id, { mode, respectIdempotency }),
     'events.replayMany': ({ mode, respectIdempotency, max, ...filter }) =>
       services.replays.start(filter, max, { mode, respectIdempotency }),
+    'events.replayJobs': () => services.replays.list(),
     'events.cancelReplay': ({ jobId }) => ({ cancelled: services.replays.cancel(jobId) }),
     'events.rehearse': async ({ sourceId, environment, payload }) => {
       const route = routeFor(ctx, sourceId, environment);

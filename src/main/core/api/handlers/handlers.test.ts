@@ -163,3 +163,14 @@ describe('events.count and the origin/replay filters', () => {
     expect(await t.call('events.count', { origin: 'received' })).toEqual({ count: 5, capped: false });
   });
 });
+
+describe('replays', () => {
+  it('record how verification was judged, and bulk jobs can be listed while they run', async () => {
+    const { url } = await t.source('r');
+    const { event_id } = (await (await fetch(url, { method: 'POST', body: '{"type":"x"}' })).json()) as { event_id: number };
+    expect((await t.call('events.replay', { id: event_id, mode: 'ignore_verification' })).replayMode).toBe('ignore_verification');
+    expect((await t.call('events.replay', { id: event_id })).replayMode).toBe('as_is');
+    const job = await t.call('events.replayMany', { sourceId: undefined, max: 10 });
+    expect((await t.call('events.replayJobs', {})).map((j) => j.jobId)).toContain(job.jobId);
+  });
+});

@@ -28,6 +28,8 @@ export const workspace: Migration = {
       ALTER TABLE events ADD COLUMN processing TEXT NOT NULL DEFAULT 'none';
       ALTER TABLE events ADD COLUMN action_status TEXT;
       ALTER TABLE events ADD COLUMN replay_of INTEGER;
+      -- How a replay judged verification: 'as_is', or 'ignore_verification' (checked, never enforced).
+      ALTER TABLE events ADD COLUMN replay_mode TEXT;
       -- How the request got into the log: 'received' from outside, 'test' (send test event), 'replay', 'import'.
       ALTER TABLE events ADD COLUMN origin TEXT NOT NULL DEFAULT 'received';
       -- 0 when this event must not be checked against idempotency keys (a replay the user asked for).

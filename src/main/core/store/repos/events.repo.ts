@@ -27,6 +27,7 @@ export interface NewEvent {
   processing: 'pending' | 'none' | 'done';
   actionStatus: 'no_mapping' | null;
   replayOf: number | null;
+  replayMode: 'as_is' | 'ignore_verification' | null;
   origin: Origin;
   /** False for a replay that should run even if its idempotency key was already executed. */
   dedupe: boolean;
@@ -70,6 +71,7 @@ interface EventRow {
   processing: Processing;
   action_status: ActionStatus | null;
   replay_of: number | null;
+  replay_mode: 'as_is' | 'ignore_verification' | null;
   origin: Origin;
   preprocess_output: string | null;
   action_runs: string | null;
@@ -108,7 +110,7 @@ export interface PendingEvent {
 }
 
 const SUMMARY_COLUMNS = `id, received_at, source_id, environment, method, path, content_type, body_size,
-  event_type, idempotency_key, verification, response_status, error, processing, action_status, replay_of, origin`;
+  event_type, idempotency_key, verification, response_status, error, processing, action_status, replay_of, replay_mode, origin`;
 
 /** Where a newly received event starts in the pipeline. */
 export const initialProcessing = (accepted: boolean, hasMappings: boolean): Pick<NewEvent, 'processing' | 'actionStatus'> =>
@@ -131,6 +133,7 @@ export const toEventSummary = (row: SummaryRow): EventSummary => ({
   processing: row.processing,
   actionStatus: row.action_status,
   replayOf: row.replay_of,
+  replayMode: row.replay_mode,
   origin: row.origin,
 });
 
@@ -152,6 +155,7 @@ export const summarize = (id: number, e: NewEvent): EventSummary => ({
   processing: e.processing,
   actionStatus: e.actionStatus,
   replayOf: e.replayOf,
+  replayMode: e.replayMode,
   origin: e.origin,
 });
 
@@ -197,8 +201,8 @@ export function createEventsRepo(db: Db) {
   const insert = db.prepare<unknown[]>(
     `INSERT INTO events (received_at, source_id, environment, method, path, query, headers, content_type,
        body, body_size, parse_error, event_type, idempotency_key, verification, verification_detail,
-       response_status, error, remote_address, processing, action_status, replay_of, origin, dedupe, preprocess_output)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       response_status, error, remote_address, processing, action_status, replay_of, replay_mode, origin, dedupe, preprocess_output)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const pending = db.prepare<[number], { id: number; source_id: string; environment: string; query: string; headers: string;
     content_type: string | null; body: Buffer; event_type: string | null; idempotency_key: string | null; dedupe: number; preprocess_output: string | null }>(
@@ -244,7 +248,7 @@ export function createEventsRepo(db: Db) {
       insert.run(
         e.receivedAt, e.sourceId, e.environment, e.method, e.path, e.query, JSON.stringify(e.headers), e.contentType,
         e.body, e.body.length, e.parseError, e.eventType, e.idempotencyKey, e.verification.status, JSON.stringify(e.verification),
-        e.responseStatus, e.error, e.remoteAddress, e.processing, e.actionStatus, e.replayOf, e.origin, e.dedupe ? 1 : 0,
+        e.responseStatus, e.error, e.remoteAddress, e.processing, e.actionStatus, e.replayOf, e.replayMode, e.origin, e.dedupe ? 1 : 0,
         e.preprocessOutput ? JSON.stringify(e.preprocessOutput) : null,
       ).lastInsertRowid,
     );

@@ -41,7 +41,7 @@ describe('settings slice', () => {
     let finish: (v: unknown) => void = () => {};
     const { store, push } = setup({ 'retention.prune': () => new Promise((r) => (finish = r)) });
     const pruning = store.getState().pruneNow();
-    push({ name: 'retention.progress', payload: { deleted: 500, state: 'running' } });
+    push({ name: 'retention.progress', payload: { deleted: 500, total: 1200, state: 'running' } });
     expect(store.getState().prune).toEqual({ state: 'running', deleted: 500 });
     finish({ deleted: 1200 });
     await pruning;
@@ -50,7 +50,7 @@ describe('settings slice', () => {
 
   it('ignores background pruning nobody asked to watch', () => {
     const { store, push } = setup();
-    push({ name: 'retention.progress', payload: { deleted: 10, state: 'finished' } });
+    push({ name: 'retention.progress', payload: { deleted: 10, total: 10, state: 'finished' } });
     expect(store.getState().prune).toBeNull();
   });
 });
