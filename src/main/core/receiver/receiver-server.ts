@@ -7,7 +7,7 @@ import type { PreprocessOutput } from '../../../shared/domain/event';
 import { preprocessFor } from '../pipeline/preprocess';
 import type { SandboxRunner } from '../script-sandbox';
 import { answerHandshake, type HandshakeAnswer } from '../templates';
-import { assess } from './assess';
+import { assess, type AssessedRequest } from './assess';
 import type { BodyOutcome } from './read-body';
 import { readBody } from './read-body';
 import type { IngestQueue } from './ingest-queue';
@@ -97,25 +97,12 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
   const body = outcome.kind === 'complete' ? outcome.body : Buffer.alloc(0);
   const parsed = outcome.kind === 'complete' ? parseBody(contentType, body) : { value: null, parseError: null };
 
-  let verification = NOT_VERIFIED;
-  let eventType: string | null = null;
-  let idempotencyKey: string | null = null;
-  let preprocess: PreprocessOutput | null = null;
-  let handshake: HandshakeAnswer | null = null;
-  let verdict = rejectBeforeVerifying(route, req.method ?? 'GET', outcome, options);
-  if (!verdict && route) {
-    const query = queryRecord(queryString);
-    preprocess = await preprocessFor(deps.sandbox, route, { headers, body, parsedBody: parsed.value });
-    const assessed = assess(route, { method: req.method ?? 'POST', url: rawUrl, headers, query, body, parsedBody: parsed.value, preprocess }, { now: receivedAt });
-    ({ verification, eventType, idempotencyKey } = assessed);
-    verdict = { status: assessed.status, error: assessed.error };
-    if (route.handshake && assessed.status < 300) {
-      const secrets = route.secrets.map((s) => s.value);
-      handshake = answerHandshake(route.handshake, { parsedBody: parsed.value, secrets, verified: verification.status === 'verified' });
-    }
-    if (handshake) verdict = { status: handshake.status, error: handshake.status < 300 ? null : 'Endpoint check not answered' };
-  }
-  const final = verdict ?? { status: 404, error: 'Unknown endpoint' };
+  const rejected = rejectBeforeVerifying(route, req.method ?? 'GET', outcome, options);
+  const judged =
+    rejected || !route
+      ? { ...UNJUDGED, verdict: rejected ?? { status: 404, error: 'Unknown endpoint' } }
+      : await judge(deps, route, { method: req.method ?? 'POST', url: rawUrl, headers, query: queryRecord(queryString), body, parsedBody: parsed.value }, receivedAt);
+  const { verdict: final, handshake } = judged;
 
   const event: NewEvent = {
     receivedAt,
@@ -128,9 +115,9 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
     contentType,
     body,
     parseError: parsed.parseError,
-    eventType,
-    idempotencyKey,
-    verification,
+    eventType: judged.eventType,
+    idempotencyKey: judged.idempotencyKey,
+    verification: judged.verification,
     responseStatus: final.status,
     error: final.error,
     remoteAddress: req.socket.remoteAddress ?? null,
@@ -143,7 +130,7 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
     replayMode: null,
     origin: deps.isTestDelivery(headers) ? 'test' : 'received',
     dedupe: true,
-    preprocessOutput: preprocess,
+    preprocessOutput: judged.preprocess,
   };
 
   let id: number;
@@ -157,6 +144,37 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
   if (handshake) return reply(res, handshake.status, handshake.body, closeAfter);
   if (final.status >= 400) return reply(res, final.status, { ok: false, error: final.error, event_id: id }, closeAfter, final.extraHeaders);
   reply(res, final.status, { ok: true, event_id: id }, closeAfter);
+}
+
+interface Judgement {
+  verdict: Verdict;
+  verification: VerificationResult;
+  eventType: string | null;
+  idempotencyKey: string | null;
+  preprocess: PreprocessOutput | null;
+  /** Set when the request was the provider's endpoint check, answered by the receiver itself. */
+  handshake: HandshakeAnswer | null;
+}
+
+const UNJUDGED: Omit<Judgement, 'verdict'> = { verification: NOT_VERIFIED, eventType: null, idempotencyKey: null, preprocess: null, handshake: null };
+
+/** Script, verification, event type, idempotency key, handshake and the answer, for a routed request. */
+async function judge(deps: ReceiverDeps, route: Route, request: Omit<AssessedRequest, 'preprocess'>, now: number): Promise<Judgement> {
+  const preprocess = await preprocessFor(deps.sandbox, route, { headers: request.headers, body: request.body, parsedBody: request.parsedBody });
+  const assessed = assess(route, { ...request, preprocess }, { now });
+  const judged = { verification: assessed.verification, eventType: assessed.eventType, idempotencyKey: assessed.idempotencyKey, preprocess };
+  const handshake =
+    route.handshake && assessed.status < 300
+      ? answerHandshake(route.handshake, {
+          parsedBody: request.parsedBody,
+          secrets: route.secrets.map((s) => s.value),
+          verified: assessed.verification.status === 'verified',
+        })
+      : null;
+  if (handshake) {
+    return { ...judged, handshake, verdict: { status: handshake.status, error: handshake.status < 300 ? null : 'Endpoint check not answered' } };
+  }
+  return { ...judged, handshake: null, verdict: { status: assessed.status, error: assessed.error } };
 }
 
 function rejectBeforeVerifying(route: Route | undefined, method: string, outcome: BodyOutcome, options: ReceiverOptions): Verdict | null {
