@@ -36,7 +36,8 @@ export const createAppSlice = (api: ApiClient): StateCreator<AppState, [], [], A
         set({ info });
         await get().loadSources();
         set({ bootStatus: 'ready' });
-        await get().loadEvents();
+        // Bulk replays started before a reload keep running on the host; show their progress again.
+        await Promise.all([get().loadEvents(), get().reattachReplays()]);
       } catch (error) {
         set({ bootStatus: 'error', bootError: describeError(error) });
       }

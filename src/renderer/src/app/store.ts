@@ -3,6 +3,9 @@ import type { ApiClient } from '../../../shared/api/client';
 import { createEnvironmentsSlice, type EnvironmentsSlice } from '../features/environments/environments.slice';
 import { createEventsSlice, type EventsSlice } from '../features/log/log.slice';
 import { createReplaySlice, type ReplaySlice } from '../features/log/replay.slice';
+import { createImportSlice, type ImportSlice } from '../features/log/import.slice';
+import { createExportSlice, type ExportSlice } from '../features/log/export.slice';
+import { createConfigSlice, type ConfigSlice } from '../features/settings/config.slice';
 import { createTunnelSlice, type TunnelSlice } from '../features/tunnel/tunnel.slice';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings.slice';
 import { createSourcesSlice, type SourcesSlice } from '../features/sources/sources.slice';
@@ -13,7 +16,7 @@ import { createTemplatesSlice, type TemplatesSlice } from '../features/templates
 import { createWorkspaceSlice, type WorkspaceSlice } from '../features/workspace/workspace.slice';
 import { createAppSlice, type AppSlice } from './app.slice';
 
-export type AppState = AppSlice & EnvironmentsSlice & SourcesSlice & EventsSlice & TemplatesSlice & WorkspaceSlice & SourcePageSlice & MappingsSlice & MappingSamplesSlice & ReplaySlice & TunnelSlice & SettingsSlice;
+export type AppState = AppSlice & EnvironmentsSlice & SourcesSlice & EventsSlice & TemplatesSlice & WorkspaceSlice & SourcePageSlice & MappingsSlice & MappingSamplesSlice & ReplaySlice & ImportSlice & ExportSlice & ConfigSlice & TunnelSlice & SettingsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store per connection; the API client is injected so tests pass a fake one. */
@@ -24,6 +27,9 @@ export const createAppStore = (api: ApiClient): AppStore =>
     ...createSourcesSlice(api)(...a),
     ...createEventsSlice(api)(...a),
     ...createReplaySlice(api)(...a),
+    ...createImportSlice(api)(...a),
+    ...createExportSlice(api)(...a),
+    ...createConfigSlice(api)(...a),
     ...createTunnelSlice(api)(...a),
     ...createSettingsSlice(api)(...a),
     ...createTemplatesSlice(api)(...a),

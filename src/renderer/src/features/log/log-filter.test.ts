@@ -44,4 +44,11 @@ describe('log filter', () => {
     expect(matchesQuery(summary({ receivedAt: NOW }), { ...query, verification: undefined, search: 'ada' })).toBeNull();
     expect(matchesQuery(summary({ environment: 'production' }), { environment: 'development', search: 'ada' })).toBe(false);
   });
+
+  it('filters by origin, so the replays of an import can be listed on their own', () => {
+    const query = toQuery({ ...EMPTY_FILTER, origin: 'replay' }, null, 'development', NOW);
+    expect(query).toEqual({ environment: 'development', origin: 'replay' });
+    expect(matchesQuery(summary({ origin: 'replay', replayOf: 1 }), query)).toBe(true);
+    expect(matchesQuery(summary({ origin: 'import' }), query)).toBe(false);
+  });
 });

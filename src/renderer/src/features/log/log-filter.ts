@@ -1,5 +1,5 @@
 import type { ApiInput } from '../../../../shared/api/contract';
-import type { ActionStatus, EventSummary } from '../../../../shared/domain/event';
+import type { ActionStatus, EventSummary, Origin } from '../../../../shared/domain/event';
 import type { VerificationStatus } from '../../../../shared/domain/verification';
 
 /** Relative ranges are resolved when the query is sent, so "last hour" stays the last hour. */
@@ -19,6 +19,8 @@ export interface LogFilter {
   eventType: string;
   verification: VerificationStatus | '';
   actionStatus: ActionStatus | '';
+  /** How events got into the log; `replay` shows the replays of an import, for instance. */
+  origin: Origin | '';
   range: TimeRange;
   /** Local date-times (`<input type="datetime-local">` values) for the `custom` range; either may be empty. */
   from: string;
@@ -26,7 +28,7 @@ export interface LogFilter {
   search: string;
 }
 
-export const EMPTY_FILTER: LogFilter = { sourceId: '', eventType: '', verification: '', actionStatus: '', range: 'all', from: '', to: '', search: '' };
+export const EMPTY_FILTER: LogFilter = { sourceId: '', eventType: '', verification: '', actionStatus: '', origin: '', range: 'all', from: '', to: '', search: '' };
 
 /** The key filters are kept under: the whole log, or one source's Logs tab. */
 export const scopeKey = (scope: string | null): string => scope ?? '*';
@@ -41,6 +43,7 @@ export function toQuery(filter: LogFilter, scope: string | null, environment: st
   if (filter.eventType.trim()) query.eventType = filter.eventType.trim();
   if (filter.verification) query.verification = filter.verification;
   if (filter.actionStatus) query.actionStatus = filter.actionStatus;
+  if (filter.origin) query.origin = filter.origin;
   const span = TIME_RANGES[filter.range].ms;
   if (span !== null) query.from = now - span;
   if (filter.range === 'custom') {
@@ -73,6 +76,7 @@ export function matchesQuery(event: EventSummary, query: EventQuery): boolean | 
   if (query.sourceId !== undefined && event.sourceId !== query.sourceId) return false;
   if (query.eventType !== undefined && event.eventType !== query.eventType) return false;
   if (query.verification !== undefined && event.verification !== query.verification) return false;
+  if (query.origin !== undefined && event.origin !== query.origin) return false;
   if (query.from !== undefined && event.receivedAt < query.from) return false;
   if (query.to !== undefined && event.receivedAt >= query.to) return false;
   if (query.search !== undefined || query.actionStatus !== undefined) return null;

@@ -41,6 +41,8 @@ export interface EventsSlice {
   /** Changes the filter of the current scope; typed text is sent after a pause in typing. */
   setLogFilter(patch: Partial<LogFilter>): void;
   clearLogFilter(): void;
+  /** Opens the whole log in `environment` with exactly this filter (e.g. the replays of an import). */
+  showLog(environment: string, filter: LogFilter): Promise<void>;
   /** What `events.list` is asked for the current scope, filter and environment. */
   currentLogQuery(): EventQuery | null;
   /** A pushed `events.received`: shown at once when it belongs to the current environment and filter. */
@@ -142,6 +144,10 @@ export const createEventsSlice =
         const key = scopeKey(get().logScope);
         set({ logFilters: { ...get().logFilters, [key]: EMPTY_FILTER } });
         void reload();
+      },
+      showLog(environment, filter) {
+        set({ view: 'log', logScope: null, currentEnv: environment, logFilters: { ...get().logFilters, [scopeKey(null)]: filter } });
+        return reload();
       },
       async loadMoreEvents() {
         const { nextCursor, eventsStatus } = get();

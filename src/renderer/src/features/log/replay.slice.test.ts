@@ -52,13 +52,13 @@ describe('replay slice', () => {
     store.getState().setLogFilter({ verification: 'failed' });
     await store.getState().startBulkReplay({ mode: 'as_is', respectIdempotency: false });
     expect(calls.find(([m]) => m === 'events.replayMany')?.[1]).toEqual({ environment: 'development', verification: 'failed', mode: 'as_is', respectIdempotency: false });
-    expect(store.getState().bulkReplay).toMatchObject({ jobId: 'job_1', total: 3, done: 0, state: 'running' });
+    expect(store.getState().bulkReplays[0]).toMatchObject({ jobId: 'job_1', total: 3, done: 0, state: 'running' });
     push({ name: 'replay.progress', payload: { jobId: 'job_1', done: 2, total: 3, state: 'running' } });
     push({ name: 'replay.progress', payload: { jobId: 'job_1', done: 1, total: 3, state: 'running' } });
     push({ name: 'replay.progress', payload: { jobId: 'other', done: 9, total: 9, state: 'finished' } });
-    expect(store.getState().bulkReplay).toMatchObject({ done: 2, state: 'running' });
+    expect(store.getState().bulkReplays[0]).toMatchObject({ done: 2, state: 'running' });
     push({ name: 'replay.progress', payload: { jobId: 'job_1', done: 3, total: 3, state: 'finished' } });
-    expect(store.getState().bulkReplay).toMatchObject({ done: 3, state: 'finished' });
+    expect(store.getState().bulkReplays[0]).toMatchObject({ done: 3, state: 'finished' });
   });
 
   it('keeps progress that arrived before the job id did', async () => {
@@ -69,16 +69,41 @@ describe('replay slice', () => {
     push({ name: 'replay.progress', payload: { jobId: 'job_2', done: 1, total: 1, state: 'finished' } });
     answer({ jobId: 'job_2', total: 1 });
     await started;
-    expect(store.getState().bulkReplay).toMatchObject({ jobId: 'job_2', done: 1, state: 'finished' });
+    expect(store.getState().bulkReplays[0]).toMatchObject({ jobId: 'job_2', done: 1, state: 'finished' });
   });
 
   it('cancels the running job by its id and shows it cancelled', async () => {
     const { store, calls, push } = setup({ 'events.replayMany': () => ({ jobId: 'job_3', total: 100 }), 'events.cancelReplay': () => ({ cancelled: true }) });
     await store.getState().loadEnvironments();
     await store.getState().startBulkReplay({ mode: 'as_is', respectIdempotency: false });
-    await store.getState().cancelBulkReplay();
+    await store.getState().cancelBulkReplay('job_3');
     expect(calls.at(-1)).toEqual(['events.cancelReplay', { jobId: 'job_3' }]);
     push({ name: 'replay.progress', payload: { jobId: 'job_3', done: 7, total: 100, state: 'cancelled' } });
-    expect(store.getState().bulkReplay).toMatchObject({ done: 7, state: 'cancelled' });
+    expect(store.getState().bulkReplays[0]).toMatchObject({ done: 7, state: 'cancelled' });
+  });
+
+  it('re-attaches to bulk replays still running after a reload and follows them', async () => {
+    const { store, push } = setup({ 'events.replayJobs': () => [{ jobId: 'job_9', done: 40, total: 120 }] });
+    await store.getState().reattachReplays();
+    expect(store.getState().bulkReplays).toEqual([{ jobId: 'job_9', done: 40, total: 120, state: 'running', reattached: true }]);
+    push({ name: 'replay.progress', payload: { jobId: 'job_9', done: 120, total: 120, state: 'finished' } });
+    expect(store.getState().bulkReplays[0]).toMatchObject({ done: 120, state: 'finished' });
+    await store.getState().reattachReplays();
+    expect(store.getState().bulkReplays).toHaveLength(1);
+  });
+
+  it('shows a bulk replay started elsewhere once its progress arrives', () => {
+    const { store, push } = setup();
+    push({ name: 'replay.progress', payload: { jobId: 'job_x', done: 3, total: 10, state: 'running' } });
+    expect(store.getState().bulkReplays).toEqual([{ jobId: 'job_x', done: 3, total: 10, state: 'running', reattached: true }]);
+  });
+
+  it('replays a given query (the events of an import) and dismisses the finished job', async () => {
+    const { store, calls } = setup({ 'events.replayMany': () => ({ jobId: 'job_4', total: 0 }) });
+    await store.getState().replayMatching({ sourceId: 'src_1', environment: 'development', origin: 'import', from: 10, to: 20, max: 2 }, { mode: 'ignore_verification', respectIdempotency: false });
+    expect(calls.at(-1)).toEqual(['events.replayMany', { sourceId: 'src_1', environment: 'development', origin: 'import', from: 10, to: 20, max: 2, mode: 'ignore_verification', respectIdempotency: false }]);
+    expect(store.getState().bulkReplays[0]).toMatchObject({ jobId: 'job_4', state: 'finished' });
+    store.getState().dismissBulkReplay('job_4');
+    expect(store.getState().bulkReplays).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../../../shared/api/client';
+import type { ApiInput, ApiOutput } from '../../../../shared/api/contract';
 import type { PushPayload } from '../../../../shared/api/events';
 import type { EventDetail } from '../../../../shared/domain/event';
 import { describeError } from '../../lib/errors';
@@ -19,7 +20,11 @@ export interface BulkReplay {
   done: number;
   state: 'starting' | ReplayProgress['state'];
   error?: string;
+  /** Started before this window loaded (found by `events.replayJobs`). */
+  reattached?: boolean;
 }
+
+export type ReplayQuery = Omit<ApiInput<'events.replayMany'>, 'mode' | 'respectIdempotency'>;
 
 export interface ReplaySlice {
   replayStatus: 'idle' | 'running';
@@ -28,29 +33,40 @@ export interface ReplaySlice {
   replayErrorFor: number | null;
   /** The original of the open detail when that detail is a replay, for the side-by-side comparison. */
   replayOriginal: { id: number; detail: EventDetail | null; error: string | null } | null;
-  bulkReplay: BulkReplay | null;
+  /** Bulk replays shown with progress, oldest first; several may run (one from here, others re-attached). */
+  bulkReplays: BulkReplay[];
   /** Replays one event and opens the replay; false (with `replayError`) when it could not. */
   replayEvent(id: number, options: ReplayOptions): Promise<boolean>;
   loadReplayOriginal(id: number): Promise<void>;
   /** Replays everything the current filter matches, in the background. */
   startBulkReplay(options: ReplayOptions): Promise<void>;
-  cancelBulkReplay(): Promise<void>;
+  /** Replays everything `query` matches, in the background (e.g. the events of an import). */
+  replayMatching(query: ReplayQuery, options: ReplayOptions): Promise<void>;
+  /** How many events `query` matches (capped), to confirm a bulk replay with its size. */
+  countMatching(query: ReplayQuery): Promise<ApiOutput<'events.count'>>;
+  /** Picks up bulk replays still running on the host, e.g. after a reload. */
+  reattachReplays(): Promise<void>;
+  cancelBulkReplay(jobId: string): Promise<void>;
   receiveReplayProgress(progress: ReplayProgress): void;
-  dismissBulkReplay(): void;
+  dismissBulkReplay(jobId: string | null): void;
 }
+
+const isActive = (job: BulkReplay): boolean => job.state === 'starting' || job.state === 'running';
 
 export const createReplaySlice =
   (api: ApiClient): StateCreator<AppState, [], [], ReplaySlice> =>
   (set, get) => {
     // Progress can be pushed before `events.replayMany` has answered with the job id.
     const early = new Map<string, ReplayProgress>();
+    const update = (jobId: string | null, change: (job: BulkReplay) => BulkReplay) =>
+      set({ bulkReplays: get().bulkReplays.map((job) => (job.jobId === jobId ? change(job) : job)) });
 
     return {
       replayStatus: 'idle',
       replayError: null,
       replayErrorFor: null,
       replayOriginal: null,
-      bulkReplay: null,
+      bulkReplays: [],
       async replayEvent(id, options) {
         set({ replayStatus: 'running', replayError: null, replayErrorFor: null });
         try {
@@ -76,39 +92,53 @@ export const createReplaySlice =
       },
       async startBulkReplay(options) {
         const query = get().currentLogQuery();
-        if (query === null || get().bulkReplay?.state === 'running' || get().bulkReplay?.state === 'starting') return;
-        set({ bulkReplay: { jobId: null, total: 0, done: 0, state: 'starting' } });
+        if (query !== null) await get().replayMatching(query, options);
+      },
+      async replayMatching(query, options) {
+        // Early progress is matched to the job that is starting; two starting at once could not be told apart.
+        if (get().bulkReplays.some((job) => job.state === 'starting' || (job.state === 'running' && !job.reattached))) return;
+        set({ bulkReplays: [...get().bulkReplays.filter(isActive), { jobId: null, total: 0, done: 0, state: 'starting' }] });
         try {
           const { jobId, total } = await api.call('events.replayMany', { ...query, ...options });
           const seen = early.get(jobId);
           early.clear();
-          set({ bulkReplay: seen ? { ...seen, jobId } : { jobId, total, done: 0, state: total === 0 ? 'finished' : 'running' } });
+          update(null, () => (seen ? { ...seen, jobId } : { jobId, total, done: 0, state: total === 0 ? 'finished' : 'running' }));
         } catch (error) {
-          set({ bulkReplay: { jobId: null, total: 0, done: 0, state: 'failed', error: describeError(error) } });
+          update(null, () => ({ jobId: null, total: 0, done: 0, state: 'failed', error: describeError(error) }));
         }
       },
-      async cancelBulkReplay() {
-        const jobId = get().bulkReplay?.jobId;
-        if (!jobId) return;
+      countMatching: ({ max: _max, ...query }) => api.call('events.count', query),
+      async reattachReplays() {
+        try {
+          const jobs = await api.call('events.replayJobs', {});
+          const known = new Set(get().bulkReplays.map((job) => job.jobId));
+          const found = jobs.filter((job) => !known.has(job.jobId)).map((job): BulkReplay => ({ ...job, state: 'running', reattached: true }));
+          if (found.length > 0) set({ bulkReplays: [...get().bulkReplays, ...found] });
+        } catch {
+          // Progress bars are a convenience; the replays go on without them.
+        }
+      },
+      async cancelBulkReplay(jobId) {
         try {
           await api.call('events.cancelReplay', { jobId });
         } catch (error) {
-          const current = get().bulkReplay;
-          if (current) set({ bulkReplay: { ...current, error: describeError(error) } });
+          update(jobId, (job) => ({ ...job, error: describeError(error) }));
         }
       },
       receiveReplayProgress(progress) {
-        const current = get().bulkReplay;
-        if (current?.state === 'starting') {
-          early.set(progress.jobId, progress);
+        const jobs = get().bulkReplays;
+        const current = jobs.find((job) => job.jobId === progress.jobId);
+        if (!current) {
+          if (jobs.some((job) => job.state === 'starting')) early.set(progress.jobId, progress);
+          // A replay started elsewhere (another window, a script) is shown as it runs.
+          else if (progress.state === 'running') set({ bulkReplays: [...jobs, { ...progress, reattached: true }] });
           return;
         }
-        if (current?.jobId !== progress.jobId) return;
         // A finished job stays finished, and a late "running" never moves the count back.
         if (current.state !== 'running' || (progress.state === 'running' && progress.done < current.done)) return;
         const { jobId: _jobId, ...rest } = progress;
-        set({ bulkReplay: { ...current, ...rest } });
+        update(progress.jobId, (job) => ({ ...job, ...rest }));
       },
-      dismissBulkReplay: () => set({ bulkReplay: null }),
+      dismissBulkReplay: (jobId) => set({ bulkReplays: get().bulkReplays.filter((job) => job.jobId !== jobId) }),
     };
   };

@@ -37,15 +37,15 @@ describe('settings slice', () => {
     expect(store.getState().settings?.tunnel.connectAddress).toBeNull();
   });
 
-  it('shows a prune’s progress as it deletes, then the total', async () => {
+  it('shows a prune’s progress against its total as it deletes, then the total', async () => {
     let finish: (v: unknown) => void = () => {};
     const { store, push } = setup({ 'retention.prune': () => new Promise((r) => (finish = r)) });
     const pruning = store.getState().pruneNow();
     push({ name: 'retention.progress', payload: { deleted: 500, total: 1200, state: 'running' } });
-    expect(store.getState().prune).toEqual({ state: 'running', deleted: 500 });
+    expect(store.getState().prune).toEqual({ state: 'running', deleted: 500, total: 1200 });
     finish({ deleted: 1200 });
     await pruning;
-    expect(store.getState().prune).toEqual({ state: 'finished', deleted: 1200 });
+    expect(store.getState().prune).toEqual({ state: 'finished', deleted: 1200, total: 1200 });
   });
 
   it('ignores background pruning nobody asked to watch', () => {

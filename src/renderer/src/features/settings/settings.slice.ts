@@ -11,6 +11,8 @@ export type SaveResult = { ok: true } | { ok: false; error: string };
 export interface PruneState {
   state: 'running' | 'finished' | 'failed';
   deleted: number;
+  /** How many the prune will remove, once the host said (the first progress event). */
+  total: number | null;
   error?: string;
 }
 
@@ -52,18 +54,19 @@ export const createSettingsSlice =
     },
     async pruneNow() {
       if (get().prune?.state === 'running') return;
-      set({ prune: { state: 'running', deleted: 0 } });
+      set({ prune: { state: 'running', deleted: 0, total: null } });
       try {
         const { deleted } = await api.call('retention.prune', {});
-        set({ prune: { state: 'finished', deleted: Math.max(deleted, get().prune?.deleted ?? 0) } });
+        const done = Math.max(deleted, get().prune?.deleted ?? 0);
+        set({ prune: { state: 'finished', deleted: done, total: Math.max(done, get().prune?.total ?? 0) } });
       } catch (error) {
-        set({ prune: { state: 'failed', deleted: get().prune?.deleted ?? 0, error: describeError(error) } });
+        set({ prune: { state: 'failed', deleted: get().prune?.deleted ?? 0, total: get().prune?.total ?? null, error: describeError(error) } });
       }
     },
-    receiveRetentionProgress({ deleted, state }) {
+    receiveRetentionProgress({ deleted, total, state }) {
       const current = get().prune;
       // Background pruning only shows while the user watches a prune they started.
       if (current?.state !== 'running') return;
-      set({ prune: { state: state === 'finished' ? 'finished' : 'running', deleted: Math.max(deleted, current.deleted) } });
+      set({ prune: { state: state === 'finished' ? 'finished' : 'running', deleted: Math.max(deleted, current.deleted), total: Math.max(total, current.total ?? 0) } });
     },
   });

@@ -16,6 +16,8 @@ export interface SourcePageSlice {
   sourceStats: SourceStat[];
   templateBrands: Record<string, TemplateBrand>;
   setSourceTab(tab: SourceTab): void;
+  /** Goes to a source's Settings tab in an environment (e.g. to approve an imported script there). */
+  openSourceSettings(sourceId: string, environment: string): void;
   setSettingsDirty(dirty: boolean): void;
   loadSourceStats(): Promise<void>;
   /** Coalesces bursts of pushed events into one `sources.stats` call. */
@@ -37,6 +39,10 @@ export const createSourcePageSlice =
       templateBrands: {},
       setSourceTab: (sourceTab) => set({ sourceTab }),
       setSettingsDirty: (settingsDirty) => set({ settingsDirty }),
+      openSourceSettings(sourceId, environment) {
+        get().selectEnvironment(environment);
+        set({ view: 'sources', selectedSourceId: sourceId, sourceTab: 'settings' });
+      },
       async loadSourceStats() {
         try {
           set({ sourceStats: await api.call('sources.stats', {}) });

@@ -27,6 +27,8 @@ export interface SourcesSlice {
   revealSecret(input: ApiInput<'sources.revealSecret'>): Promise<{ ok: true; secret: string } | { ok: false; error: string }>;
   setVar(input: ApiInput<'sources.setVar'>): Promise<MutationResult>;
   removeVar(input: ApiInput<'sources.removeVar'>): Promise<MutationResult>;
+  /** Lets an imported preprocess script run in one environment (it arrives off until approved). */
+  approveScript(input: ApiInput<'sources.approveScript'>): Promise<MutationResult>;
   testScript(input: ApiInput<'sources.testScript'>): Promise<{ ok: true; value: ApiOutput<'sources.testScript'> } | { ok: false; error: string }>;
 }
 
@@ -96,6 +98,7 @@ export const createSourcesSlice =
       },
       setVar: (input) => mutate(() => api.call('sources.setVar', input)),
       removeVar: (input) => mutate(() => api.call('sources.removeVar', input)),
+      approveScript: (input) => mutate(() => api.call('sources.approveScript', input)),
       async testScript(input) {
         try {
           return { ok: true, value: await api.call('sources.testScript', input) };
