@@ -6,7 +6,10 @@ import { ActionRunsPanel } from './ActionRunsPanel';
 import { BodyView } from './BodyView';
 import { CurlPanel } from './CurlPanel';
 import { HeadersTable } from './HeadersTable';
+import { ExportEventButton } from './ExportEventButton';
 import { OriginBadge } from './OriginBadge';
+import { replayTooltip } from './replay-mode';
+import { ReplayModeTag } from './ReplayModeTag';
 import { ReplayComparison } from './ReplayComparison';
 import { ReplayPanel } from './ReplayPanel';
 import { StatusCode } from './StatusCode';
@@ -34,13 +37,17 @@ export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<stri
           </h2>
           {detail && (
             <span className="detail__sub">
-              #{detail.id} <OriginBadge origin={detail.origin} always />
+              #{detail.id} <OriginBadge origin={detail.origin} always title={replayTooltip(detail)} />
+              <ReplayModeTag mode={detail.replayMode} />
             </span>
           )}
         </div>
-        <button type="button" className="btn btn--small btn--ghost" aria-label="Close detail (Esc)" onClick={close}>
-          Close <kbd>Esc</kbd>
-        </button>
+        <span className="detail__actions">
+          {detail && status === 'idle' && <ExportEventButton detail={detail} />}
+          <button type="button" className="btn btn--small btn--ghost" aria-label="Close detail (Esc)" onClick={close}>
+            Close <kbd>Esc</kbd>
+          </button>
+        </span>
       </header>
       {status === 'loading' && <LoadingState label="Loading event…" />}
       <ErrorNotice message={error} />

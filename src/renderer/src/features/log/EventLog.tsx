@@ -1,10 +1,12 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../app/store-context';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
 import { BulkReplayBar } from './BulkReplayBar';
+import { ExportLogButton } from './ExportLogButton';
+import { ImportDialog } from './ImportDialog';
 import { EventDetailPane } from './EventDetailPane';
 import { EventList } from './EventList';
 import { LogFilters } from './LogFilters';
@@ -35,6 +37,7 @@ export function EventLog({ sourceId, title }: Props) {
   const clearFilter = useApp((s) => s.clearLogFilter);
   const filtered = isFiltered(useApp(useShallow(selectLogFilter)));
   const envName = useApp((s) => s.environments.find((e) => e.key === s.currentEnv)?.name ?? '');
+  const [importing, setImporting] = useState(false);
   const sourceNames = useMemo(() => new Map(sources.map((s) => [s.id, s.name])), [sources]);
 
   useEffect(() => setScope(scope), [scope, setScope]);
@@ -66,7 +69,14 @@ export function EventLog({ sourceId, title }: Props) {
             </button>
           )}
           <BulkReplayBar filtered={filtered} />
+          <ExportLogButton filtered={filtered} />
+          {scope === null && (
+            <button type="button" className="btn btn--small" data-testid="import-open" onClick={() => setImporting(true)}>
+              Import…
+            </button>
+          )}
         </header>
+        {importing && <ImportDialog onClose={() => setImporting(false)} />}
         <LogFilters scoped={scope !== null} />
         <ErrorNotice message={error} onRetry={() => void loadEvents()} />
         {status === 'loading' && events.length === 0 ? (

@@ -3,6 +3,7 @@ import type { EventSummary } from '../../../../shared/domain/event';
 import { formatTime } from '../../lib/format';
 import { ActionStatusBadge } from './ActionStatusBadge';
 import { OriginBadge } from './OriginBadge';
+import { replayTooltip } from './replay-mode';
 import { StatusCode } from './StatusCode';
 import { VerificationBadge } from './VerificationBadge';
 
@@ -34,7 +35,7 @@ export function EventRow({ event, sourceName, active, selected, style, onOpen }:
       <span className="event-row__source" data-testid="event-source">{sourceName}</span>
       <span className="event-row__type">
         <span data-testid="event-type">{event.eventType ?? <span className="muted">{event.error ? 'rejected' : 'no type'}</span>}</span>
-        <OriginBadge origin={event.origin} />
+        <OriginBadge origin={event.origin} title={replayTooltip(event)} />
       </span>
       <VerificationBadge status={event.verification} />
       <ActionStatusBadge status={event.actionStatus} processing={event.processing} />

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../lib/format';
 import { ActionStatusBadge } from './ActionStatusBadge';
 import { StatusCode } from './StatusCode';
+import { ReplayModeTag } from './ReplayModeTag';
 import { VerificationBadge } from './VerificationBadge';
 
 const runsKey = (runs: readonly ActionRun[]): string => runs.map((r) => `${r.actionType}:${r.status}:${r.errors.map((e) => e.code).join(',')}`).join('|');
@@ -55,7 +56,8 @@ export function ReplayComparison({ replay }: { replay: EventDetail & { replayOf:
         Replay of{' '}
         <button type="button" className="link" data-testid="replay-original-link" onClick={() => void openEvent(replay.replayOf)}>
           event #{replay.replayOf}
-        </button>
+        </button>{' '}
+        <ReplayModeTag mode={replay.replayMode} />
       </h3>
       <ErrorNotice message={original?.error ?? null} />
       {original?.detail ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detail } from '../../test/fixtures';
-import { captureFileText, parseCaptureFile, toCapture } from './capture-format';
+import { captureFileText, captureFromPaste, parseCaptureFile, toCapture } from './capture-format';
 
 const b64 = (bytes: number[]): string => btoa(String.fromCharCode(...bytes));
 
@@ -65,5 +65,21 @@ describe('toCapture', () => {
   it('falls back to base64 when the shown text would not encode to the original bytes', () => {
     const capture = toCapture(detail({ bodyText: 'caf\uFFFD', bodyBase64: b64([0x63, 0x61, 0x66, 0xe9]) }));
     expect(capture.bodyEncoding).toBe('base64');
+  });
+});
+
+describe('captureFromPaste', () => {
+  it('turns a pasted body, header lines and query into a capture', () => {
+    expect(captureFromPaste({ method: 'POST', body: '{"type":"customer.created"}', headers: 'Content-Type: application/json', query: '?a=1' })).toEqual({
+      ok: true,
+      capture: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type":"customer.created"}', bodyEncoding: 'utf8', query: 'a=1' },
+    });
+  });
+
+  it('lists every problem: an empty body and a bad header line', () => {
+    expect(captureFromPaste({ method: 'POST', body: '  ', headers: 'nonsense', query: '' })).toEqual({
+      ok: false,
+      errors: ['Headers: Line 1: expected “Name: value”, got “nonsense”.', 'Body: paste the request body as it was sent.'],
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { ApiInput } from '../../../../shared/api/contract';
 import type { EventDetail } from '../../../../shared/domain/event';
-import { headersFromValue } from './header-lines';
+import { headersFromValue, parseHeaderText } from './header-lines';
 
 /** One captured request, as `events.import` takes it and as the log exports it. */
 export type Capture = ApiInput<'events.import'>['items'][number];
@@ -107,3 +107,21 @@ function utf8RoundTrips(text: string, base64: string): boolean {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What the Paste tab holds: the body as text, headers as lines or JSON, and the query. */
+export interface PastedRequest {
+  method: Capture['method'];
+  body: string;
+  headers: string;
+  query: string;
+}
+
+/** A pasted request as a capture, or every problem with it in words. */
+export function captureFromPaste(pasted: PastedRequest): { ok: true; capture: Capture } | { ok: false; errors: string[] } {
+  const headers = parseHeaderText(pasted.headers);
+  const errors = headers.ok ? [] : headers.errors.map((e) => `Headers: ${e}`);
+  if (pasted.body.trim() === '') errors.push('Body: paste the request body as it was sent.');
+  if (new TextEncoder().encode(pasted.body).length > MAX_BODY_BYTES) errors.push('Body: at most 10 MB can be imported.');
+  if (!headers.ok || errors.length > 0) return { ok: false, errors };
+  return { ok: true, capture: { method: pasted.method, headers: headers.headers, body: pasted.body, bodyEncoding: 'utf8', query: pasted.query.trim().replace(/^\?/, '') } };
+}

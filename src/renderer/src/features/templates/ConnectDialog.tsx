@@ -8,7 +8,7 @@ import { describeError } from '../../lib/errors';
 import { ConnectedStep } from './ConnectedStep';
 import { ConnectForm } from './ConnectForm';
 import { CATEGORY_LABEL } from './gallery-filter';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
 import { TemplateLogo } from './TemplateLogo';
 
 export interface Connected {

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { useApp } from '../../app/store-context';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { EMPTY_FILTER } from './log-filter';
+import type { ImportJob } from './import.slice';
+import type { ReplayOptions } from './replay.slice';
+import { ReplayOptionsFields } from './ReplayOptionsFields';
+
+const ENDED: Record<ImportJob['state'], string> = { sending: 'Importing', done: 'Imported', cancelled: 'Cancelled after importing', failed: 'Stopped after importing' };
+
+/** The import's progress with Cancel; then the offer to replay what was imported. */
+export function ImportProgress({ job, onClose }: { job: ImportJob; onClose(): void }) {
+  const cancel = useApp((s) => s.cancelImport);
+  const replay = useApp((s) => s.replayImported);
+  const replayState = useApp((s) => s.importReplay);
+  const showLog = useApp((s) => s.showLog);
+  const where = useApp((s) => `${s.sources.find((x) => x.id === job.sourceId)?.name ?? 'the source'} (${s.environments.find((e) => e.key === job.environment)?.name ?? job.environment})`);
+  // Captured payloads seldom carry a signature this machine's secret can check.
+  const [options, setOptions] = useState<ReplayOptions>({ mode: 'ignore_verification', respectIdempotency: false });
+  const sending = job.state === 'sending';
+  const n = job.ids.length;
+
+  return (
+    <>
+      <div className="modal__body import-progress" data-testid="import-progress" data-state={job.state}>
+        <p role="status" aria-live="polite" data-testid="import-status">
+          {sending ? `Importing into ${where}…` : `${ENDED[job.state]} ${n.toLocaleString()} ${n === 1 ? 'request' : 'requests'} into ${where}.`}
+        </p>
+        <progress className="import-progress__bar" max={Math.max(job.total, 1)} value={job.sent} aria-label="Import progress" data-testid="import-progress-bar" />
+        <span className="import-progress__count muted">
+          {job.sent.toLocaleString()} / {job.total.toLocaleString()}
+        </span>
+        <ErrorNotice message={job.error ?? null} />
+        {!sending && n > 0 && (
+          <section className="import-replay" aria-labelledby="import-replay-title">
+            <h3 id="import-replay-title">Replay these through the current mappings</h3>
+            <p className="field__help">
+              They are in the log as <span className="origin origin--import">import</span>, not mapped. Replaying runs the mappings as they are now; each replay is linked to its import, so the log compares before and after.
+            </p>
+            <ReplayOptionsFields value={options} onChange={setOptions} idPrefix="import-replay" />
+            <ErrorNotice message={replayState.state === 'failed' ? (replayState.error ?? null) : null} />
+          </section>
+        )}
+      </div>
+      <footer className="modal__footer">
+        {sending ? (
+          <button type="button" className="btn" data-testid="import-cancel" onClick={cancel}>
+            Cancel
+          </button>
+        ) : (
+          <>
+            <span className="modal__footer-note" />
+            <button
+              type="button"
+              className="btn"
+              data-testid="import-show-log"
+              onClick={() => {
+                void showLog(job.environment, { ...EMPTY_FILTER, sourceId: job.sourceId, origin: 'import' });
+                onClose();
+              }}
+            >
+              Show in the log
+            </button>
+            {n > 0 && (
+              <button
+                type="button"
+                className="btn btn--primary"
+                autoFocus
+                disabled={replayState.state === 'running'}
+                data-testid="import-replay"
+                onClick={() => void replay(options).then((ok) => ok && onClose())}
+              >
+                {replayState.state === 'running' ? 'Replaying…' : `Replay ${n === 1 ? 'it' : `these ${n.toLocaleString()}`}`}
+              </button>
+            )}
+          </>
+        )}
+      </footer>
+    </>
+  );
+}
