@@ -1,12 +1,19 @@
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useApp } from './store-context';
 import { Frame } from './Frame';
 import { SourcesPage } from '../features/sources/SourcesPage';
 import { LogPage } from '../features/log/LogPage';
-import { GalleryPage } from '../features/templates/GalleryPage';
-import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import type { View } from './app.slice';
+// Lazy pages' styles stay in the main stylesheet, before the global one as they always were, so
+// the cascade does not depend on which page was opened first.
+import '../features/templates/templates.css';
+import '../features/workspace/workspace.css';
+import '../features/mappings/mappings.css';
+
+// Pages most sessions never open load on demand (relative chunk URLs work from file:// too).
+const GalleryPage = lazy(() => import('../features/templates/GalleryPage').then((m) => ({ default: m.GalleryPage })));
+const WorkspacePage = lazy(() => import('../features/workspace/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
 
 /** One page per view; each feature owns its page. */
 const PAGES: Record<View, ComponentType> = {
@@ -40,5 +47,9 @@ export function App() {
 
 function Page({ view }: { view: View }) {
   const Component = PAGES[view];
-  return <Component />;
+  return (
+    <Suspense fallback={<LoadingState label="Loading…" />}>
+      <Component />
+    </Suspense>
+  );
 }

@@ -69,11 +69,17 @@ export function RetentionSettings({ saved }: { saved: Retention }) {
         </button>
         {prune && (
           <span className="settings-prune__status" role="status" data-testid="prune-status" data-state={prune.state}>
-            {prune.state === 'running' && (
-              <>
-                <span className="spinner" aria-hidden="true" /> Pruning… {prune.deleted.toLocaleString()} removed so far
-              </>
-            )}
+            {prune.state === 'running' &&
+              (prune.total === null ? (
+                <>
+                  <span className="spinner" aria-hidden="true" /> Pruning…
+                </>
+              ) : (
+                <>
+                  <progress className="settings-prune__bar" max={Math.max(prune.total, 1)} value={prune.deleted} aria-label="Pruning progress" data-testid="prune-progress" />
+                  {prune.deleted.toLocaleString()} of {prune.total.toLocaleString()} removed
+                </>
+              ))}
             {prune.state === 'finished' && `Done: ${prune.deleted.toLocaleString()} ${prune.deleted === 1 ? 'event' : 'events'} removed.`}
             {prune.state === 'failed' && <span className="field__error">{prune.error}</span>}
           </span>

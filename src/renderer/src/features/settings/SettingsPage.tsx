@@ -4,11 +4,12 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
 import { Toggle } from '../../components/Toggle';
 import { EnvironmentsSettings } from '../environments/EnvironmentsSettings';
+import { ConfigurationSettings } from './ConfigurationSettings';
 import { RetentionSettings } from './RetentionSettings';
 import { TunnelSettingsForm } from './TunnelSettingsForm';
 import './settings.css';
 
-/** Environments, the public tunnel, log retention and notifications. */
+/** Environments, the public tunnel, log retention, configuration files and notifications. */
 export function SettingsPage() {
   const settings = useApp((s) => s.settings);
   const status = useApp((s) => s.settingsStatus);
@@ -33,6 +34,7 @@ export function SettingsPage() {
           <>
             <TunnelSettingsForm saved={settings.tunnel} />
             <RetentionSettings saved={settings.retention} />
+            <ConfigurationSettings />
             <section className="card settings-card" aria-labelledby="settings-notifications" data-testid="settings-notifications">
               <h2 className="card__title" id="settings-notifications">
                 Notifications

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { basicSetup, EditorView } from 'codemirror';
 import { javascript } from '@codemirror/lang-javascript';
-import { StateEffect, StateField } from '@codemirror/state';
+import { Compartment, EditorState, StateEffect, StateField } from '@codemirror/state';
 import { Decoration, type DecorationSet } from '@codemirror/view';
 
 interface Props {
@@ -10,8 +10,11 @@ interface Props {
   /** 1-based line to mark as failing (from "Test script"), or null. */
   errorLine: number | null;
   label: string;
+  /** Shown but not editable (an imported script before it is approved). */
+  readOnly?: boolean;
 }
 
+const editable = (readOnly: boolean) => [EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)];
 const setErrorLine = StateEffect.define<number | null>();
 const errorLineMark = Decoration.line({ class: 'cm-error-line', attributes: { 'data-testid': 'script-error-line' } });
 
@@ -41,11 +44,14 @@ const theme = EditorView.theme({
 });
 
 /** The preprocess script, in CodeMirror with JavaScript highlighting; the page owns the text. */
-export function ScriptEditor({ value, onChange, errorLine, label }: Props) {
+export function ScriptEditor({ value, onChange, errorLine, label, readOnly = false }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const lock = useRef(new Compartment());
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
 
   useEffect(() => {
     if (!host.current) return;
@@ -61,6 +67,7 @@ export function ScriptEditor({ value, onChange, errorLine, label }: Props) {
         javascript(),
         theme,
         errorLineField,
+        lock.current.of(editable(readOnlyRef.current)),
         EditorView.contentAttributes.of({ 'aria-label': label, 'data-testid': 'script-editor-content' }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) onChangeRef.current(u.state.doc.toString());
@@ -86,5 +93,9 @@ export function ScriptEditor({ value, onChange, errorLine, label }: Props) {
     view.current?.dispatch({ effects: setErrorLine.of(errorLine) });
   }, [errorLine]);
 
-  return <div ref={host} className="script-editor" data-testid="script-editor" />;
+  useEffect(() => {
+    view.current?.dispatch({ effects: lock.current.reconfigure(editable(readOnly)) });
+  }, [readOnly]);
+
+  return <div ref={host} className={`script-editor${readOnly ? ' script-editor--read-only' : ''}`} data-testid="script-editor" data-read-only={readOnly} />;
 }

@@ -1,12 +1,16 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Source, SourceEnvSettings } from '../../../../shared/domain/source';
 import { useApp } from '../../app/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Toggle } from '../../components/Toggle';
 import { PathField } from './PathField';
-import { ScriptEditor } from './ScriptEditor';
+import { ScriptApprovalBanner } from './ScriptApprovalBanner';
 import { ScriptTester } from './ScriptTester';
+import { LoadingState } from '../../components/LoadingState';
 import { draftPathsValid, sameDraft, settingsDraftOf, settingsPatchOf, type SettingsDraft } from './settings-draft';
+
+// CodeMirror is most of the bundle; it loads when a Settings tab first shows the script.
+const ScriptEditor = lazy(() => import('./ScriptEditor').then((m) => ({ default: m.ScriptEditor })));
 
 const SCRIPT_EXAMPLE = `// Runs before mapping. Return {verified} and any extra keys, readable as preprocess.<key>.
 function main({ vars, body, rawBody, headers }) {
@@ -27,6 +31,7 @@ export function SettingsDraftForm({ source, settings }: { source: Source; settin
   const [error, setError] = useState<string | null>(null);
   const [errorLine, setErrorLine] = useState<number | null>(null);
   const dirty = !sameDraft(draft, saved);
+  const awaitingApproval = settings.preprocess !== null && !settings.preprocess.approved;
 
   useEffect(() => {
     setSettingsDirty(dirty);
@@ -75,13 +80,13 @@ export function SettingsDraftForm({ source, settings }: { source: Source; settin
               Start from an example
             </button>
           ) : (
-            <Toggle label="Run this script" checked={draft.scriptEnabled} onChange={(scriptEnabled) => edit({ scriptEnabled })} testId="script-enabled" />
+            <Toggle label="Run this script" checked={draft.scriptEnabled && !awaitingApproval} disabled={awaitingApproval} onChange={(scriptEnabled) => edit({ scriptEnabled })} testId="script-enabled" />
           )}
         </div>
-        {settings.preprocess && !settings.preprocess.approved && (
-          <p className="notice notice--warn">This script came from an import and stays off until you save it here.</p>
-        )}
-        <ScriptEditor label="Preprocess script" value={draft.script} errorLine={errorLine} onChange={(script) => edit({ script })} />
+        {awaitingApproval && <ScriptApprovalBanner source={source} settings={settings} />}
+        <Suspense fallback={<LoadingState label="Loading the script editor…" />}>
+          <ScriptEditor label="Preprocess script" value={draft.script} errorLine={errorLine} readOnly={awaitingApproval} onChange={(script) => edit({ script })} />
+        </Suspense>
         <ScriptTester source={source} environment={settings.environment} script={draft.script} onErrorLine={setErrorLine} />
       </section>
       <div className={`save-bar${dirty ? ' save-bar--dirty' : ''}`} data-testid="settings-save-bar" data-state={dirty ? 'dirty' : state}>

@@ -37,6 +37,7 @@ export function SourceList() {
       {sources.map((source) => {
         const settings = source.settings.find((x) => x.environment === currentEnv);
         const stat = stats.find((x) => x.sourceId === source.id && x.environment === currentEnv);
+        const awaiting = source.settings.filter((x) => x.preprocess !== null && !x.preprocess.approved).map((x) => x.environment);
         return (
           <li key={source.id}>
             <button
@@ -51,6 +52,11 @@ export function SourceList() {
                 <span className="source-list__name">
                   {source.name}
                   {settings && !settings.enabled && <span className="tag">disabled</span>}
+                  {awaiting.length > 0 && (
+                    <span className="tag tag--warn" title={`Imported preprocess script awaiting approval in ${awaiting.join(', ')}`} data-testid="script-awaiting-badge">
+                      script to approve
+                    </span>
+                  )}
                 </span>
                 <span className="source-list__meta" data-testid="source-stats">
                   {stat ? (

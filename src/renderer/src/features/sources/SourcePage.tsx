@@ -1,13 +1,17 @@
+import { lazy, Suspense } from 'react';
 import type { Source } from '../../../../shared/domain/source';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../app/store-context';
-import { MappingsTab } from '../mappings/MappingsTab';
 import { SendTestEventButton } from '../templates/SendTestEventButton';
 import { SourceLogo } from './SourceLogo';
 import { SourceLogsTab } from './SourceLogsTab';
 import { SourceSettingsTab } from './SourceSettingsTab';
 import { SourceTabs } from './SourceTabs';
+import { LoadingState } from '../../components/LoadingState';
 import './sources.css';
+
+// The mapping editor (and its expression tooling) loads when the Mappings tab is first shown.
+const MappingsTab = lazy(() => import('../mappings/MappingsTab').then((m) => ({ default: m.MappingsTab })));
 
 /** One source: header, then Mappings | Logs | Settings. */
 export function SourcePage({ source }: { source: Source }) {
@@ -33,7 +37,11 @@ export function SourcePage({ source }: { source: Source }) {
         <SourceTabs />
       </header>
       <div className="source-page__panel" role="tabpanel" id={`source-panel-${tab}`} aria-labelledby={`source-tab-${tab}`} data-testid={`source-panel-${tab}`}>
-        {tab === 'mappings' && <MappingsTab source={source} />}
+        {tab === 'mappings' && (
+          <Suspense fallback={<LoadingState label="Loading the mapping editor…" />}>
+            <MappingsTab source={source} />
+          </Suspense>
+        )}
         {tab === 'logs' && <SourceLogsTab source={source} />}
         {tab === 'settings' && <SourceSettingsTab source={source} />}
       </div>
