@@ -11,6 +11,7 @@ const setup = () => {
     'verification.presets': () => [],
     'sources.list': () => [],
     'events.list': () => ({ items: page, nextCursor: null }),
+    'events.replayJobs': () => [{ jobId: 'job_7', done: 12, total: 50 }],
   });
   return { ...fake, store: createAppStore(fake.api), setPage: (p: typeof page) => (page = p) };
 };
@@ -21,6 +22,12 @@ describe('app slice', () => {
     await store.getState().boot();
     expect(store.getState()).toMatchObject({ bootStatus: 'ready', currentEnv: 'development', info: { receiverUrl: 'http://127.0.0.1:4750' } });
     expect(store.getState().events.map((e) => e.id)).toEqual([1]);
+  });
+
+  it('shows the progress of bulk replays still running from before a reload', async () => {
+    const { store } = setup();
+    await store.getState().boot();
+    expect(store.getState().bulkReplays).toEqual([{ jobId: 'job_7', done: 12, total: 50, state: 'running', reattached: true }]);
   });
 
   it('refetches the log after the push stream dropped and came back', async () => {

@@ -10,6 +10,7 @@ import { ExportEventButton } from './ExportEventButton';
 import { OriginBadge } from './OriginBadge';
 import { replayTooltip } from './replay-mode';
 import { ReplayModeTag } from './ReplayModeTag';
+import { PreprocessPanel } from './PreprocessPanel';
 import { ReplayComparison } from './ReplayComparison';
 import { ReplayPanel } from './ReplayPanel';
 import { StatusCode } from './StatusCode';
@@ -76,6 +77,7 @@ export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<stri
           <CurlPanel detail={detail} />
           {detail.replayOf !== null && <ReplayComparison replay={{ ...detail, replayOf: detail.replayOf }} />}
           <VerificationPanel result={detail.verificationResult} secrets={secrets ?? []} />
+          {detail.preprocessOutput && <PreprocessPanel output={detail.preprocessOutput} />}
           <ActionRunsPanel detail={detail} />
           {detail.sourceId !== null && <ReplayPanel eventId={detail.id} />}
           <section className="detail__section">

@@ -38,7 +38,7 @@ export function EventRow({ event, sourceName, active, selected, style, onOpen }:
         <OriginBadge origin={event.origin} title={replayTooltip(event)} />
       </span>
       <VerificationBadge status={event.verification} />
-      <ActionStatusBadge status={event.actionStatus} processing={event.processing} />
+      <ActionStatusBadge status={event.actionStatus} processing={event.processing} origin={event.origin} />
       <StatusCode status={event.responseStatus} />
     </div>
   );

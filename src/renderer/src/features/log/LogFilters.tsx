@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ActionStatus } from '../../../../shared/domain/event';
+import type { ActionStatus, Origin } from '../../../../shared/domain/event';
 import type { VerificationStatus } from '../../../../shared/domain/verification';
 import { useApp } from '../../app/store-context';
 import { isFiltered, TIME_RANGES, type TimeRange } from './log-filter';
@@ -19,6 +19,14 @@ const ACTIONS: ReadonlyArray<[ActionStatus | '', string]> = [
   ['error', 'Failed'],
   ['skipped', 'Skipped'],
   ['no_mapping', 'No mapping'],
+];
+
+const ORIGINS: ReadonlyArray<[Origin | '', string]> = [
+  ['', 'Any origin'],
+  ['received', 'Received'],
+  ['test', 'Test events'],
+  ['replay', 'Replays'],
+  ['import', 'Imported'],
 ];
 
 /** Search and filters of the log; every control is a native one, so Tab reaches them all. */
@@ -94,6 +102,13 @@ export function LogFilters({ scoped }: { scoped: boolean }) {
       </select>
       <select className="select" aria-label="Action status" data-testid="filter-action-status" value={filter.actionStatus} onChange={(e) => setFilter({ actionStatus: e.target.value as ActionStatus | '' })}>
         {ACTIONS.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <select className="select" aria-label="Origin" data-testid="filter-origin" value={filter.origin} onChange={(e) => setFilter({ origin: e.target.value as Origin | '' })}>
+        {ORIGINS.map(([value, label]) => (
           <option key={value} value={value}>
             {label}
           </option>

@@ -50,4 +50,16 @@ describe('sources slice', () => {
     expect(result).toEqual({ ok: false, error: expect.stringContaining('a source with key "stripe-test" exists') });
     expect(store.getState().sources).toEqual([]);
   });
+
+  it('approves an imported script in one environment and shows the source with it approved', async () => {
+    const script = 'function main() { return { verified: true }; }';
+    const pending = source({ settings: source().settings.map((x) => ({ ...x, preprocess: { script, enabled: false, approved: false } })) });
+    const approved = source({ settings: source().settings.map((x) => ({ ...x, preprocess: { script, enabled: true, approved: true } })) });
+    const { api, calls } = fakeApi({ 'sources.list': () => [pending], 'sources.approveScript': () => approved });
+    const store = createAppStore(api);
+    await store.getState().loadSources();
+    expect(await store.getState().approveScript({ id: 'src_1', environment: 'development' })).toEqual({ ok: true, source: approved });
+    expect(calls.at(-1)).toEqual(['sources.approveScript', { id: 'src_1', environment: 'development' }]);
+    expect(store.getState().sources[0]?.settings[0]?.preprocess).toEqual({ script, enabled: true, approved: true });
+  });
 });
