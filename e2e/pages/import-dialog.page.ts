@@ -1,0 +1,40 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Log → Import…: paste a captured request or load a file, then replay what was imported. */
+export class ImportDialogPage {
+  readonly root: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('import-dialog');
+  }
+
+  static async open(page: Page): Promise<ImportDialogPage> {
+    await page.getByTestId('import-open').click();
+    const dialog = new ImportDialogPage(page);
+    await expect(dialog.root).toBeVisible();
+    return dialog;
+  }
+
+  async chooseSource(label: string): Promise<void> {
+    await this.root.getByTestId('import-source').selectOption({ label });
+  }
+
+  async paste(request: { body: string; headers?: string; query?: string }): Promise<void> {
+    await this.root.getByTestId('import-tab-paste').click();
+    await this.root.getByTestId('import-body').fill(request.body);
+    if (request.headers) await this.root.getByTestId('import-headers').fill(request.headers);
+    if (request.query) await this.root.getByTestId('import-query').fill(request.query);
+  }
+
+  /** Imports and waits until every chunk was sent. */
+  async submit(): Promise<void> {
+    await this.root.getByTestId('import-submit').click();
+    await expect(this.root.getByTestId('import-progress')).toHaveAttribute('data-state', 'done');
+  }
+
+  async replay(mode: 'as_is' | 'ignore_verification'): Promise<void> {
+    await this.root.getByTestId(`import-replay-mode-${mode}`).click();
+    await this.root.getByTestId('import-replay').click();
+    await expect(this.root).toBeHidden();
+  }
+}
