@@ -34,8 +34,10 @@ export class LogToolsPage extends LogPage {
     await this.detail.getByTestId('replay-event').click();
   }
 
-  async bulkReplay(mode: 'as_is' | 'ignore_verification'): Promise<void> {
+  /** Starts a bulk replay after the question names how many events it will replay. */
+  async bulkReplay(mode: 'as_is' | 'ignore_verification', question?: string): Promise<void> {
     await this.page.getByTestId('bulk-replay-open').click();
+    if (question) await expect(this.page.getByTestId('bulk-replay-question')).toHaveText(question);
     await this.page.getByTestId(`bulk-replay-mode-${mode}`).click();
     await this.page.getByTestId('bulk-replay-start').click();
   }

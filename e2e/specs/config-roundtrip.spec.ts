@@ -56,6 +56,12 @@ test('a configuration moves to another Inlet, and its script runs only once appr
   await testInfo.attach('approval-banner-dark', { body: await page.screenshot({ path: testInfo.outputPath('approval-banner-dark.png') }), contentType: 'image/png' });
   await page.emulateMedia({ colorScheme: 'light' });
 
+  // Saving another setting next to it does not approve it.
+  await page.getByTestId('idempotency-key-path').fill('body.data.id');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-save-bar')).toHaveAttribute('data-state', 'saved');
+  await expect(banner).toBeVisible();
+
   // Before approval the script does not run on an event.
   const imported = (await callApi(secondHost, 'sources.list', {})).find((s) => s.key === 'billing')!;
   const url = `${secondHost.receiverUrl}/in/${imported.settings.find((s) => s.environment === 'development')!.endpointToken}`;

@@ -90,7 +90,7 @@ test('search, filters, replay with comparison, bulk replay and copy as cURL', as
   await expect(log.detail).toHaveAttribute('data-event-id', String(rotatedId));
 
   // Bulk replay of the filtered set (the two failed originals), with progress to the end.
-  await log.bulkReplay('as_is');
+  await log.bulkReplay('as_is', 'Replay 2 events?');
   await expect(log.bulk).toHaveAttribute('data-state', 'finished');
   await expect(log.bulk.getByTestId('bulk-replay-count')).toHaveText('2 / 2');
   await expect(log.bulk.getByTestId('bulk-replay-progress')).toHaveAttribute('value', '2');

@@ -49,7 +49,7 @@ export function SettingsDraftForm({ source, settings }: { source: Source; settin
 
   const save = async () => {
     setState('saving');
-    const result = await patch(source.id, settings.environment, settingsPatchOf(draft));
+    const result = await patch(source.id, settings.environment, settingsPatchOf(draft, saved));
     setError(result.ok ? null : result.error);
     setState(result.ok ? 'saved' : 'idle');
     if (result.ok) setDraft(settingsDraftOf(result.source.settings.find((s) => s.environment === settings.environment) ?? settings));

@@ -32,7 +32,7 @@ export function SourceSettingsTab({ source }: { source: Source }) {
         </section>
       </div>
       {/* Approving an imported script changes what "saved" is; the form starts again from it. */}
-      <SettingsDraftForm key={`${source.id}:${settings.environment}:${settings.preprocess?.approved ?? 'none'}`} source={source} settings={settings} />
+      <SettingsDraftForm key={`${source.id}:${settings.environment}:${settings.preprocess?.approved === false ? 'awaiting' : 'ok'}`} source={source} settings={settings} />
       <ScriptVars source={source} settings={settings} />
       <section className="card" aria-labelledby="all-urls-heading">
         <h2 id="all-urls-heading" className="card__title">Local URLs in every environment</h2>

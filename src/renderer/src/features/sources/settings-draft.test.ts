@@ -18,4 +18,11 @@ describe('settings draft', () => {
   it('is unchanged when only whitespace around an optional path differs', () => {
     expect(sameDraft(settingsDraftOf(settings), { ...settingsDraftOf(settings), timestampPath: ' ' })).toBe(true);
   });
+
+  it('leaves an unchanged script out, so saving a path never approves an imported script', () => {
+    const imported = { ...settings, preprocess: { script: 'function main() { return {}; }', enabled: false, approved: false } };
+    const saved = settingsDraftOf(imported);
+    expect(settingsPatchOf({ ...saved, eventTypePath: 'body.kind' }, saved)).toEqual({ eventTypePath: 'body.kind', timestampPath: null, idempotencyKeyPath: null });
+    expect(settingsPatchOf({ ...saved, script: 'function main() { return { verified: true }; }' }, saved)).toMatchObject({ preprocess: { script: 'function main() { return { verified: true }; }' } });
+  });
 });

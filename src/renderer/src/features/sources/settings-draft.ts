@@ -31,10 +31,14 @@ export const draftPathsValid = (d: SettingsDraft): boolean =>
   parseExpr(d.eventTypePath).ok &&
   [d.timestampPath, d.idempotencyKeyPath].every((p) => p.trim() === '' || parseExpr(p).ok);
 
-/** An empty script removes the preprocess step; empty optional paths turn their check off. */
-export const settingsPatchOf = (d: SettingsDraft): SourceEnvSettingsPatch => ({
-  eventTypePath: d.eventTypePath.trim(),
-  timestampPath: d.timestampPath.trim() || null,
-  idempotencyKeyPath: d.idempotencyKeyPath.trim() || null,
-  preprocess: d.script.trim() === '' ? null : { script: d.script, enabled: d.scriptEnabled },
-});
+/**
+ * An empty script removes the preprocess step; empty optional paths turn their check off. The
+ * script is sent only when it changed: the host approves any script it is sent, and an imported one
+ * must be approved on purpose (Approve and enable), not by saving a path next to it.
+ */
+export const settingsPatchOf = (d: SettingsDraft, saved?: SettingsDraft): SourceEnvSettingsPatch => {
+  const paths = { eventTypePath: d.eventTypePath.trim(), timestampPath: d.timestampPath.trim() || null, idempotencyKeyPath: d.idempotencyKeyPath.trim() || null };
+  const scriptUnchanged = saved !== undefined && d.script === saved.script && (d.script.trim() === '' || d.scriptEnabled === saved.scriptEnabled);
+  if (scriptUnchanged) return paths;
+  return { ...paths, preprocess: d.script.trim() === '' ? null : { script: d.script, enabled: d.scriptEnabled } };
+};
