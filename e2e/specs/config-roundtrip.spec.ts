@@ -50,7 +50,12 @@ test('a configuration moves to another Inlet, and its script runs only once appr
   await expect(page.getByTestId('script-editor')).toHaveAttribute('data-read-only', 'true');
   await expect(page.getByTestId('script-enabled')).toBeDisabled();
   // The banner with the script under it, as the user reads them.
-  await page.getByTestId('script-editor').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await banner.evaluate((el) => {
+    // Only the panel scrolls, as the user's wheel would; scrollIntoView would move the window too.
+    let box = el.parentElement;
+    while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
+    if (box) box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - 120;
+  });
   await testInfo.attach('approval-banner-light', { body: await page.screenshot({ path: testInfo.outputPath('approval-banner-light.png') }), contentType: 'image/png' });
   await page.emulateMedia({ colorScheme: 'dark' });
   await testInfo.attach('approval-banner-dark', { body: await page.screenshot({ path: testInfo.outputPath('approval-banner-dark.png') }), contentType: 'image/png' });
