@@ -26,6 +26,13 @@ export class ImportDialogPage {
     if (request.query) await this.root.getByTestId('import-query').fill(request.query);
   }
 
+  /** Loads a captures file and waits until it was checked. */
+  async chooseFile(name: string, text: string): Promise<void> {
+    await this.root.getByTestId('import-tab-file').click();
+    await this.root.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect(this.root.getByTestId('import-file-result')).toBeVisible();
+  }
+
   /** Imports and waits until every chunk was sent. */
   async submit(): Promise<void> {
     await this.root.getByTestId('import-submit').click();

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { callApi } from '../fixtures/control-api';
 import { expect, test } from '../fixtures/inlet.fixture';
 import { AppPage } from '../pages/app.page';
@@ -77,4 +78,23 @@ test('a support engineer imports a captured payload and replays it through the c
   const workspace = await WorkspacePage.open(page);
   await workspace.showTab('users');
   await expect(workspace.row('cus_QxImported01')).toContainText('Ada Lovelace');
+
+  // The import exports as a captures file a colleague can import again, byte for byte.
+  await app.goToLog();
+  await page.getByTestId('filter-origin').selectOption('import');
+  await expect(log.rows).toHaveCount(1);
+  await log.rows.click();
+  const download = page.waitForEvent('download');
+  await log.detail.getByTestId('export-event').click();
+  const file = await download;
+  const text = await readFile(await file.path(), 'utf8');
+  expect(JSON.parse(text)).toEqual([expect.objectContaining({ method: 'POST', body: CAPTURED, bodyEncoding: 'utf8' })]);
+  const again = await ImportDialogPage.open(page);
+  await again.chooseFile(file.suggestedFilename(), text);
+  await expect(again.root.getByTestId('import-file-result')).toContainText('1 request ready');
+  await again.submit();
+  await again.root.getByTestId('import-show-log').click();
+  await expect(log.rows).toHaveCount(2);
+  const [first, second] = await Promise.all((await log.rows.all()).map(async (row) => callApi(host, 'events.get', { id: Number(await row.getAttribute('data-event-id')) })));
+  expect(first!.bodyBase64).toBe(second!.bodyBase64);
 });
