@@ -69,10 +69,13 @@ async function pipelineBenches() {
   log('processing: mapping and executing events…');
   const processing = await runTsBench(join(here, 'pipeline', 'processing-bench.ts'), outDir);
   log(`processing: ${Math.round(processing.processEventsPerS).toLocaleString('en-US')} events/s with ${processing.actionsPerEvent} actions each`);
+  log('preprocess scripts: per-run cost…');
+  const sandbox = await runTsBench(join(here, 'pipeline', 'sandbox-bench.ts'), outDir);
+  log(`preprocess scripts: ${sandbox.workerKnockDefault.medianMs.toFixed(2)} ms per run through the worker`);
   log('log queries: building the log (takes a minute or two at 1M events)…');
   const queries = await runTsBench(join(here, 'pipeline', 'query-bench.ts'), outDir);
   log(`log queries: first page ${queries.queries.firstPage.medianMs.toFixed(2)} ms, rare-word search ${queries.queries.searchRareWord.medianMs.toFixed(2)} ms`);
-  return { processing, queries };
+  return { processing, sandbox, queries };
 }
 
 async function main() {

@@ -2,7 +2,7 @@ const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', {
 const ms = (n) => (n < 1 ? fmt(n, 3) : fmt(n, 2));
 
 /** The processing and log-query sections of bench/RESULTS.md. */
-export function renderPipelineReport({ processing, queries }) {
+export function renderPipelineReport({ processing, sandbox, queries }) {
   const out = [];
   if (processing) {
     const ratio = processing.processEventsPerS / processing.writeEventsPerS;
@@ -15,6 +15,21 @@ export function renderPipelineReport({ processing, queries }) {
 
 Processing / ingest write: **${fmt(ratio, 2)}×**. Target: ≥ 10,000 events/s with 3 actions (${processing.processEventsPerS >= 10_000 ? 'met' : 'NOT met'}).
 Checked after the run: ${fmt(processing.successfulEvents)} events with every action successful, ${fmt(processing.actionRuns)} action runs, ${fmt(processing.users)} users, ${fmt(processing.workflowRuns)} workflow runs.
+`);
+  }
+  if (sandbox) {
+    const row = (name, r) => `| ${name} | ${ms(r.medianMs)} | ${ms(r.p95Ms)} |`;
+    out.push(`## Preprocess scripts: cost per request
+
+A fresh QuickJS runtime per run (nothing leaks between requests), 300 timed runs each after warm-up.
+
+| Run | median ms | p95 ms |
+|---|---:|---:|
+${row('Baseline: an empty async call', sandbox.baseline)}
+${row('In this thread, trivial script', sandbox.inThreadTrivial)}
+${row("In this thread, Knock's default Custom HTTP script", sandbox.inThreadKnockDefault)}
+${row('Through the worker thread (what the hosts use), trivial', sandbox.workerTrivial)}
+${row("Through the worker thread, Knock's default script", sandbox.workerKnockDefault)}
 `);
   }
   if (queries) {

@@ -232,6 +232,8 @@ export const contract = {
     summary:
       'Replays every event matching a filter (oldest first, at most `max`) in the background; progress arrives as `replay.progress` push events.',
     input: EventFilterSchema.extend({
+      /** Exactly these events (e.g. the ones just imported); the other filters are then ignored. */
+      ids: z.array(z.number().int()).max(100_000).optional(),
       mode: ReplayMode,
       respectIdempotency: z.boolean().default(false),
       max: z.number().int().min(1).max(100_000).default(10_000),

@@ -74,7 +74,7 @@ export const SourceEnvSettingsPatchSchema = z
     timestampPath: PathSchema.nullable(),
     idempotencyKeyPath: PathSchema.nullable(),
     enforceVerification: z.boolean(),
-    /** Saving a script through the API is the user's approval of it. */
+    /** Saving a changed script through the API is the user's approval of it. */
     preprocess: PreprocessSettingsSchema.omit({ approved: true }).nullable(),
   })
   .partial();

@@ -50,8 +50,8 @@ export function createReplayJobs(ctx: CoreContext, queue: IngestQueue) {
   }
 
   return {
-    start(filter: EventFilter, max: number, options: ReplayOptions): { jobId: string; total: number } {
-      const ids = collect(filter, max);
+    start(filter: EventFilter, max: number, options: ReplayOptions, only?: number[]): { jobId: string; total: number } {
+      const ids = only ? [...new Set(only)].sort((a, b) => a - b).slice(0, max) : collect(filter, max);
       const jobId = newId('replay');
       const state = { cancelled: false, done: 0, total: ids.length };
       running.set(jobId, state);

@@ -93,3 +93,41 @@ describe('events.import', () => {
     expect((await t.call('workspace.users', { environment: 'development' })).items[0]?.id).toBe('cust_9');
   });
 });
+
+describe('approving imported scripts', () => {
+  it('keeps an imported script unapproved when another setting is saved with it unchanged, and approves an edited one', async () => {
+    const a = await core();
+    await configured(a);
+    const b = await core();
+    const { created } = await b.call('config.import', { file: await a.call('config.export', {}) });
+    const id = created[0]!.id;
+    const script = (await b.call('sources.get', { id })).settings[0]!.preprocess!;
+    const saved = await b.call('sources.update', {
+      id,
+      settings: { development: { eventTypePath: 'preprocess.kind', preprocess: { script: script.script, enabled: true } } },
+    });
+    expect(saved.settings[0]!.preprocess).toMatchObject({ approved: false });
+    const edited = await b.call('sources.update', {
+      id,
+      settings: { development: { preprocess: { script: `${script.script}\n// reviewed`, enabled: true } } },
+    });
+    expect(edited.settings[0]!.preprocess).toMatchObject({ approved: true });
+  });
+});
+
+describe('replaying imported events', () => {
+  it('replays exactly the ids given', async () => {
+    const t = await core();
+    const { id } = await t.source('ids');
+    const { ids } = await t.call('events.import', {
+      sourceId: id, environment: 'development',
+      items: [{ body: '{"type":"a"}' }, { body: '{"type":"b"}' }, { body: '{"type":"c"}' }],
+    });
+    const done = new Promise<void>((resolve) => t.core.subscribe((m) => m.name === 'replay.progress' && m.payload.state === 'finished' && resolve()));
+    const job = await t.call('events.replayMany', { ids: [ids[0]!, ids[2]!], mode: 'ignore_verification' });
+    expect(job.total).toBe(2);
+    await done;
+    const replays = await t.call('events.list', { origin: 'replay' });
+    expect(replays.items.map((e) => e.replayOf).sort()).toEqual([ids[0], ids[2]].sort());
+  });
+});

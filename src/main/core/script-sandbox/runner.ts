@@ -11,8 +11,14 @@ export interface SandboxRunner {
 /** In-thread runs (tests, and hosts without a built worker). */
 export const inThreadRunner: SandboxRunner = { run: runPreprocess, close: async () => {} };
 
-/** Time beyond the script's own limit before the worker is terminated. */
-const GRACE_MS = 250;
+/**
+ * Time beyond the script's own limit before the worker is terminated. QuickJS's interrupt stops
+ * ordinary overruns at the limit itself; this only catches a script stuck inside a native
+ * built-in, so it can be generous enough that a busy machine never trips it.
+ */
+const GRACE_MS = 1_000;
+/** A worker that does not even start a run in this long is stuck or dead, and is replaced. */
+const START_TIMEOUT_MS = 15_000;
 
 /**
  * Runs scripts one at a time in a worker thread (`workerPath`, the built worker-entry). When a run
@@ -22,16 +28,19 @@ const GRACE_MS = 250;
 export function createWorkerRunner(workerPath: string): SandboxRunner {
   let worker: Worker | undefined;
   let nextId = 0;
-  const waiting = new Map<number, (result: PreprocessResult) => void>();
+  const waiting = new Map<number, { started(): void; done(result: PreprocessResult): void }>();
   // One run at a time: a terminated worker takes only its own run down with it.
   let queue: Promise<unknown> = Promise.resolve();
 
   const spawn = (): Worker => {
     const w = new Worker(workerPath);
     w.unref();
-    w.on('message', ({ id, result }: { id: number; result: PreprocessResult }) => {
-      waiting.get(id)?.(result);
-      waiting.delete(id);
+    w.on('message', (message: { id: number; started?: true; result?: PreprocessResult }) => {
+      const run = waiting.get(message.id);
+      if (!run) return;
+      if (message.started) return run.started();
+      waiting.delete(message.id);
+      run.done(message.result!);
     });
     w.on('error', () => undefined);
     w.on('exit', () => {
@@ -43,23 +52,29 @@ export function createWorkerRunner(workerPath: string): SandboxRunner {
   const runOne = (input: PreprocessInput): Promise<PreprocessResult> =>
     new Promise((resolve) => {
       const id = nextId++;
-      const started = performance.now();
+      let started = performance.now();
       const limitMs = (input.limits?.timeoutMs ?? DEFAULT_LIMITS.timeoutMs) + GRACE_MS;
       const current = (worker ??= spawn());
-      const timer = setTimeout(() => {
+      const stop = (message: string) => {
         waiting.delete(id);
         worker = undefined;
         void current.terminate();
-        resolve({
-          ok: false,
-          error: { kind: 'timeout', message: `The script was stopped after ${Math.round(performance.now() - started)} ms (it blocked inside a built-in function).` },
-          durationMs: performance.now() - started,
-          logs: [],
-        });
-      }, limitMs);
-      waiting.set(id, (result) => {
-        clearTimeout(timer);
-        resolve(result);
+        resolve({ ok: false, error: { kind: 'timeout', message }, durationMs: performance.now() - started, logs: [] });
+      };
+      let timer = setTimeout(() => stop('The script sandbox did not start the script in time; it was restarted.'), START_TIMEOUT_MS);
+      waiting.set(id, {
+        started() {
+          started = performance.now();
+          clearTimeout(timer);
+          timer = setTimeout(
+            () => stop(`The script was stopped after ${Math.round(performance.now() - started)} ms (it blocked inside a built-in function).`),
+            limitMs,
+          );
+        },
+        done(result) {
+          clearTimeout(timer);
+          resolve(result);
+        },
       });
       current.postMessage({ id, input });
     });

@@ -9,7 +9,12 @@ import type { PreprocessInput } from './types.js';
  */
 const port = parentPort;
 if (!port) throw new Error('preprocess-worker must run as a worker thread');
-void warmUpSandbox();
+// Runs queue behind the warm-up; the core's hard deadline starts at each run's `started`, not at
+// posting, so neither the warm-up nor a queue counts against a script.
+let ready = warmUpSandbox().catch(() => undefined);
 port.on('message', (message: { id: number; input: PreprocessInput }) => {
-  void runPreprocess(message.input).then((result) => port.postMessage({ id: message.id, result }));
+  ready = ready.then(async () => {
+    port.postMessage({ id: message.id, started: true });
+    port.postMessage({ id: message.id, result: await runPreprocess(message.input) });
+  });
 });

@@ -23,7 +23,7 @@ describe('the sandbox worker thread', () => {
     const elapsed = performance.now() - started;
     clearInterval(ticker);
     expect(result).toMatchObject({ ok: false, error: { kind: 'timeout' } });
-    expect(elapsed).toBeLessThan(2_000);
+    expect(elapsed).toBeLessThan(5_000);
     // The event loop went on ticking while the script spun in the other thread.
     expect(ticks).toBeGreaterThan(elapsed / 10 / 4);
   });

@@ -51,8 +51,8 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
     },
     'events.get': ({ id }) => toDetail(mustGet(id)),
     'events.replay': ({ id, mode, respectIdempotency }) => replayEvent(ctx, services.queue, id, { mode, respectIdempotency }),
-    'events.replayMany': ({ mode, respectIdempotency, max, ...filter }) =>
-      services.replays.start(filter, max, { mode, respectIdempotency }),
+    'events.replayMany': ({ mode, respectIdempotency, max, ids, ...filter }) =>
+      services.replays.start(filter, max, { mode, respectIdempotency }, ids),
     'events.replayJobs': () => services.replays.list(),
     'events.cancelReplay': ({ jobId }) => ({ cancelled: services.replays.cancel(jobId) }),
     'events.rehearse': async ({ sourceId, environment, payload }) => {

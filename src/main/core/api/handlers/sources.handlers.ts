@@ -1,5 +1,5 @@
 import { ApiFailure } from '../../../../shared/api/result';
-import { CUSTOM_TEMPLATE_ID, type Source } from '../../../../shared/domain/source';
+import { CUSTOM_TEMPLATE_ID, type PreprocessSettings, type Source } from '../../../../shared/domain/source';
 import { newEndpointToken, newId } from '../../util/ids';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
@@ -21,6 +21,18 @@ type SourceHandlers = Pick<
   | 'sources.setVar'
   | 'sources.removeVar'
 >;
+
+/**
+ * Left out: the script stays as it is. Changed: the user wrote it, so it is approved. Sent
+ * unchanged (a form saving another field): its approval stays — an imported script is approved
+ * only by `sources.approveScript` or by editing it.
+ */
+function nextPreprocess(current: PreprocessSettings | null, patch: Omit<PreprocessSettings, 'approved'> | null | undefined): PreprocessSettings | null {
+  if (patch === undefined) return current;
+  if (patch === null) return null;
+  const approved = current !== null && current.script === patch.script ? current.approved : true;
+  return { ...patch, approved };
+}
 
 export function sourceHandlers(ctx: CoreContext): SourceHandlers {
   const changed = () => {
@@ -69,8 +81,7 @@ export function sourceHandlers(ctx: CoreContext): SourceHandlers {
           ctx.sources.updateSettings({
             ...current,
             ...patch,
-            // Saving a script is approving it; leaving `preprocess` out keeps the current one.
-            preprocess: preprocess === undefined ? current.preprocess : preprocess && { ...preprocess, approved: true },
+            preprocess: nextPreprocess(current.preprocess, preprocess),
             sourceId: id,
           });
         }
