@@ -79,12 +79,15 @@ describe('import slice', () => {
     expect(store.getState().importJob).toBeNull();
   });
 
-  it('replays many as one bulk job over the imported events’ time range', async () => {
+  it('replays many as one bulk job over exactly the imported events', async () => {
     const { store, calls } = setup({ 'events.replayMany': () => ({ jobId: 'job_1', total: 8 }) });
     await store.getState().loadEnvironments();
     await store.getState().importCaptures('src_1', 'development', Array.from({ length: 8 }, (_, i) => capture(i)));
     expect(await store.getState().replayImported(options)).toBe(true);
-    expect(calls.find(([m]) => m === 'events.replayMany')?.[1]).toEqual({ sourceId: 'src_1', environment: 'development', origin: 'import', from: 1_100, to: 1_108, max: 8, ...options });
+    const sent = calls.find(([m]) => m === 'events.replayMany')?.[1] as { ids: number[]; max: number };
+    expect(sent).toMatchObject({ max: 8, ...options });
+    expect(sent.ids).toHaveLength(8);
+    expect(new Set(sent.ids).size).toBe(8);
     expect(store.getState().bulkReplays[0]).toMatchObject({ jobId: 'job_1', state: 'running', total: 8 });
   });
 });

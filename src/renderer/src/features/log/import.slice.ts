@@ -104,10 +104,7 @@ export const createImportSlice =
             const first = replays[0];
             if (first) await get().openEvent(first.id);
           } else {
-            // The imported events are the `import`-origin events of this source between the first and the last.
-            const ids = [...job.ids].sort((a, b) => a - b);
-            const [first, last] = await Promise.all([api.call('events.get', { id: ids[0]! }), api.call('events.get', { id: ids.at(-1)! })]);
-            await get().replayMatching({ sourceId: job.sourceId, environment: job.environment, origin: 'import', from: first.receivedAt, to: last.receivedAt + 1, max: ids.length }, options);
+            await get().replayMatching({ ids: job.ids, max: job.ids.length }, options);
             await get().showLog(job.environment, replaysOf);
           }
           set({ importReplay: { state: 'idle' }, importJob: null });
