@@ -60,6 +60,9 @@ function execute(
 ): RunOutcome {
   const { vars, body, rawBody, headers } = input.ctx;
   const ctxJson = JSON.stringify({ vars, body: body ?? null, rawBody, headers });
+  // Set once the script has an outcome: tearing down a runtime left with pending promises (a chain
+  // stopped at its time limit) can abort the engine, and that must not hide why the script stopped.
+  let outcome: RunOutcome | undefined;
   try {
     const runtime = engine.newRuntime();
     try {
@@ -71,9 +74,10 @@ function execute(
       }));
       const context = runtime.newContext();
       try {
-        return Scope.withScope((scope) =>
+        outcome = Scope.withScope((scope) =>
           new ScriptRun(runtime, context, scope, deadline, limits, logs).execute(input.source, ctxJson),
         );
+        return outcome;
       } finally {
         context.dispose();
       }
@@ -83,6 +87,7 @@ function execute(
   } catch (error) {
     // Only the engine itself can land here (scripts' errors are values); don't reuse it.
     discardEngine(engine);
+    if (outcome) return outcome;
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { kind: 'runtime', message: `The script sandbox failed: ${message}` } };
   }
