@@ -14,10 +14,11 @@ test('rotating the URL token retires the old URL; settings and secrets persist',
   await page.getByTestId('toggle-enforce').check({ force: true });
   await expect(page.getByTestId('toggle-enforce')).toBeChecked();
 
-  // Enforcement and the secret are stored in the core, not just shown.
-  const [stored] = await callApi(host, 'sources.list', {});
-  const dev = stored!.settings.find((s) => s.environment === 'development')!;
-  expect(dev.enforceVerification).toBe(true);
+  // Enforcement and the secret are stored in the core, not just shown. The switch shows its new
+  // state while the save is in flight, so wait for the core to have it.
+  const development = async () => (await callApi(host, 'sources.list', {}))[0]!.settings.find((s) => s.environment === 'development')!;
+  await expect.poll(async () => (await development()).enforceVerification).toBe(true);
+  const dev = await development();
   expect(dev.verification.scheme).toBe('hmac');
   expect(dev.secrets).toHaveLength(1);
   expect(JSON.stringify(dev.secrets)).not.toContain('a-github-webhook-secret');
