@@ -213,7 +213,6 @@ export function createEventsRepo(db: Db) {
     'UPDATE events SET processing = @processing, action_status = @actionStatus, action_runs = @actionRuns WHERE id = @id',
   );
   const get = db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?');
-  const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM events');
   const receivedAtOf = db.prepare<[number], { id: number; received_at: number }>(
     'SELECT id, received_at FROM events WHERE id >= ? ORDER BY id LIMIT 1',
   );
@@ -296,7 +295,6 @@ export function createEventsRepo(db: Db) {
       };
     },
 
-    count: (): number => count.get()?.n ?? 0,
 
     /** Per source and environment: the last event, and counts since `since` (ms). */
     stats(since: number): SourceStats[] {

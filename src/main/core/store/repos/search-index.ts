@@ -12,7 +12,6 @@ export function createSearchIndexer(db: Db) {
   const setMark = db.prepare("INSERT INTO meta (key, value) VALUES ('fts_indexed_upto', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
   const next = db.prepare<[number, number], { id: number; body: Buffer }>('SELECT id, body FROM events WHERE id > ? ORDER BY id LIMIT ?');
   const insert = db.prepare('INSERT INTO events_fts (rowid, body) VALUES (?, ?)');
-  const remove = db.prepare('DELETE FROM events_fts WHERE rowid = ?');
 
   const indexBatch = db.transaction((limit: number): number => {
     const mark = Number(getMark.get()?.value ?? 0);
@@ -28,8 +27,6 @@ export function createSearchIndexer(db: Db) {
   return {
     /** Indexes up to `limit` new events; returns how many it looked at. */
     indexBatch: (limit = 1000): number => indexBatch(limit),
-    /** For retention: forget pruned events. */
-    remove: (id: number): void => void remove.run(id),
   };
 }
 export type SearchIndexer = ReturnType<typeof createSearchIndexer>;
