@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fail as failure, type ApiResult } from '../../shared/api/result';
+import { nestedDeeperThan, tooDeepMessage } from '../../shared/json/nesting';
 import type { Core } from '../core/create-core';
 import { hasValidBearer, isAllowedHost, isAllowedOrigin, STATUS_BY_CODE } from './request-guards';
 import { openSseStream } from './sse';
@@ -80,6 +81,8 @@ export async function createControlServer(options: ControlServerOptions): Promis
     }
     let input: unknown = {};
     if (raw.length > 0) {
+      // Nothing in the contract nests this deep; a deeper value would only overflow whoever walks it.
+      if (nestedDeeperThan(raw)) return sendJson(res, 400, failure('invalid_input', `body is JSON ${tooDeepMessage()}`));
       try {
         input = JSON.parse(raw.toString('utf8'));
       } catch (error) {

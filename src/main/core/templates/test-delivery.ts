@@ -1,5 +1,6 @@
 import type { Template, TemplateSample } from '../../../shared/domain/template';
 import type { VerificationConfig } from '../../../shared/domain/verification';
+import { nestedDeeperThan } from '../../../shared/json/nesting';
 import { signDelivery } from '../verification';
 import { applyFresh, randomToken } from './fresh';
 
@@ -42,7 +43,10 @@ function bodyAndHeaders(input: TestDeliveryInput): { headers: Record<string, str
   const contentType = payload.contentType ?? 'application/octet-stream';
   const headers = Object.fromEntries(Object.entries(payload.headers).filter(([name]) => !TRANSPORT_HEADERS.has(name)));
   const touchesBody = template.fresh.some((f) => f.in === 'body');
-  if (!touchesBody || !contentType.includes('json')) return { ...applyFresh(template.fresh, headers, undefined, now), body: payload.body, contentType };
+  // A body nested past the parse limit is re-sent as logged: refreshing it would walk every level.
+  if (!touchesBody || !contentType.includes('json') || nestedDeeperThan(payload.body)) {
+    return { ...applyFresh(template.fresh, headers, undefined, now), body: payload.body, contentType };
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(payload.body.toString('utf8'));

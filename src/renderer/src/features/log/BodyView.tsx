@@ -1,15 +1,8 @@
 import { useMemo, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
+import { prettyJson } from './pretty-json';
 
 type Mode = 'pretty' | 'raw';
-
-const prettyJson = (text: string): string | null => {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return null;
-  }
-};
 
 /** JSON is shown pretty (raw on request); other text as is; binary as base64. */
 export function BodyView({ bodyText, bodyBase64 }: { bodyText: string | null; bodyBase64: string }) {

@@ -27,6 +27,22 @@ describe('visibleRows', () => {
     expect(visibleRows(ctx, new Set(), 3)).toHaveLength(3);
   });
 
+  it('opens a value nested 20,000 levels deep only down to 512 levels, without overflowing', () => {
+    let body: unknown = 'bottom';
+    for (let i = 0; i < 20_000; i++) body = i % 2 ? { a: body } : [body];
+    // Every level the user could have opened, so the default (4 levels) is not what stops the walk.
+    const toggled = new Set<string>();
+    let path = 'body';
+    for (let i = 0; i < 20_000; i++) {
+      if (i >= 4) toggled.add(path);
+      path += i % 2 ? '[0]' : '.a';
+    }
+    const rows = visibleRows({ body, headers: {}, query: {}, preprocess: undefined }, toggled, 100_000);
+    expect(rows).toHaveLength(513);
+    expect(rows.at(-1)).toMatchObject({ depth: 512, expandable: false, expanded: false });
+    expect(rows[3]?.path).toBe('body.a[0].a');
+  });
+
   it('finds the parent row for ←', () => {
     const rows = visibleRows(ctx, new Set());
     expect(rows[parentIndex(rows, 3)]?.path).toBe('body.data');

@@ -1,4 +1,5 @@
 import { kindOf, pathOf, type ExprContext, type ValueKind } from '../../../../shared/expr';
+import { MAX_JSON_DEPTH } from '../../../../shared/json/nesting';
 
 /** One visible line of the sample tree. `path` is what a click inserts (via `pathOf`). */
 export interface TreeRow {
@@ -29,24 +30,43 @@ const isEmpty = (v: unknown): boolean =>
 /**
  * The rows to draw, depth first. `toggled` holds the paths the user opened or closed, flipping
  * their default; the walk stops after `limit` rows so a huge payload cannot freeze the editor.
+ * It walks with its own stack and opens nothing below MAX_JSON_DEPTH (the core parses no deeper),
+ * so no shape of value can overflow the call stack.
  */
 export const visibleRows = (ctx: ExprContext, toggled: ReadonlySet<string>, limit = 3000): TreeRow[] => {
   const rows: TreeRow[] = [];
-  const walk = (value: unknown, segments: Array<string | number>, namespace: string) => {
-    if (rows.length >= limit) return;
+  interface Pending {
+    value: unknown;
+    path: string;
+    depth: number;
+    label: string;
+    namespace: string;
+  }
+  const stack: Pending[] = NAMESPACES.filter((ns) => !isEmpty(ctx[ns]))
+    .reverse()
+    .map((ns) => ({ value: ctx[ns], path: ns, depth: 0, label: ns, namespace: ns }));
+  while (rows.length < limit) {
+    const next = stack.pop();
+    if (!next) break;
+    const { value, path, depth, namespace } = next;
     const kind = kindOf(value);
-    const depth = segments.length - 1;
-    const path = pathOf(segments);
-    const expandable = kind === 'object' || kind === 'array';
+    const expandable = (kind === 'object' || kind === 'array') && depth < MAX_JSON_DEPTH;
     const expanded = expandable && openByDefault(namespace, depth) !== toggled.has(path);
-    const last = segments[segments.length - 1];
-    const label = depth === 0 ? namespace : typeof last === 'number' ? `[${last}]` : String(last);
-    rows.push({ path, depth, label, kind, preview: previewOf(value, kind), expandable, expanded });
-    if (!expanded) return;
-    if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...segments, i], namespace));
-    else for (const [k, item] of Object.entries(value as Record<string, unknown>)) walk(item, [...segments, k], namespace);
-  };
-  for (const ns of NAMESPACES) if (!isEmpty(ctx[ns])) walk(ctx[ns], [ns], ns);
+    rows.push({ path, depth, label: next.label, kind, preview: previewOf(value, kind), expandable, expanded });
+    if (!expanded) continue;
+    // A child's path is its parent's plus one segment, spelled as pathOf spells it.
+    const child = (key: string | number, item: unknown): Pending => ({
+      value: item,
+      path: path + pathOf([namespace, key]).slice(namespace.length),
+      depth: depth + 1,
+      label: typeof key === 'number' ? `[${key}]` : key,
+      namespace,
+    });
+    const children = Array.isArray(value)
+      ? value.map((item: unknown, i) => child(i, item))
+      : Object.entries(value as Record<string, unknown>).map(([k, item]) => child(k, item));
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   return rows;
 };
 
