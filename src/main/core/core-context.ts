@@ -4,6 +4,7 @@ import { DEFAULT_ENVIRONMENTS } from '../../shared/domain/environment';
 import type { CoreContext } from './api/context';
 import { silentLogger, systemClock, type CorePorts } from './ports';
 import { createRouteTable } from './receiver/routes';
+import { createSecretHealth, withSecretHealth } from './secrets/secret-health';
 import { openDatabase } from './store/db';
 import { createEnvironmentsRepo } from './store/repos/environments.repo';
 import { createEventsRepo } from './store/repos/events.repo';
@@ -36,7 +37,9 @@ export function createCoreContext(ports: CorePorts, hooks: ContextHooks): CoreCo
   if (environments.count() === 0) {
     db.transaction(() => DEFAULT_ENVIRONMENTS.forEach((e) => environments.insert(e.key, e.name, clock.now())))();
   }
-  const sources = createSourcesRepo(db);
+  const rawSources = createSourcesRepo(db);
+  // Reads through the API say which saved secrets can't be opened here; the receiver opens the raw rows.
+  const sources = withSecretHealth(rawSources, createSecretHealth(ports.secretStore));
   return {
     db,
     environments,
@@ -48,7 +51,7 @@ export function createCoreContext(ports: CorePorts, hooks: ContextHooks): CoreCo
     workspaceQuery: createWorkspaceQueryRepo(db),
     search: createSearchIndexer(db),
     settings: createSettingsRepo(db),
-    routes: createRouteTable(sources, ports.secretStore, handshakeOf),
+    routes: createRouteTable(rawSources, ports.secretStore, handshakeOf),
     sandbox: hooks.sandbox ?? inThreadRunner,
     secretStore: ports.secretStore,
     clock,

@@ -54,4 +54,10 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Application Support/Inlet');
     expect(defaultDataDir({ APPDATA: 'C:\\AppData' }, 'win32', 'C:\\u')).toContain('Inlet');
   });
+
+  it('reads the ways out of a damaged database, one at a time', () => {
+    expect(options(['--start-fresh']).recovery).toEqual({ kind: 'start-fresh' });
+    expect(options(['--export-readable', 'out.jsonl']).recovery).toEqual({ kind: 'export-readable', file: 'out.jsonl' });
+    expect(parseServeArgs(['--start-fresh', '--export-readable=x'], {})).toMatchObject({ kind: 'error', message: expect.stringMatching(/pick one/) });
+  });
 });

@@ -9,7 +9,11 @@ export interface ServeOptions {
   controlPort: number;
   /** Undefined means "generate one for this run". */
   token: string | undefined;
+  /** A way out of a damaged database; undefined for a normal start. */
+  recovery: Recovery | undefined;
 }
+
+export type Recovery = { kind: 'start-fresh' } | { kind: 'export-readable'; file: string };
 
 export type ParseResult =
   | { kind: 'options'; options: ServeOptions }
@@ -29,6 +33,13 @@ Options:
   --token <token>         control API token, at least 16 characters
                           (default: $INLET_TOKEN, else random per run)
   --help                  show this help
+
+If the database is damaged, Inlet refuses to start and names these ways out:
+  --export-readable <file>  write every event that can still be read to <file> as JSON Lines
+                            (skipping damaged pages), print the counts and exit; changes nothing
+  --start-fresh             if the database is damaged, move it aside (inlet.db.damaged-<time>,
+                            with its -wal/-shm) and start with an empty one; secret.key is kept.
+                            A sound database is opened as usual.
 `;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -40,7 +51,7 @@ export function defaultDataDir(env: Env, platform: NodeJS.Platform = process.pla
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'Inlet');
 }
 
-const FLAGS = ['--data-dir', '--receiver-host', '--receiver-port', '--control-port', '--token'] as const;
+const FLAGS = ['--data-dir', '--receiver-host', '--receiver-port', '--control-port', '--token', '--export-readable'] as const;
 type Flag = (typeof FLAGS)[number];
 const isFlag = (s: string): s is Flag => (FLAGS as readonly string[]).includes(s);
 
@@ -52,9 +63,14 @@ const parsePort = (flag: string, raw: string): number | string => {
 /** Parses `--flag value` and `--flag=value`; never throws, never exits. */
 export function parseServeArgs(argv: readonly string[], env: Env): ParseResult {
   const given = new Map<Flag, string>();
+  let startFresh = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
+    if (arg === '--start-fresh') {
+      startFresh = true;
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!isFlag(name)) return { kind: 'error', message: `unknown option "${arg}"` };
@@ -74,6 +90,15 @@ export function parseServeArgs(argv: readonly string[], env: Env): ParseResult {
   if (token !== undefined && token.length < 16) {
     return { kind: 'error', message: '--token (or INLET_TOKEN) must be at least 16 characters' };
   }
+  const exportFile = given.get('--export-readable');
+  if (startFresh && exportFile !== undefined) {
+    return { kind: 'error', message: '--start-fresh and --export-readable are two different ways out; pick one' };
+  }
+  const recovery: Recovery | undefined = startFresh
+    ? { kind: 'start-fresh' }
+    : exportFile !== undefined
+      ? { kind: 'export-readable', file: exportFile }
+      : undefined;
   return {
     kind: 'options',
     options: {
@@ -82,6 +107,7 @@ export function parseServeArgs(argv: readonly string[], env: Env): ParseResult {
       receiverPort,
       controlPort,
       token,
+      recovery,
     },
   };
 }

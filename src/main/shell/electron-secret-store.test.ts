@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-store';
 import { silentLogger } from '../core/ports';
 import { createElectronSecretStore } from './electron-secret-store';
-import { KEY_FILE_NAME } from '../core/secrets/key-file-store';
+import { KEY_FILE_NAME, SecretStoreError } from '../core/secrets/key-file-store';
 
 type Backend = 'basic_text' | 'gnome_libsecret';
 
@@ -81,5 +81,12 @@ describe('Electron secret store', () => {
     const sealed = store.seal('whsec_abc');
     sealed[sealed.length - 1] = (sealed[sealed.length - 1] ?? 0) ^ 0xff;
     expect(() => store.open(sealed)).toThrow();
+  });
+
+  it("reports a secret sealed by another machine's keychain as a SecretStoreError, not a crash", () => {
+    const dir = tempDir();
+    const sealed = createElectronSecretStore(fakeSafeStorage(true), dir, silentLogger, 'darwin').seal('whsec_elsewhere');
+    const here = { ...fakeSafeStorage(true), decryptString: (): string => { throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'); } };
+    expect(() => createElectronSecretStore(here, dir, silentLogger, 'darwin').open(sealed)).toThrow(SecretStoreError);
   });
 });

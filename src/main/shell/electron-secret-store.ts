@@ -1,6 +1,6 @@
 import type { SafeStorage } from 'electron';
 import type { Logger, SecretStore } from '../core/ports';
-import { KEY_FILE_FORMAT, createKeyFileSecretStore } from '../core/secrets/key-file-store';
+import { KEY_FILE_FORMAT, SecretStoreError, createKeyFileSecretStore } from '../core/secrets/key-file-store';
 
 /**
  * The first byte of a sealed value names who sealed it, so a data dir keeps opening when the keychain
@@ -50,9 +50,15 @@ export function createElectronSecretStore(
     },
     open(sealed) {
       if (sealed[0] === KEY_FILE_FORMAT) return fallback().open(sealed);
-      if (sealed[0] !== KEYCHAIN_FORMAT) throw new Error('sealed secret has an unknown format');
-      if (!status.available) throw new Error(`this secret was sealed with the OS keychain, which is unavailable now: ${status.reason}`);
-      return safeStorage.decryptString(sealed.subarray(1));
+      if (sealed[0] !== KEYCHAIN_FORMAT) throw new SecretStoreError('sealed secret has an unknown format');
+      if (!status.available) throw new SecretStoreError(`this secret was sealed with the OS keychain, which is unavailable now: ${status.reason}`);
+      try {
+        return safeStorage.decryptString(sealed.subarray(1));
+      } catch {
+        // Another machine's or another user's keychain sealed it (a copied data dir): the caller
+        // marks the secret unusable instead of failing.
+        throw new SecretStoreError("this secret was sealed by another machine's or user's keychain and can't be decrypted here");
+      }
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { SourceEnvSettings } from '../../../shared/domain/source';
 import type { HandshakeKind } from '../../../shared/domain/template';
+import type { VerificationResult } from '../../../shared/domain/verification';
 import type { SecretStore } from '../ports';
+import { tryOpen, unusableSecretDiagnosis } from '../secrets/secret-health';
 import type { SourcesRepo } from '../store/repos/sources.repo';
 
 export interface RouteSecret {
@@ -18,6 +20,11 @@ export interface Route {
   otherEnvironments: Array<{ environment: string; secrets: string[] }>;
   /** The preprocess script's variables, secret ones opened, and which of them are secret. */
   vars: { values: Record<string, string>; secretNames: string[] };
+  /**
+   * Saved secrets (ids) and secret variables (names) that can't be opened on this machine; they are
+   * left out of `secrets` and `vars`, and a failed verification says why.
+   */
+  unusable: { secrets: string[]; vars: string[] };
   /** The endpoint check the receiver answers itself for this source's template, if any. */
   handshake: HandshakeKind | null;
 }
@@ -32,22 +39,31 @@ export function createRouteTable(sources: SourcesRepo, secretStore: SecretStore,
   const build = () => {
     const snapshot = sources.routingSnapshot();
     const secretsBy = new Map<string, RouteSecret[]>();
+    const unusableBy = new Map<string, string[]>();
+    // One secret that no longer opens (the key file was replaced, another machine's keychain) must
+    // not take the receiver down: it is left out and reported, the others keep working.
     for (const s of snapshot.secrets) {
       const key = `${s.sourceId}\u0000${s.environment}`;
-      const list = secretsBy.get(key) ?? [];
-      list.push({ id: s.id, value: secretStore.open(s.sealed) });
-      secretsBy.set(key, list);
+      const value = tryOpen(secretStore, s.sealed);
+      if (value === null) unusableBy.set(key, [...(unusableBy.get(key) ?? []), s.id]);
+      else secretsBy.set(key, [...(secretsBy.get(key) ?? []), { id: s.id, value }]);
     }
     const secretsOf = (sourceId: string, env: string) => secretsBy.get(`${sourceId}\u0000${env}`) ?? [];
     const varsOf = (sourceId: string, env: string) => {
       const values: Record<string, string> = {};
       const secretNames: string[] = [];
+      const unusable: string[] = [];
       for (const v of snapshot.vars) {
         if (v.sourceId !== sourceId || v.environment !== env) continue;
-        values[v.name] = v.sealed ? secretStore.open(v.sealed) : (v.value ?? '');
+        const value = v.sealed ? tryOpen(secretStore, v.sealed) : (v.value ?? '');
+        if (value === null) {
+          unusable.push(v.name);
+          continue;
+        }
+        values[v.name] = value;
         if (v.sealed) secretNames.push(v.name);
       }
-      return { values, secretNames };
+      return { values, secretNames, unusable };
     };
     const byToken = new Map<string, Route>();
     const bySource = new Map<string, Route>();
@@ -55,6 +71,7 @@ export function createRouteTable(sources: SourcesRepo, secretStore: SecretStore,
       const siblings = snapshot.settings.filter(
         (o) => o.sourceId === sourceId && o.settings.environment !== settings.environment,
       );
+      const vars = varsOf(sourceId, settings.environment);
       const route: Route = {
         sourceId,
         environment: settings.environment,
@@ -64,7 +81,8 @@ export function createRouteTable(sources: SourcesRepo, secretStore: SecretStore,
           environment: o.settings.environment,
           secrets: secretsOf(sourceId, o.settings.environment).map((s) => s.value),
         })),
-        vars: varsOf(sourceId, settings.environment),
+        vars: { values: vars.values, secretNames: vars.secretNames },
+        unusable: { secrets: unusableBy.get(`${sourceId}\u0000${settings.environment}`) ?? [], vars: vars.unusable },
         handshake: handshakeOf(templateId),
       };
       byToken.set(settings.endpointToken, route);
@@ -90,3 +108,13 @@ export function createRouteTable(sources: SourcesRepo, secretStore: SecretStore,
   };
 }
 export type RouteTable = ReturnType<typeof createRouteTable>;
+
+/**
+ * A request that failed verification on a route with a secret that can't be opened here most
+ * likely failed because of it: the diagnosis says so (keeping the scheme's hints).
+ */
+export function withUnusableSecrets(route: Route, verification: VerificationResult): VerificationResult {
+  if (verification.status === 'verified') return verification;
+  if (route.unusable.secrets.length === 0 && route.unusable.vars.length === 0) return verification;
+  return { ...verification, status: 'failed', diagnosis: unusableSecretDiagnosis(verification.diagnosis?.hints ?? []) };
+}

@@ -44,6 +44,11 @@ export function ScriptVars({ source, settings }: { source: Source; settings: Sou
                 <td>
                   <code>{v.secret ? v.preview : v.value}</code>
                   {v.secret && <span className="tag">secret</span>}
+                  {v.unusable && (
+                    <span className="badge badge--failed" data-testid="var-unusable">
+                      Can&apos;t be decrypted on this machine: set it again
+                    </span>
+                  )}
                 </td>
                 <td className="table__actions">
                   <ConfirmButton

@@ -49,7 +49,13 @@ export function SecretsEditor({ source, settings, onError }: Props) {
           {settings.secrets.map((s) => (
             <li key={s.id} className="secret-list__item" data-testid="secret-item">
               <span className="secret-list__label">{s.label}</span>
-              <RevealSecret sourceId={source.id} environment={env} secretId={s.id} preview={s.preview} onError={onError} />
+              {s.unusable ? (
+                <span className="badge badge--failed" data-testid="secret-unusable" title="Add it again below, then remove this one.">
+                  Can&apos;t be decrypted on this machine (the key it was sealed with is gone): enter it again
+                </span>
+              ) : (
+                <RevealSecret sourceId={source.id} environment={env} secretId={s.id} preview={s.preview} onError={onError} />
+              )}
               <span className="muted secret-list__date">added {formatDateTime(s.createdAt)}</span>
               <ConfirmButton
                 label="Remove"
