@@ -72,10 +72,13 @@ async function pipelineBenches() {
   log('preprocess scripts: per-run cost…');
   const sandbox = await runTsBench(join(here, 'pipeline', 'sandbox-bench.ts'), outDir);
   log(`preprocess scripts: ${sandbox.workerKnockDefault.medianMs.toFixed(2)} ms per run through the worker`);
+  log('preprocess scripts: a fast source next to a stuck one (takes about half a minute)…');
+  const fairness = await runTsBench(join(here, 'pipeline', 'sandbox-fairness-bench.ts'), outDir);
+  log(`preprocess scripts: fast source p95 ${fairness.alone.p95Ms.toFixed(2)} ms alone, ${fairness.withSlow.p95Ms.toFixed(2)} ms next to a stuck one`);
   log('log queries: building the log (takes a minute or two at 1M events)…');
   const queries = await runTsBench(join(here, 'pipeline', 'query-bench.ts'), outDir);
   log(`log queries: first page ${queries.queries.firstPage.medianMs.toFixed(2)} ms, rare-word search ${queries.queries.searchRareWord.medianMs.toFixed(2)} ms`);
-  return { processing, sandbox, queries };
+  return { processing, sandbox, fairness, queries };
 }
 
 async function main() {

@@ -1,8 +1,10 @@
+import { renderFairnessReport } from './report-sandbox-fairness.mjs';
+
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
 const ms = (n) => (n < 1 ? fmt(n, 3) : fmt(n, 2));
 
 /** The processing and log-query sections of bench/RESULTS.md. */
-export function renderPipelineReport({ processing, sandbox, queries }) {
+export function renderPipelineReport({ processing, sandbox, fairness, queries }) {
   const out = [];
   if (processing) {
     const ratio = processing.processEventsPerS / processing.writeEventsPerS;
@@ -32,6 +34,7 @@ ${row('Through the worker thread (what the hosts use), trivial', sandbox.workerT
 ${row("Through the worker thread, Knock's default script", sandbox.workerKnockDefault)}
 `);
   }
+  if (fairness) out.push(renderFairnessReport(fairness));
   if (queries) {
     const q = queries.queries;
     const row = (name, r, target) =>

@@ -97,3 +97,12 @@ describe('testScript', () => {
     expect(report.pretty).toBe('verified: true\npreprocess.event = "a.b:INSERT"\npreprocess.n = 2');
   });
 });
+
+describe('a request the sandbox cannot take', () => {
+  it('answers a body nested too deeply to serialise with a failed run, in this thread too', async () => {
+    let body: unknown = 1;
+    for (let i = 0; i < 20_000; i += 1) body = [body];
+    const result = await runPreprocess({ source: 'function main() { return {}; }', ctx: { vars: {}, body, rawBody: '[[1]]', headers: {} }, limits: RELAXED });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'sandbox', message: expect.stringMatching(/nested too deeply/) } });
+  });
+});

@@ -4,8 +4,17 @@
  */
 export { runPreprocess, warmUpSandbox } from './run-preprocess.js';
 export { testScript, codeFrame, type ScriptTestReport } from './test-script.js';
-export { createWorkerRunner, inThreadRunner, type SandboxRunner } from './runner.js';
-export { maskSecrets, maskSecretsDeep, SECRET_MASK } from './mask.js';
+export {
+  createWorkerRunner,
+  inThreadRunner,
+  BUSY_MESSAGE,
+  CANCELLED_MESSAGE,
+  type RunOptions,
+  type SandboxRunner,
+  type WorkerPool,
+  type WorkerPoolOptions,
+} from './runner.js';
+export { createMasker, maskSecrets, maskSecretsDeep, SECRET_MASK, type Masker } from './mask.js';
 export {
   CUSTOM_HTTP_SCRIPT,
   SUPABASE_DATABASE_SCRIPT,

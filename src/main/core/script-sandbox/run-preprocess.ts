@@ -2,7 +2,7 @@ import { Scope, type QuickJSWASMModule } from 'quickjs-emscripten';
 import { Deadline } from './deadline.js';
 import { discardEngine, loadEngine } from './engine.js';
 import { LogBuffer } from './log-buffer.js';
-import { maskSecrets, maskSecretsDeep } from './mask.js';
+import { createMasker, maskSecretsDeep } from './mask.js';
 import { ScriptRun, type RunOutcome } from './script-run.js';
 import {
   DEFAULT_LIMITS,
@@ -25,14 +25,14 @@ export async function runPreprocess(input: PreprocessInput): Promise<PreprocessR
   const limits = resolveLimits(input.limits);
   const logs = new LogBuffer(limits.maxLogLines, limits.maxLogLineChars);
   const validated = validate(execute(engine, input, limits, logs), limits);
-  const secrets = secretValuesOf(input);
+  const mask = createMasker(secretValuesOf(input));
   const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
-  const maskedLogs = logs.lines().map((line) => maskSecrets(line, secrets));
+  const maskedLogs = logs.lines().map(mask);
   if (!validated.ok) {
-    const error = { ...validated.error, message: maskSecrets(validated.error.message, secrets) };
+    const error = { ...validated.error, message: mask(validated.error.message) };
     return { ok: false, error, durationMs, logs: maskedLogs };
   }
-  const extra = maskSecretsDeep(validated.extra, secrets) as Record<string, unknown>;
+  const extra = maskSecretsDeep(validated.extra, mask) as Record<string, unknown>;
   return { ok: true, verified: validated.verified, extra, durationMs, logs: maskedLogs };
 }
 
@@ -58,8 +58,10 @@ function execute(
   limits: PreprocessLimits,
   logs: LogBuffer,
 ): RunOutcome {
-  const { vars, body, rawBody, headers } = input.ctx;
-  const ctxJson = JSON.stringify({ vars, body: body ?? null, rawBody, headers });
+  const ctxJson = contextJson(input.ctx);
+  if (ctxJson === undefined) {
+    return { ok: false, error: { kind: 'sandbox', message: 'The request is nested too deeply to hand to the script; the script did not run.' } };
+  }
   // Set once the script has an outcome: tearing down a runtime left with pending promises (a chain
   // stopped at its time limit) can abort the engine, and that must not hide why the script stopped.
   let outcome: RunOutcome | undefined;
@@ -90,6 +92,15 @@ function execute(
     if (outcome) return outcome;
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { kind: 'runtime', message: `The script sandbox failed: ${message}` } };
+  }
+}
+
+/** The context as the script will see it; undefined when it can't be serialised (too deep). */
+function contextJson({ vars, body, rawBody, headers }: PreprocessInput['ctx']): string | undefined {
+  try {
+    return JSON.stringify({ vars, body: body ?? null, rawBody, headers });
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,93 +1,121 @@
-import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { FairQueue } from './fair-queue.js';
 import { runPreprocess } from './run-preprocess.js';
-import { DEFAULT_LIMITS, type PreprocessInput, type PreprocessResult } from './types.js';
+import type { PreprocessInput, PreprocessResult } from './types.js';
+import { failed, WorkerSlot } from './worker-slot.js';
 
-/** Runs preprocess scripts: in this thread, or in a worker thread that can be stopped hard. */
+export interface RunOptions {
+  /** Whose run this is (a source): runs are shared fairly between keys. */
+  key?: string;
+  /** Aborted when nobody waits for the result any more: a run that hasn't started is dropped. */
+  signal?: AbortSignal;
+  /**
+   * A sender is waiting (the receiver): refuse with `busy` when the key's queue is full rather
+   * than queue without bound. Replays and imports leave it off; they wait their turn.
+   */
+  bounded?: boolean;
+}
+
+/** Runs preprocess scripts: in this thread, or in worker threads that can be stopped hard. */
 export interface SandboxRunner {
-  run(input: PreprocessInput): Promise<PreprocessResult>;
+  /** Never rejects; a refused, dropped or failed run is a result with `ok: false`. */
+  run(input: PreprocessInput, options?: RunOptions): Promise<PreprocessResult>;
   close(): Promise<void>;
 }
 
+export const BUSY_MESSAGE = "This source's preprocess script is busy; retry later.";
+export const CANCELLED_MESSAGE = 'The client went away before its preprocess script ran; the script did not run.';
+
 /** In-thread runs (tests, and hosts without a built worker). */
-export const inThreadRunner: SandboxRunner = { run: runPreprocess, close: async () => {} };
+export const inThreadRunner: SandboxRunner = {
+  run: (input, options) => (options?.signal?.aborted ? Promise.resolve(failed('cancelled', CANCELLED_MESSAGE, 0)) : runPreprocess(input)),
+  close: async () => {},
+};
+
+export interface WorkerPoolOptions {
+  /** Worker threads; default min(2, cores). */
+  workers?: number;
+  /** Runs that may wait per key when `bounded`; one more is answered `busy`. Default 16. */
+  queuePerSource?: number;
+  /** Runs of one key in flight while others may need a worker. Default 1. */
+  inFlightPerSource?: number;
+  /**
+   * Time beyond the script's own limit before its worker is terminated. QuickJS's interrupt stops
+   * ordinary overruns at the limit itself; this only catches a script stuck inside a native
+   * built-in (a catastrophic regex), so it can be generous enough that a busy machine never trips it.
+   */
+  graceMs?: number;
+  /** A worker that does not start a run in this long is stuck or dead, and is replaced. */
+  startTimeoutMs?: number;
+}
+
+export interface WorkerPool extends SandboxRunner {
+  /** Runs waiting and in flight, per key; runs started since creation. */
+  stats(): { waiting: Record<string, number>; inFlight: Record<string, number>; started: number };
+}
+
+interface Job {
+  input: PreprocessInput;
+  resolve(result: PreprocessResult): void;
+}
 
 /**
- * Time beyond the script's own limit before the worker is terminated. QuickJS's interrupt stops
- * ordinary overruns at the limit itself; this only catches a script stuck inside a native
- * built-in, so it can be generous enough that a busy machine never trips it.
+ * Runs scripts in a few worker threads (`workerPath`, the built worker-entry), fairly between
+ * sources: each source has its own queue, served round-robin, so a source whose script is slow
+ * (or stuck until its hard deadline) holds one worker, not all of them, and its backlog waits
+ * behind nobody else's. The app's thread never waits on a script.
  */
-const GRACE_MS = 1_000;
-/** A worker that does not even start a run in this long is stuck or dead, and is replaced. */
-const START_TIMEOUT_MS = 15_000;
+export function createWorkerRunner(workerPath: string, options: WorkerPoolOptions = {}): WorkerPool {
+  const workers = Math.max(1, options.workers ?? Math.min(2, availableParallelism()));
+  const queuePerSource = Math.max(0, options.queuePerSource ?? 16);
+  const timing = { graceMs: options.graceMs ?? 1_000, startTimeoutMs: options.startTimeoutMs ?? 15_000 };
+  const slots = Array.from({ length: workers }, () => new WorkerSlot(workerPath, timing));
+  const queue = new FairQueue<Job>(Math.max(1, options.inFlightPerSource ?? 1));
+  let started = 0;
+  let closed = false;
 
-/**
- * Runs scripts one at a time in a worker thread (`workerPath`, the built worker-entry). When a run
- * overstays its time limit plus a grace period — a script blocked inside a native built-in — the
- * worker is terminated and replaced, and the run answers `timeout`. The app's thread never waits.
- */
-export function createWorkerRunner(workerPath: string): SandboxRunner {
-  let worker: Worker | undefined;
-  let nextId = 0;
-  const waiting = new Map<number, { started(): void; done(result: PreprocessResult): void }>();
-  // One run at a time: a terminated worker takes only its own run down with it.
-  let queue: Promise<unknown> = Promise.resolve();
-
-  const spawn = (): Worker => {
-    const w = new Worker(workerPath);
-    w.unref();
-    w.on('message', (message: { id: number; started?: true; result?: PreprocessResult }) => {
-      const run = waiting.get(message.id);
-      if (!run) return;
-      if (message.started) return run.started();
-      waiting.delete(message.id);
-      run.done(message.result!);
-    });
-    w.on('error', () => undefined);
-    w.on('exit', () => {
-      if (worker === w) worker = undefined;
-    });
-    return w;
+  const pump = () => {
+    for (;;) {
+      const idle = slots.filter((slot) => !slot.busy);
+      const slot = idle[0];
+      const next = slot && queue.next(idle.length);
+      if (!slot || !next) return;
+      started += 1;
+      void slot.run(next.item.input).then((result) => {
+        queue.finished(next.key);
+        next.item.resolve(result);
+        pump();
+      });
+    }
   };
 
-  const runOne = (input: PreprocessInput): Promise<PreprocessResult> =>
-    new Promise((resolve) => {
-      const id = nextId++;
-      let started = performance.now();
-      const limitMs = (input.limits?.timeoutMs ?? DEFAULT_LIMITS.timeoutMs) + GRACE_MS;
-      const current = (worker ??= spawn());
-      const stop = (message: string) => {
-        waiting.delete(id);
-        worker = undefined;
-        void current.terminate();
-        resolve({ ok: false, error: { kind: 'timeout', message }, durationMs: performance.now() - started, logs: [] });
-      };
-      let timer = setTimeout(() => stop('The script sandbox did not start the script in time; it was restarted.'), START_TIMEOUT_MS);
-      waiting.set(id, {
-        started() {
-          started = performance.now();
-          clearTimeout(timer);
-          timer = setTimeout(
-            () => stop(`The script was stopped after ${Math.round(performance.now() - started)} ms (it blocked inside a built-in function).`),
-            limitMs,
-          );
-        },
-        done(result) {
-          clearTimeout(timer);
-          resolve(result);
-        },
-      });
-      current.postMessage({ id, input });
-    });
-
   return {
-    run(input) {
-      const run = queue.then(() => runOne(input));
-      queue = run.catch(() => undefined);
-      return run;
+    run(input, { key = '', signal, bounded = false } = {}) {
+      if (closed) return Promise.resolve(failed('busy', 'Inlet is shutting down its script sandbox; retry later.', 0));
+      if (signal?.aborted) return Promise.resolve(failed('cancelled', CANCELLED_MESSAGE, 0));
+      return new Promise((resolve) => {
+        const onAbort = () => {
+          if (queue.remove(key, job)) resolve(failed('cancelled', CANCELLED_MESSAGE, 0));
+        };
+        const job: Job = {
+          input,
+          resolve(result) {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(result);
+          },
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.push(key, job);
+        pump();
+        // Counted after a free worker has had its chance to take the run straight away.
+        if (bounded && queue.waitingFor(key) > queuePerSource && queue.remove(key, job)) job.resolve(failed('busy', BUSY_MESSAGE, 0));
+      });
     },
+    stats: () => ({ ...queue.stats(), started }),
     async close() {
-      await worker?.terminate();
-      worker = undefined;
+      closed = true;
+      for (const job of queue.drain()) job.resolve(failed('busy', 'Inlet shut its script sandbox down before the script ran; retry later.', 0));
+      await Promise.all(slots.map((slot) => slot.close()));
     },
   };
 }

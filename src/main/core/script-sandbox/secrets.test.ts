@@ -49,6 +49,60 @@ describe('secret vars never leave the sandbox in clear', () => {
   });
 });
 
+describe('a secret transformed by the script is masked too', () => {
+  // Spaces, `+`, `/`, `&` and `=` change under URL-encoding; its base64 has `+` and `/` too.
+  const KEY = 'sk_live_Ab3+/Zq9 x&y=z?~>>';
+  const keyed = (expression: string) => ({
+    source: `function main(ctx) {
+      const s = ctx.vars.API_KEY;
+      const hex = (t) => Array.from(t, (c) => c.charCodeAt(0).toString(16).padStart(2, "0")).join("");
+      const value = ${expression};
+      console.log("value:", value);
+      console.log({ nested: { value } });
+      return { verified: true, value, nested: [value] };
+    }`,
+    ctx: requestCtx({ vars: { API_KEY: KEY } }),
+    limits: RELAXED,
+    secretVarNames: ['API_KEY'],
+  });
+  const base64 = Buffer.from(KEY).toString('base64');
+  const base64url = Buffer.from(KEY).toString('base64url');
+  // [name, the script's expression, its value; leading characters that may stay (they encode what surrounds the secret)]
+  const transforms: Array<[string, string, string, number?]> = [
+    ['exact', 's', KEY],
+    ['lower-cased', 's.toLowerCase()', KEY.toLowerCase()],
+    ['upper-cased', 's.toUpperCase()', KEY.toUpperCase()],
+    ['reversed', 's.split("").reverse().join("")', [...KEY].reverse().join('')],
+    ['base64', 'btoa(s)', base64],
+    ['base64 without padding', 'btoa(s).replace(/=+$/, "")', base64.replace(/=+$/, '')],
+    ['base64url', 'btoa(s).replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "")', base64url],
+    ['base64 inside a Basic auth header', '"Basic " + btoa("user:" + s)', Buffer.from(`user:${KEY}`).toString('base64'), 7],
+    ['hex', 'hex(s)', Buffer.from(KEY).toString('hex')],
+    ['upper-case hex', 'hex(s).toUpperCase()', Buffer.from(KEY).toString('hex').toUpperCase()],
+    ['URL-encoded', 'encodeURIComponent(s)', encodeURIComponent(KEY)],
+    ['URL-encoded in a query string', '"https://api.example.com/?key=" + encodeURIComponent(s) + "&x=1"', encodeURIComponent(KEY)],
+  ];
+
+  it.each(transforms)('masks the secret %s in logs and outputs', async (_name, expression, transformed, kept = 0) => {
+    const result = await runPreprocess(keyed(expression));
+    expect(result.ok).toBe(true);
+    const everything = JSON.stringify(result).toLowerCase();
+    // No 8 characters in a row of the transformed secret survive, in any letter case.
+    for (let i = kept; i + 8 <= transformed.length; i += 1) expect(everything).not.toContain(transformed.slice(i, i + 8).toLowerCase());
+    expect(result.logs).toHaveLength(2);
+    for (const line of result.logs) expect(line).toContain('••••');
+    expect(result).toMatchObject({ extra: { value: expect.stringContaining('••••'), nested: [expect.stringContaining('••••')] } });
+  });
+
+  it('masks the secret used as an object key, logged and returned', async () => {
+    const result = await runPreprocess({
+      ...keyed('s'),
+      source: 'function main(ctx) { const o = { [ctx.vars.API_KEY]: 1 }; console.log(o); return { verified: true, o }; }',
+    });
+    expect(result).toMatchObject({ ok: true, logs: ['{"••••":1}'], extra: { o: { '••••': 1 } } });
+  });
+});
+
 describe('logs are bounded', () => {
   it('keeps 100 lines and counts the rest', async () => {
     const result = await runPreprocess({

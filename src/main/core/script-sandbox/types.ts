@@ -47,7 +47,12 @@ export interface PreprocessInput {
   secretVarNames?: readonly string[];
 }
 
-export type ScriptErrorKind = 'syntax' | 'runtime' | 'timeout' | 'memory' | 'invalid_result';
+/**
+ * `busy`: the source's queue was full or the sandbox is shutting down, so the script did not run
+ * (retry later); `cancelled`: the client left before it ran; `sandbox`: the request could not
+ * reach the sandbox, or the sandbox failed.
+ */
+export type ScriptErrorKind = 'syntax' | 'runtime' | 'timeout' | 'memory' | 'invalid_result' | 'busy' | 'cancelled' | 'sandbox';
 
 export interface ScriptError {
   kind: ScriptErrorKind;
