@@ -1,25 +1,31 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { VerificationResult } from '../../../shared/domain/verification';
 import type { Clock, Logger } from '../ports';
 import { initialProcessing, type NewEvent } from '../store/repos/events.repo';
-import type { PreprocessOutput } from '../../../shared/domain/event';
-import { preprocessFor } from '../pipeline/preprocess';
 import type { SandboxRunner } from '../script-sandbox';
-import { answerHandshake, type HandshakeAnswer } from '../templates';
-import { assess, type AssessedRequest } from './assess';
-import type { BodyOutcome } from './read-body';
 import { readBody } from './read-body';
 import type { IngestQueue } from './ingest-queue';
+import { DatabaseBusyError } from '../util/sqlite-errors';
 import { parseBody } from './parse-body';
 import { queryRecord } from '../pipeline/event-context';
-import type { Route, RouteTable } from './routes';
+import type { RouteTable } from './routes';
+import type { ConnectionState } from './connection-guard';
+import { createClientErrorHandler } from './client-error';
+import { minimalEvent } from './minimal-record';
+import { createReceiverContext, ENDPOINT_PREFIX, tokenOf, UNKNOWN_KEEP_BYTES, type ReceiverContext } from './receiver-context';
+import { internalError, judge, rejectBeforeVerifying, UNJUDGED, type Judgement, type Verdict } from './verdict';
 
 export interface ReceiverOptions {
   host: string;
   port: number;
   bodyLimitBytes: number;
   idleTimeoutMs: number;
+  /** Headers and body of one request must arrive within this; else 408 (logged). */
+  requestDeadlineMs: number;
+  maxConnections: number;
+  maxConnectionsPerAddress: number;
+  /** Bytes of requests to unknown endpoints stored per minute; beyond, they are answered but only counted. */
+  unknownTokenBytesPerMinute: number;
 }
 
 export interface ReceiverDeps {
@@ -34,29 +40,44 @@ export interface ReceiverDeps {
   isTestDelivery: (headers: Record<string, string>) => boolean;
   /** The tunnel's end-to-end probe: answered, never logged (it is not a webhook). */
   isProbePath: (pathname: string) => boolean;
+  /** Corrects a logged event's answer when the sender got another one (0: none); see EventsRepo.recordAnswer. */
+  recordAnswer: (id: number, status: number, error: string) => void;
 }
 
-const ACCEPTED_METHODS = new Set(['POST', 'PUT', 'PATCH']);
-const ENDPOINT_PREFIX = '/in/';
-const NOT_VERIFIED: VerificationResult = { status: 'unverified', scheme: 'none' };
+const EMPTY = Buffer.alloc(0);
+const NEVER_GONE = new AbortController().signal;
 
-/** What Inlet answers, before it is logged with the request. */
-interface Verdict {
-  status: number;
-  error: string | null;
-  extraHeaders?: Record<string, string>;
+function goneSignal(res: ServerResponse): AbortSignal {
+  const gone = new AbortController();
+  res.once('close', () => gone.abort());
+  return gone.signal;
 }
 
 /**
  * The public receiver: `/in/<token>` only. Every request is written to the log before it is
- * answered, whatever the answer; a 2xx means the event is durable.
+ * answered, whatever the answer; a 2xx means the event is durable. What Node's parser rejects,
+ * what exceeds the deadline and what the connection caps refuse is answered and logged too.
  */
 export async function startReceiver(deps: ReceiverDeps, options: ReceiverOptions) {
-  const server: Server = createServer((req, res) => void handle(deps, options, req, res));
-  // Our own idle timer answers slow clients with a logged 408; Node's would answer unlogged.
-  server.requestTimeout = 0;
-  server.headersTimeout = 30_000;
+  const ctx = createReceiverContext(deps, options);
+  const deadline = options.requestDeadlineMs;
+  // Node measures the deadline from a request's first byte to its last; on expiry it reports a
+  // `clientError`, which we answer 408 and log (its own answer would go unlogged).
+  const server: Server = createServer(
+    { requestTimeout: deadline, headersTimeout: deadline, connectionsCheckingInterval: Math.min(1_000, Math.max(25, deadline / 10)) },
+    (req, res) => void handle(ctx, req, res),
+  );
   server.keepAliveTimeout = 5_000;
+  server.on('connection', ctx.guard.onConnection);
+  server.on('clientError', createClientErrorHandler({
+    guard: ctx.guard,
+    now: () => deps.clock.now(),
+    deadlineMs: deadline,
+    routeOf: ctx.routeOf,
+    record: ctx.recordMinimal,
+  }));
+  // Any `Expect` but 100-continue: Node would answer 417 itself, unlogged.
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => void handle(ctx, req, res, String(req.headers.expect)));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -66,8 +87,14 @@ export async function startReceiver(deps: ReceiverDeps, options: ReceiverOptions
   return {
     url: `http://${host}:${port}`,
     port,
+    /** Connections open now (tests, diagnostics). */
+    get openConnections() {
+      return ctx.guard.open;
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        ctx.unknownBudget.flush();
+        ctx.minimalBudget.flush();
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 2_000).unref();
@@ -76,39 +103,87 @@ export async function startReceiver(deps: ReceiverDeps, options: ReceiverOptions
 }
 export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 
-async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: IncomingMessage, res: ServerResponse) {
+/** Never rejects: whatever fails is answered 500 and logged, and the process lives. */
+async function handle(ctx: ReceiverContext, req: IncomingMessage, res: ServerResponse, expectation?: string): Promise<void> {
+  const conn = ctx.guard.stateOf(req.socket);
+  if (!conn) return void req.socket.destroy(); // a refused connection: already answered 503
+  const seq = ++conn.started;
+  try {
+    await receive(ctx, conn, seq, req, res, expectation);
+  } catch (error) {
+    try {
+      await failInternally(ctx, conn, seq, req, res, error);
+    } catch {
+      req.socket.destroy();
+    }
+  }
+}
+
+async function receive(ctx: ReceiverContext, conn: ConnectionState, seq: number, req: IncomingMessage, res: ServerResponse, expectation?: string) {
+  const { deps, options } = ctx;
   const receivedAt = deps.clock.now();
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
   const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
   const queryString = q < 0 ? '' : rawUrl.slice(q + 1);
-  if (req.method === 'GET' && deps.isProbePath(path)) {
+  const method = req.method ?? 'GET';
+  if (method === 'GET' && deps.isProbePath(path)) {
+    conn.answered = seq;
     res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('ok');
     return;
   }
-  const token = path.startsWith(ENDPOINT_PREFIX) ? path.slice(ENDPOINT_PREFIX.length).replace(/\/$/, '') : null;
-  const route = token ? deps.routes.lookup(token) : undefined;
+  const route = path.startsWith(ENDPOINT_PREFIX) ? deps.routes.lookup(tokenOf(path)) : undefined;
 
-  const outcome = await readBody(req, { limitBytes: options.bodyLimitBytes, idleTimeoutMs: options.idleTimeoutMs });
-  if (outcome.kind === 'aborted') return; // the client is gone; there is nobody to answer
+  const outcome =
+    expectation !== undefined
+      ? { kind: 'complete' as const, body: EMPTY, received: 0 }
+      : await readBody(req, {
+          limitBytes: options.bodyLimitBytes,
+          idleTimeoutMs: options.idleTimeoutMs,
+          keepBytes: route ? undefined : UNKNOWN_KEEP_BYTES,
+          connection: conn,
+        });
+  if (outcome.kind === 'aborted') {
+    conn.answered = seq;
+    return; // the client is gone; there is nobody to answer
+  }
 
   const headers = headerRecord(req);
   const contentType = headers['content-type'] ?? null;
-  const body = outcome.kind === 'complete' ? outcome.body : Buffer.alloc(0);
+  // An interrupted body is kept as far as it came: the log shows what the sender managed to send.
+  const body = outcome.kind === 'complete' || outcome.kind === 'interrupted' ? outcome.body : EMPTY;
   const parsed = outcome.kind === 'complete' ? parseBody(contentType, body) : { value: null, parseError: null };
 
-  const rejected = rejectBeforeVerifying(route, req.method ?? 'GET', outcome, options);
-  const judged =
-    rejected || !route
-      ? { ...UNJUDGED, verdict: rejected ?? { status: 404, error: 'Unknown endpoint' } }
-      : await judge(deps, route, { method: req.method ?? 'POST', url: rawUrl, headers, query: queryRecord(queryString), body, parsedBody: parsed.value }, receivedAt);
-  const { verdict: final, handshake } = judged;
+  const rejected = rejectBeforeVerifying(route, method, outcome, { bodyLimitBytes: options.bodyLimitBytes, expectation });
+  let judged: Judgement;
+  if (rejected || !route) judged = { ...UNJUDGED, verdict: rejected ?? { status: 404, error: 'Unknown endpoint' } };
+  else {
+    try {
+      // A client gone before its answer drops its script run if it hasn't started (only a
+      // scripted source pays for the signal: the hot path has no script).
+      const gone = route.settings.preprocess?.enabled ? goneSignal(res) : NEVER_GONE;
+      judged = await judge(deps.sandbox, route, { method, url: rawUrl, headers, query: queryRecord(queryString), body, parsedBody: parsed.value }, receivedAt, gone);
+    } catch (error) {
+      deps.logger.error('judging a received request failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      judged = internalError(error);
+    }
+  }
+  // Node's parser may have rejected what followed this request meanwhile: the sender reads that answer.
+  const late = conn.rejection?.seq === seq ? conn.rejection : null;
+  const final: Verdict = late ? { status: late.status, error: late.error } : judged.verdict;
+  const handshake = late ? null : judged.handshake;
+  let closeAfter = outcome.kind !== 'complete' || late !== null || expectation !== undefined;
+
+  if (!route && !ctx.unknownBudget.take(body.length + path.length + rawHeaderBytes(req.rawHeaders))) {
+    conn.answered = seq;
+    return reply(res, final.status, { ok: false, error: final.error }, closeAfter);
+  }
 
   const event: NewEvent = {
     receivedAt,
     sourceId: route?.sourceId ?? null,
     environment: route?.environment ?? null,
-    method: req.method ?? 'GET',
+    method,
     path,
     query: queryString,
     headers: headerPairs(req.rawHeaders),
@@ -135,64 +210,42 @@ async function handle(deps: ReceiverDeps, options: ReceiverOptions, req: Incomin
 
   let id: number;
   try {
-    id = await deps.queue.enqueue(event);
+    id = await deps.queue.enqueue(event, { ifRefused: 'log-503' });
   } catch (error) {
-    deps.logger.error('could not write a received request to the log', { error: String(error) });
-    return reply(res, 503, { ok: false, error: 'Inlet could not store this request; retry later' }, true);
+    conn.answered = seq;
+    const retryAfter = error instanceof DatabaseBusyError ? { 'retry-after': String(error.retryAfterSeconds) } : undefined;
+    // A locked database is logged once per streak by the ingest queue, not once per request.
+    if (!retryAfter) deps.logger.error('could not write a received request to the log', { error: String(error) });
+    return reply(res, 503, { ok: false, error: 'Inlet could not store this request; retry later' }, true, retryAfter);
   }
-  const closeAfter = outcome.kind !== 'complete';
+  conn.answered = seq;
+  // What the sender gets may no longer be what was logged: the record follows what is sent.
+  const later = late === null && conn.rejection?.seq === seq ? conn.rejection : null;
+  if (later) {
+    deps.recordAnswer(id, later.status, later.error);
+    return reply(res, later.status, { ok: false, error: later.error, event_id: id }, true);
+  }
+  if (req.socket.destroyed) {
+    return deps.recordAnswer(id, 0, `Not answered: the client closed the connection before Inlet could answer ${final.status}`);
+  }
+  closeAfter ||= conn.rejection !== null;
   if (handshake) return reply(res, handshake.status, handshake.body, closeAfter);
   if (final.status >= 400) return reply(res, final.status, { ok: false, error: final.error, event_id: id }, closeAfter, final.extraHeaders);
   reply(res, final.status, { ok: true, event_id: id }, closeAfter);
 }
 
-interface Judgement {
-  verdict: Verdict;
-  verification: VerificationResult;
-  eventType: string | null;
-  idempotencyKey: string | null;
-  preprocess: PreprocessOutput | null;
-  /** Set when the request was the provider's endpoint check, answered by the receiver itself. */
-  handshake: HandshakeAnswer | null;
-}
-
-const UNJUDGED: Omit<Judgement, 'verdict'> = { verification: NOT_VERIFIED, eventType: null, idempotencyKey: null, preprocess: null, handshake: null };
-
-/** Script, verification, event type, idempotency key, handshake and the answer, for a routed request. */
-async function judge(deps: ReceiverDeps, route: Route, request: Omit<AssessedRequest, 'preprocess'>, now: number): Promise<Judgement> {
-  const preprocess = await preprocessFor(deps.sandbox, route, { headers: request.headers, body: request.body, parsedBody: request.parsedBody });
-  const assessed = assess(route, { ...request, preprocess }, { now });
-  const judged = { verification: assessed.verification, eventType: assessed.eventType, idempotencyKey: assessed.idempotencyKey, preprocess };
-  const handshake =
-    route.handshake && assessed.status < 300
-      ? answerHandshake(route.handshake, {
-          parsedBody: request.parsedBody,
-          secrets: route.secrets.map((s) => s.value),
-          verified: assessed.verification.status === 'verified',
-        })
-      : null;
-  if (handshake) {
-    return { ...judged, handshake, verdict: { status: handshake.status, error: handshake.status < 300 ? null : 'Endpoint check not answered' } };
-  }
-  return { ...judged, handshake: null, verdict: { status: assessed.status, error: assessed.error } };
-}
-
-function rejectBeforeVerifying(route: Route | undefined, method: string, outcome: BodyOutcome, options: ReceiverOptions): Verdict | null {
-  if (outcome.kind === 'too_large') {
-    const size = outcome.declared ?? outcome.received;
-    return { status: 413, error: `Body of ${size} bytes or more exceeds the limit of ${options.bodyLimitBytes} bytes` };
-  }
-  if (outcome.kind === 'stalled') {
-    return { status: 408, error: `Client sent nothing for ${outcome.idleMs} ms after ${outcome.received} bytes` };
-  }
-  if (!route) return { status: 404, error: 'Unknown endpoint' };
-  if (!ACCEPTED_METHODS.has(method)) {
-    return { status: 405, error: `Method ${method} not accepted; send POST, PUT or PATCH`, extraHeaders: { allow: 'POST, PUT, PATCH' } };
-  }
-  if (!route.settings.enabled) {
-    return { status: 403, error: `This source is disabled in the ${route.environment} environment` };
-  }
-  return null;
+async function failInternally(ctx: ReceiverContext, conn: ConnectionState, seq: number, req: IncomingMessage, res: ServerResponse, error: unknown) {
+  const { deps } = ctx;
+  conn.answered = seq;
+  deps.logger.error('the receiver failed on a request', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  const rawUrl = req.url ?? '/';
+  const path = rawUrl.split('?', 1)[0] ?? '';
+  const message = internalError(error).verdict.error ?? 'Internal error';
+  const id = await ctx.recordMinimal(
+    minimalEvent({ receivedAt: deps.clock.now(), method: req.method ?? '', path, remoteAddress: req.socket.remoteAddress ?? null, status: 500, error: message, ...ctx.routeOf(path) }),
+  );
+  if (res.headersSent || req.socket.destroyed) return void req.socket.destroy();
+  reply(res, 500, { ok: false, error: 'Inlet failed on this request; it is in the log', ...(id === null ? {} : { event_id: id }) }, true);
 }
 
 function reply(res: ServerResponse, status: number, payload: unknown, close: boolean, extra: Record<string, string> = {}) {
@@ -220,3 +273,8 @@ function headerPairs(raw: string[]): Array<[string, string]> {
   return pairs;
 }
 
+function rawHeaderBytes(raw: string[]): number {
+  let n = 0;
+  for (const part of raw) n += part.length + 2;
+  return n;
+}

@@ -213,6 +213,13 @@ export function createEventsRepo(db: Db) {
     'UPDATE events SET processing = @processing, action_status = @actionStatus, action_runs = @actionRuns WHERE id = @id',
   );
   const get = db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?');
+  // Right-hand sides read the row as it was before the update.
+  const answered = db.prepare<[number, string, number, number, number]>(
+    `UPDATE events SET response_status = ?, error = ?,
+       processing = CASE WHEN ? = 1 AND (processing = 'pending' OR action_status = 'no_mapping') THEN 'none' ELSE processing END,
+       action_status = CASE WHEN ? = 1 AND action_status = 'no_mapping' THEN NULL ELSE action_status END
+     WHERE id = ?`,
+  );
   const receivedAtOf = db.prepare<[number], { id: number; received_at: number }>(
     'SELECT id, received_at FROM events WHERE id >= ? ORDER BY id LIMIT 1',
   );
@@ -330,6 +337,15 @@ export function createEventsRepo(db: Db) {
         dedupe: r.dedupe === 1,
         preprocess: r.preprocess_output ? ((JSON.parse(r.preprocess_output) as PreprocessOutput).extra ?? {}) : {},
       }));
+    },
+    /**
+     * The sender got another answer than the one logged (Node's parser rejected what followed the
+     * request, or the client left first: status 0, nothing sent). An event not answered 2xx is not
+     * processed; one already processed keeps its outcome.
+     */
+    recordAnswer(id: number, status: number, error: string): void {
+      const unanswered = status < 200 || status >= 300 ? 1 : 0;
+      answered.run(status, error, unanswered, unanswered, id);
     },
     /** Records the outcome of processing: the state, the summary and every action run. */
     markProcessed(id: number, processing: Processing, actionStatus: ActionStatus | null, runs: readonly ActionRunRecord[] = []): void {
