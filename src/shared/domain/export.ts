@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ActionTypeSchema } from './action';
 import { EnvKeySchema } from './environment';
 import { ConditionSchema } from '../expr/schema';
-import { PreprocessSettingsSchema, SourceKeySchema } from './source';
+import { PreprocessSettingsSchema, ScriptVarNameSchema, SettablePathSchema, SourceKeySchema } from './source';
 import { VerificationConfigSchema } from './verification';
 
 /**
@@ -14,13 +14,13 @@ export const ExportedSettingsSchema = z.object({
   environment: EnvKeySchema,
   enabled: z.boolean(),
   verification: VerificationConfigSchema,
-  eventTypePath: z.string(),
-  timestampPath: z.string().nullable(),
-  idempotencyKeyPath: z.string().nullable(),
+  eventTypePath: SettablePathSchema,
+  timestampPath: SettablePathSchema.nullable(),
+  idempotencyKeyPath: SettablePathSchema.nullable(),
   enforceVerification: z.boolean(),
   preprocess: PreprocessSettingsSchema.omit({ approved: true }).nullable(),
   /** Secret vars have a value only in an export made with secrets. */
-  vars: z.array(z.object({ name: z.string(), secret: z.boolean(), value: z.string().nullable() })),
+  vars: z.array(z.object({ name: ScriptVarNameSchema, secret: z.boolean(), value: z.string().nullable() })),
   secrets: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
 });
 
@@ -52,11 +52,24 @@ export const ExportFileSchema = z.object({
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
+/**
+ * Strict base64 (RFC 4648, standard or URL-safe alphabet, padded or not): Node's decoder skips
+ * what it can't read, so a body that isn't base64 would otherwise arrive as some other bytes.
+ */
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/;
+const STRICT_BASE64URL = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2}(?:==)?|[A-Za-z0-9_-]{3}=?)?$/;
+export const isStrictBase64 = (text: string): boolean => STRICT_BASE64.test(text) || STRICT_BASE64URL.test(text);
+
 /** A captured request to put in the log (support engineers' "paste a payload"). */
-export const ImportedRequestSchema = z.object({
-  method: z.enum(['POST', 'PUT', 'PATCH']).default('POST'),
-  headers: z.record(z.string(), z.string()).default({}),
-  body: z.string().max(10 * 1024 * 1024),
-  bodyEncoding: z.enum(['utf8', 'base64']).default('utf8'),
-  query: z.string().default(''),
-});
+export const ImportedRequestSchema = z
+  .object({
+    method: z.enum(['POST', 'PUT', 'PATCH']).default('POST'),
+    headers: z.record(z.string(), z.string()).default({}),
+    body: z.string().max(10 * 1024 * 1024),
+    bodyEncoding: z.enum(['utf8', 'base64']).default('utf8'),
+    query: z.string().default(''),
+  })
+  .superRefine((item, ctx) => {
+    if (item.bodyEncoding === 'base64' && !isStrictBase64(item.body))
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'not valid base64 (bodyEncoding is "base64"); send the body as it is with bodyEncoding "utf8"' });
+  });

@@ -73,6 +73,15 @@ const checkParams = (m: { actionType: ActionType; params: Record<string, string>
   }
 };
 
+/**
+ * The required parameters of its action that a mapping leaves unmapped, as issues at
+ * `params.<name>`: a saved mapping must have them (a draft being rehearsed need not).
+ */
+export const missingRequiredParams = (m: { actionType: ActionType; params: Record<string, string> }): { path: string[]; message: string }[] =>
+  ACTIONS[m.actionType].params
+    .filter((p) => p.required && (m.params[p.name] ?? '').trim() === '')
+    .map((p) => ({ path: ['params', p.name], message: `${m.actionType} needs "${p.name}" (${p.label}); map it to a path or a value` }));
+
 export const MappingInputSchema = MappingFieldsSchema.superRefine(checkParams);
 export type MappingInput = z.infer<typeof MappingInputSchema>;
 

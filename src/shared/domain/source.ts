@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseExpr } from '../expr/parse';
 import { EnvKeySchema } from './environment';
 import { VerificationConfigSchema } from './verification';
 
@@ -9,6 +10,20 @@ export const SourceKeySchema = z
 /** A path into an event (`body.type`, `headers.x-github-event`); the full language lives in shared/expr. */
 export const PathSchema = z.string().trim().min(1).max(500);
 
+/** A path as a caller sets it: it must parse, and the error names the character (`… at 4`). */
+export const SettablePathSchema = PathSchema.superRefine((source, ctx) => {
+  const r = parseExpr(source);
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error.message, params: { offset: r.error.offset } });
+});
+
+/** Names a script variable may not take: as keys of `vars` they would reach the object's prototype. */
+const RESERVED_VAR_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+export const ScriptVarNameSchema = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'letters, digits and "_"')
+  .refine((name) => !RESERVED_VAR_NAMES.has(name), { message: 'this name is reserved (__proto__, constructor and prototype are not allowed)' });
+
 /** What the API shows of a secret: never its value. */
 export const SecretInfoSchema = z.object({
   id: z.string(),
@@ -16,6 +31,8 @@ export const SecretInfoSchema = z.object({
   /** A masked preview such as `whsec_…f3a9`. */
   preview: z.string(),
   createdAt: z.number().int(),
+  /** Set when the saved value can't be decrypted on this machine (its key is gone): enter it again. */
+  unusable: z.boolean().optional(),
 });
 export type SecretInfo = z.infer<typeof SecretInfoSchema>;
 
@@ -30,10 +47,12 @@ export type PreprocessSettings = z.infer<typeof PreprocessSettingsSchema>;
 
 /** A script variable; a secret one's value is never sent, only its preview. */
 export const ScriptVarInfoSchema = z.object({
-  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'letters, digits and "_"'),
+  name: ScriptVarNameSchema,
   secret: z.boolean(),
   value: z.string().nullable(),
   preview: z.string(),
+  /** A secret variable whose saved value can't be decrypted on this machine: enter it again. */
+  unusable: z.boolean().optional(),
 });
 export type ScriptVarInfo = z.infer<typeof ScriptVarInfoSchema>;
 
@@ -70,9 +89,9 @@ export const SourceEnvSettingsPatchSchema = z
   .object({
     enabled: z.boolean(),
     verification: VerificationConfigSchema,
-    eventTypePath: PathSchema,
-    timestampPath: PathSchema.nullable(),
-    idempotencyKeyPath: PathSchema.nullable(),
+    eventTypePath: SettablePathSchema,
+    timestampPath: SettablePathSchema.nullable(),
+    idempotencyKeyPath: SettablePathSchema.nullable(),
     enforceVerification: z.boolean(),
     /** Saving a changed script through the API is the user's approval of it. */
     preprocess: PreprocessSettingsSchema.omit({ approved: true }).nullable(),

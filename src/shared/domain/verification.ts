@@ -54,12 +54,23 @@ export const HmacSchemeSchema = z.object({
   secretEncoding: z.enum(['raw', 'base64', 'whsec']).default('raw'),
   /** What secrets of this kind begin with (`whsec_`), used only for "this secret looks wrong" hints. */
   secretPrefix: z.string().optional(),
+  /**
+   * What the provider's own library refuses even under a valid signature: `non_empty` refuses an
+   * empty body (octokit); `json` also answers 400 to a body that is not JSON (Stripe's constructEvent).
+   */
+  payload: z.enum(['any', 'non_empty', 'json']).default('any'),
+  /** `lower`: hex signatures must be lower-case, as libraries that compare hex strings require (octokit, stripe-node). */
+  hexCase: z.enum(['any', 'lower']).default('any'),
 });
 
 export const StandardWebhooksSchemeSchema = z.object({
   scheme: z.literal('standard_webhooks'),
-  /** `svix` for svix-id/svix-timestamp/svix-signature, `webhook` for the Standard Webhooks names. */
-  headerPrefix: z.enum(['svix', 'webhook', 'any']).default('any'),
+  /**
+   * `svix` for svix-id/svix-timestamp/svix-signature only, `webhook` for the Standard Webhooks names
+   * only; `svix_or_webhook` reads each header as the svix library does (svix-* first, else webhook-*);
+   * `any` reads whichever family the request carries, preferring webhook-*.
+   */
+  headerPrefix: z.enum(['svix', 'webhook', 'svix_or_webhook', 'any']).default('any'),
   toleranceSeconds: z.number().int().min(0).default(300),
 });
 
@@ -146,6 +157,10 @@ export const DiagnosisCodeSchema = z.enum([
   'malformed_header',
   'timestamp_out_of_tolerance',
   'no_match',
+  /** The body is empty where the provider's library refuses an empty payload whatever its signature. */
+  'empty_body',
+  /** A secret (or secret script variable) is saved but can't be decrypted on this machine. */
+  'secret_unusable',
 ]);
 
 /**

@@ -190,11 +190,18 @@ const executors: { [A in ActionType]: Executor<A> } = {
       ? { not_identified: notIdentified, reason: 'Knock starts no run for a recipient it does not know: identify them first (an identify mapping runs before triggers) or pass them inline as {id, …}' }
       : {};
     if (runs.length === 0) {
-      return { status: 'skipped', result: skipped, reason: `No run started: ${notIdentified.length === 1 ? 'the recipient is' : 'no recipient is'} identified` };
+      return { status: 'skipped', result: skipped, reason: noRunReason(notIdentified.length) };
     }
     return { status: 'success', result: { workflow_run_ids: runs.map((r) => r.id), runs, ...skipped } };
   },
 };
+
+/** Why a trigger started no run, for the action run's `reason`. */
+function noRunReason(notIdentified: number): string {
+  if (notIdentified === 0) return 'No run started: the trigger has no recipients';
+  if (notIdentified === 1) return 'No run started: the recipient is not identified';
+  return `No run started: none of the ${notIdentified} recipients is identified`;
+}
 
 /** Applies one ready plan to the workspace. The caller owns the transaction. */
 export function executePlan(c: ExecContext, plan: ReadyActionPlan): ActionOutcome {

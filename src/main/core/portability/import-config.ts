@@ -1,4 +1,7 @@
+import { ApiFailure } from '../../../shared/api/result';
 import type { ExportFile } from '../../../shared/domain/export';
+import { CUSTOM_TEMPLATE_ID } from '../../../shared/domain/source';
+import { getTemplate } from '../templates';
 import { MappingInputSchema } from '../../../shared/domain/mapping';
 import type { CoreContext } from '../api/context';
 import { addEnvironment } from '../api/handlers/environments.handlers';
@@ -21,6 +24,19 @@ function freeKey(ctx: CoreContext, key: string): string {
     const candidate = `${key.slice(0, 60)}-${n}`;
     if (!ctx.sources.getByKey(candidate)) return candidate;
   }
+}
+
+/**
+ * Refuses a file naming a template this version doesn't have, field by field, before anything is
+ * written: its source would otherwise be created with a template nothing can show or update.
+ */
+export function checkImportFile(file: ExportFile): void {
+  const issues = file.sources.flatMap((src, i) =>
+    src.templateId === CUSTOM_TEMPLATE_ID || getTemplate(src.templateId)
+      ? []
+      : [`file.sources.${i}.templateId: no template "${src.templateId}" (templates.list names them; "${CUSTOM_TEMPLATE_ID}" is a source without one)`],
+  );
+  if (issues.length > 0) throw new ApiFailure('invalid_input', issues.join('; '));
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { PreprocessOutput } from '../../../shared/domain/event';
 import type { VerificationResult } from '../../../shared/domain/verification';
 import { scriptVerdict } from '../pipeline/preprocess';
-import { verifyRequest } from '../verification';
+import { payloadRefusal, verifyRequest } from '../verification';
 import { extractText } from './extract';
-import type { Route } from './routes';
+import { withUnusableSecrets, type Route } from './routes';
 
 export interface AssessedRequest {
   method: string;
@@ -32,26 +32,43 @@ export interface AssessOptions {
 }
 
 /**
+ * What a rejected sender is told. The diagnosis (which header, how many secrets were tried, what
+ * would have matched) helps whoever owns the source and stays in the log; told to the sender it
+ * would help a forger, so the answer is the same whatever failed.
+ */
+export const SENDER_REASON = 'Signature verification failed';
+
+/** Content types the receiver parses as JSON (parse-body.ts). */
+const JSON_TYPE = /[/+]json/i;
+
+/**
  * What the receiver decides about a request for a known route: verification, event type,
  * idempotency key and the answer. Shared by the receiver, replay and rehearsal so they agree.
  */
 export function assess(route: Route, request: AssessedRequest, { now, enforce = true }: AssessOptions): Assessment {
-  const verification =
+  const verification = withUnusableSecrets(
+    route,
     scriptVerdict(request.preprocess) ??
-    verifyRequest({
-      config: route.settings.verification,
-      secrets: route.secrets,
-      otherEnvironments: route.otherEnvironments,
-      request: { method: request.method, url: request.url, headers: request.headers, rawBody: request.body },
-      now,
-    });
+      verifyRequest({
+        config: route.settings.verification,
+        secrets: route.secrets,
+        otherEnvironments: route.otherEnvironments,
+        request: { method: request.method, url: request.url, headers: request.headers, rawBody: request.body },
+        now,
+      }),
+  );
   const ctx = { body: request.parsedBody, headers: request.headers, query: request.query, preprocess: request.preprocess?.extra ?? {} };
-  const rejected = enforce && route.settings.enforceVerification && verification.status !== 'verified';
+  const enforced = enforce && route.settings.enforceVerification;
+  const rejected = enforced && verification.status !== 'verified';
+  // Under enforcement Inlet answers as the provider's library would, which also refuses some
+  // correctly signed bodies; the request is logged like any other.
+  const parsedAsJson = request.parsedBody !== null && JSON_TYPE.test(request.headers['content-type'] ?? '');
+  const refused = enforced && !rejected ? payloadRefusal(route.settings.verification, request.body, parsedAsJson) : null;
   return {
     verification,
     eventType: extractText(route.settings.eventTypePath, ctx),
     idempotencyKey: extractText(route.settings.idempotencyKeyPath, ctx),
-    status: rejected ? 401 : 200,
-    error: rejected ? `Verification failed: ${verification.diagnosis?.message ?? 'no scheme configured'}` : null,
+    status: rejected ? 401 : refused ? 400 : 200,
+    error: rejected ? SENDER_REASON : refused,
   };
 }

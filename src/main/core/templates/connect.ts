@@ -29,6 +29,16 @@ export function secretProblem(template: Template, secret: string): string | unde
   return secretFormatProblem(formatConfig(template), secret);
 }
 
+/**
+ * Signed providers are enforced: a request that fails the check gets 401 (and is logged). A
+ * template that verifies in its script is enforced where its secret is given; without one its
+ * script has nothing to check, so enforcing would refuse every request.
+ */
+function enforcedAtConnect(template: Template, secret: string | undefined): boolean {
+  if (template.verification.scheme !== 'none') return true;
+  return template.secretVar !== null && secret !== undefined && secret.trim() !== '';
+}
+
 function chosenMappings(template: Template, ids: readonly string[]): TemplateMapping[] {
   const unknown = ids.filter((id) => !template.defaultMappings.some((m) => m.id === id));
   if (unknown.length > 0) {
@@ -82,8 +92,7 @@ export function connectSource(ctx: CoreContext, input: ConnectInput): string {
         eventTypePath: template.eventTypePath,
         timestampPath: template.timestampPath,
         idempotencyKeyPath: template.idempotencyKeyPath,
-        // Signed providers are enforced: a request that fails the check gets 401 (and is logged).
-        enforceVerification: template.verification.scheme !== 'none',
+        enforceVerification: enforcedAtConnect(template, input.secrets?.[environment]),
         // Built-in scripts ship with Inlet, so they are approved; imported ones are not.
         preprocess: template.preprocess && { script: template.preprocess.source, enabled: true, approved: true },
       });

@@ -43,8 +43,10 @@ describe('Zoom endpoint.url_validation', () => {
     expect(answerHandshake('zoom_url_validation', { parsedBody, secrets: [secret], verified: false })).toMatchObject({ status: 401 });
   });
 
-  it('asks for the Secret Token when the environment has none', () => {
-    expect(answerHandshake('zoom_url_validation', { parsedBody, secrets: [], verified: false })).toMatchObject({ status: 503, body: { error: expect.stringMatching(/Secret Token/) } });
+  it('answers 401 without telling the sender that the environment has no Secret Token', () => {
+    const unverified = answerHandshake('zoom_url_validation', { parsedBody, secrets: [secret], verified: false });
+    expect(answerHandshake('zoom_url_validation', { parsedBody, secrets: [], verified: false })).toEqual(unverified);
+    expect(unverified).toEqual({ status: 401, body: { error: 'Signature verification failed' } });
   });
 
   it('leaves ordinary events alone', () => {

@@ -29,20 +29,21 @@ function slack(body: unknown): HandshakeAnswer | null {
   return { status: 200, body: { challenge: body.challenge } };
 }
 
+/** What an unanswered endpoint check gets: the same words as any failed verification. */
+const NOT_VERIFIED: HandshakeAnswer = { status: 401, body: { error: 'Signature verification failed' } };
+
 /**
  * Zoom: `{event: 'endpoint.url_validation', payload: {plainToken}}` is answered with the token and
- * its hex HMAC-SHA256 under the app's Secret Token. Without a secret Zoom's check can't pass, so
- * the answer says so (and Zoom shows the endpoint as not validated); an unverified request gets 401.
+ * its hex HMAC-SHA256 under the app's Secret Token. An unverified request, or one to an environment
+ * without a secret, gets 401 and no detail: whether a secret is set is for the log (its diagnosis
+ * says "no secret"), not for whoever sent the request.
  */
 function zoom({ parsedBody: body, secrets, verified }: HandshakeInput): HandshakeAnswer | null {
   if (!isRecord(body) || body.event !== 'endpoint.url_validation' || !isRecord(body.payload)) return null;
   const { plainToken } = body.payload;
   if (typeof plainToken !== 'string') return null;
   const secret = secrets.find((s) => s !== '');
-  if (secret === undefined) {
-    return { status: 503, body: { error: "Add the app's Secret Token to this source in Inlet, then validate the endpoint again." } };
-  }
-  if (!verified) return { status: 401, body: { error: "The endpoint validation request did not verify against this source's Secret Token." } };
+  if (secret === undefined || !verified) return NOT_VERIFIED;
   return { status: 200, body: { plainToken, encryptedToken: createHmac('sha256', secret).update(plainToken, 'utf8').digest('hex') } };
 }
 

@@ -1,4 +1,5 @@
 import type { Diagnosis } from '../../../shared/domain/verification';
+import { nestedDeeperThan } from '../../../shared/json/nesting';
 import { secretKindHints } from './secret-kind';
 import type { Probe, SchemeOutcome, VerifyInput } from './types';
 
@@ -22,6 +23,8 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 
 function reserializedHint(probe: Probe, input: VerifyInput): Hint | undefined {
   if (!probe.coversBody || input.request.rawBody.length === 0) return undefined;
+  // Re-serialising walks the whole value: a body nested past the parse limit gets no such hint.
+  if (nestedDeeperThan(input.request.rawBody)) return undefined;
   const raw = input.request.rawBody.toString('utf8');
   const parsed = parseJson(raw);
   if (!parsed.ok) return undefined;

@@ -13,7 +13,8 @@ import type { SchemeOutcome, VerifyInput } from './types';
 export type { VerifyInput, VerifyRequest, VerifySecret } from './types';
 export type { VerificationPreset } from '../../../shared/domain/verification';
 export { verificationPresets, getPreset } from './presets';
-export { secretFormatProblem } from './secret-kind';
+export { secretFormatProblem, secretShapeProblem } from './secret-kind';
+export { payloadRefusal } from './payload';
 export { signRequest, signDelivery, type SignRequestInput, type SignedDelivery } from './sign';
 export { createP256TestKeyPair, type P256TestKeyPair } from './sign-providers';
 

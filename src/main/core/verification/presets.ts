@@ -9,8 +9,12 @@ type PresetInput = Omit<VerificationPreset, 'config'> & { config: VerificationCo
 /** Parsed through the shared schema so defaults apply and a bad preset fails at load, not per request. */
 const define = (p: PresetInput): VerificationPreset => VerificationPresetSchema.parse(p);
 
-const svixFamily = (id: string, name: string, description: string, secretHint: string): VerificationPreset =>
-  define({ id, name, description, secretHint, config: { scheme: 'standard_webhooks', headerPrefix: 'svix' } });
+/**
+ * Svix senders. The svix library reads each svix-* header and falls back to its webhook-* name, so
+ * these do too; `strict` keeps to the svix-* names for providers whose own verifier requires them.
+ */
+const svixFamily = (id: string, name: string, description: string, secretHint: string, strict = false): VerificationPreset =>
+  define({ id, name, description, secretHint, config: { scheme: 'standard_webhooks', headerPrefix: strict ? 'svix' : 'svix_or_webhook' } });
 
 const sha256Body = (header: string, encoding: 'hex' | 'base64', signaturePrefix = '') =>
   ({ scheme: 'hmac', algorithm: 'sha256', encoding, signatureHeader: header, signaturePrefix, signedContent: '{body}' }) as const;
@@ -36,6 +40,9 @@ export const verificationPresets: readonly VerificationPreset[] = Object.freeze(
       // Stripe keys the HMAC with the whole whsec_ string, unlike Svix which base64-decodes it.
       secretEncoding: 'raw',
       secretPrefix: 'whsec_',
+      // As stripe-node's constructEvent: it compares lower-case hex strings and JSON-parses the payload.
+      payload: 'json',
+      hexCase: 'lower',
     },
   }),
   define({
@@ -45,8 +52,9 @@ export const verificationPresets: readonly VerificationPreset[] = Object.freeze(
     secretHint: 'A whsec_… secret (base64 after the prefix), as the sender shows it.',
     config: { scheme: 'standard_webhooks', headerPrefix: 'any' },
   }),
-  svixFamily('svix', 'Svix', 'Svix-signed webhooks: svix-id / svix-timestamp / svix-signature.', "The endpoint's signing secret, whsec_…, from the Svix app portal."),
-  svixFamily('clerk', 'Clerk', 'Clerk delivers through Svix: svix-* headers, "v1,<base64>" signatures.', 'The signing secret, whsec_…, from Clerk Dashboard → Webhooks → your endpoint.'),
+  svixFamily('svix', 'Svix', 'Svix-signed webhooks: svix-id / svix-timestamp / svix-signature (or the webhook-* names, as the svix library reads them).', "The endpoint's signing secret, whsec_…, from the Svix app portal."),
+  // Clerk's verifyWebhook (@clerk/backend) refuses a request without all three svix-* headers.
+  svixFamily('clerk', 'Clerk', 'Clerk delivers through Svix: svix-* headers, "v1,<base64>" signatures.', 'The signing secret, whsec_…, from Clerk Dashboard → Webhooks → your endpoint.', true),
   svixFamily('resend', 'Resend', 'Resend delivers through Svix: svix-* headers, "v1,<base64>" signatures.', 'The signing secret, whsec_…, from Resend → Webhooks → your endpoint.'),
   define({
     id: 'supabase-auth-hook',
@@ -79,7 +87,8 @@ export const verificationPresets: readonly VerificationPreset[] = Object.freeze(
     name: 'GitHub',
     description: 'X-Hub-Signature-256: sha256=<hex> over the body, HMAC-SHA256. No timestamp.',
     secretHint: 'The "Secret" you typed when creating the webhook (repository or organisation Settings → Webhooks).',
-    config: sha256Body('x-hub-signature-256', 'hex', 'sha256='),
+    // As @octokit/webhooks-methods' verify: no empty payload, and the exact lower-case hex string.
+    config: { ...sha256Body('x-hub-signature-256', 'hex', 'sha256='), payload: 'non_empty', hexCase: 'lower' },
   }),
   define({
     id: 'shopify',

@@ -35,6 +35,10 @@ const BEARER = /^bearer\s/i;
 
 type Rule = (secret: string, expect: Expectation) => string | undefined;
 
+// Keys in PEM armour (SendGrid) come with line breaks, which are read correctly.
+const spaceRule: Rule = (s, e) =>
+  e.kind !== 'sendgrid' && SURROUNDING_SPACE.test(s) ? 'begins or ends with whitespace; copy it again without the spaces.' : undefined;
+
 const expected = (e: Expectation) => (e.prefix ? `a webhook signing secret, which starts with ${e.prefix}` : 'a webhook signing secret');
 
 /** Each rule names one way a pasted secret is recognisably the wrong thing. First hit wins per secret. */
@@ -44,25 +48,35 @@ const RULES: readonly Rule[] = [
     const m = API_KEY.exec(s);
     return m ? `starts with ${m[0]}, the prefix of a Stripe API key; this scheme needs ${expected(e)}.` : undefined;
   },
-  // Keys in PEM armour (SendGrid) come with line breaks, which are read correctly.
-  (s, e) =>
-    e.kind !== 'sendgrid' && SURROUNDING_SPACE.test(s) ? 'begins or ends with whitespace; copy it again without the spaces.' : undefined,
+  spaceRule,
   (s, e) =>
     e.bearerPrefix && BEARER.test(s) ? 'starts with "Bearer ": enter only the token, the scheme adds "Bearer " itself.' : undefined,
   (s, e) =>
     !e.standardWebhooks && SUPABASE_FORM.test(s)
       ? 'has the v1,whsec_… form Supabase shows for Standard Webhooks secrets, but this scheme is not Standard Webhooks; pick the Supabase auth hook preset if Supabase is the sender.'
       : undefined,
+  // The Standard Webhooks and svix libraries take the key with or without its whsec_ prefix.
   (s, e) =>
-    e.prefix && !s.startsWith(e.prefix) && !(e.standardWebhooks && s.startsWith(`v1,${e.prefix}`))
+    e.prefix && !e.standardWebhooks && !s.startsWith(e.prefix)
       ? `does not start with ${e.prefix}, as secrets for this scheme do; copy the whole value from the provider's dashboard.`
       : undefined,
   (s, e) =>
     e.standardWebhooks && decodeSecret(s, 'whsec') === null
-      ? `is not valid base64 after its whsec_ prefix (${stripWhsec(s).length} characters left), so it can't be a Standard Webhooks key; it may be cut short.`
+      ? `is not valid base64${stripWhsec(s) === s ? '' : ' after its whsec_ prefix'} (${stripWhsec(s).length} characters), so it can't be a Standard Webhooks key; it may be cut short.`
       : undefined,
   (s, e) => (e.kind ? providerSecretProblem(e.kind, s) : undefined),
 ];
+
+/**
+ * Why `secret` can't be saved as it was typed, whatever it is for: empty, or with surrounding
+ * whitespace (no provider library trims a secret; PEM keys, whose line breaks are read, excepted).
+ * Every path that saves a secret refuses these, so none trims one silently.
+ */
+export function secretShapeProblem(config: VerificationConfig, secret: string): string | undefined {
+  if (secret.trim() === '') return 'The secret is empty.';
+  const hit = spaceRule(secret, expectationOf(config));
+  return hit && `The secret ${hit}`;
+}
 
 /**
  * Why `secret` doesn't look like a secret for `config`, as a sentence, or undefined when it looks

@@ -127,7 +127,7 @@ function signHeaders(config: HeaderOnlyConfig, input: SignRequestInput, body: Bu
     case 'hmac':
       return signHmac(config, input, body);
     case 'standard_webhooks': {
-      const family = config.headerPrefix === 'any' ? 'webhook' : config.headerPrefix;
+      const family = config.headerPrefix === 'any' ? 'webhook' : config.headerPrefix === 'svix_or_webhook' ? 'svix' : config.headerPrefix;
       const id = input.id ?? `msg_${input.now}`;
       const timestamp = String(Math.floor(input.now / 1000));
       const hmac = createHmac('sha256', keyOf(input.secret, 'whsec'));

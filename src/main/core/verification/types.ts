@@ -49,7 +49,7 @@ export type SchemeOutcome =
   | { ok: true; secretId: string }
   | {
       ok: false;
-      code: 'missing_header' | 'malformed_header' | 'timestamp_out_of_tolerance' | 'no_match';
+      code: 'missing_header' | 'malformed_header' | 'timestamp_out_of_tolerance' | 'no_match' | 'empty_body';
       message: string;
       header?: string;
       skewSeconds?: number;

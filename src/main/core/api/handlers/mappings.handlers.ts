@@ -1,5 +1,5 @@
 import { ApiFailure } from '../../../../shared/api/result';
-import { eventTypeMatches, MappingInputSchema, type Mapping } from '../../../../shared/domain/mapping';
+import { eventTypeMatches, MappingInputSchema, missingRequiredParams, type Mapping } from '../../../../shared/domain/mapping';
 import type { EventSummary } from '../../../../shared/domain/event';
 import { eventContext, planAndRollBack } from '../../pipeline/rehearse';
 import { newId } from '../../util/ids';
@@ -15,10 +15,22 @@ const PATTERN_SCAN_LIMIT = 5000;
 const describeIssues = (issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>) =>
   issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
 
-/** The second look at a mapping: parameters belong to the action and expressions parse. */
-function validated(m: Mapping): Mapping {
+/**
+ * The second look at a mapping: parameters belong to the action and expressions parse; a mapping
+ * being saved (not a rehearsed draft) also maps every required parameter and runs only in
+ * environments that exist.
+ */
+function validated(m: Mapping, saving?: { environments: readonly string[]; alreadyIn: readonly string[] }): Mapping {
   const parsed = MappingInputSchema.safeParse(m);
-  if (!parsed.success) throw new ApiFailure('invalid_input', describeIssues(parsed.error.issues));
+  const issues: { path: PropertyKey[]; message: string }[] = parsed.success ? [] : [...parsed.error.issues];
+  if (saving) {
+    issues.push(...missingRequiredParams(m));
+    m.activeIn.forEach((env, i) => {
+      if (!saving.environments.includes(env) && !saving.alreadyIn.includes(env))
+        issues.push({ path: ['activeIn', i], message: `no environment "${env}"; there are ${saving.environments.map((e) => `"${e}"`).join(', ')}` });
+    });
+  }
+  if (issues.length > 0) throw new ApiFailure('invalid_input', describeIssues(issues));
   return m;
 }
 
@@ -29,6 +41,9 @@ export function mappingHandlers(ctx: CoreContext): MappingHandlers {
     if (!m) throw new ApiFailure('not_found', `No mapping "${id}"`);
     return m;
   };
+  // An environment deleted since the mapping was saved stays in its activeIn, harmlessly: only a
+  // new entry must exist.
+  const saving = (alreadyIn: readonly string[] = []) => ({ environments: ctx.environments.list().map((e) => e.key), alreadyIn });
   const mustHaveSource = (sourceId: string) => {
     if (!ctx.sources.get(sourceId)) throw new ApiFailure('not_found', `No source with id "${sourceId}"`);
   };
@@ -47,7 +62,7 @@ export function mappingHandlers(ctx: CoreContext): MappingHandlers {
         position: input.position ?? ctx.mappings.nextPosition(input.sourceId),
         createdAt: now,
         updatedAt: now,
-      });
+      }, saving());
       ctx.mappings.save(mapping);
       changed();
       return mapping;
@@ -57,7 +72,7 @@ export function mappingHandlers(ctx: CoreContext): MappingHandlers {
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       // undefined keeps the condition, null removes it.
       const nextCondition = condition === undefined ? currentCondition : (condition ?? undefined);
-      const mapping = validated({ ...current, ...defined, ...(nextCondition ? { condition: nextCondition } : {}), updatedAt: ctx.clock.now() });
+      const mapping = validated({ ...current, ...defined, ...(nextCondition ? { condition: nextCondition } : {}), updatedAt: ctx.clock.now() }, saving(current.activeIn));
       ctx.mappings.save(mapping);
       changed();
       return mapping;

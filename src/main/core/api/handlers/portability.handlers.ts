@@ -1,6 +1,6 @@
 import { ApiFailure } from '../../../../shared/api/result';
 import { exportConfig } from '../../portability/export-config';
-import { importConfig } from '../../portability/import-config';
+import { checkImportFile, importConfig } from '../../portability/import-config';
 import { importEvents } from '../../portability/import-events';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
@@ -12,6 +12,7 @@ export function portabilityHandlers(ctx: CoreContext, services: PipelineServices
   return {
     'config.export': (options) => exportConfig(ctx, options),
     'config.import': ({ file, onConflict }) => {
+      checkImportFile(file);
       const report = importConfig(ctx, file, onConflict);
       ctx.emit('config.changed', { what: 'sources' });
       ctx.emit('config.changed', { what: 'environments' });

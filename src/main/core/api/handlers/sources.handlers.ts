@@ -1,6 +1,7 @@
 import { ApiFailure } from '../../../../shared/api/result';
 import { CUSTOM_TEMPLATE_ID, type PreprocessSettings, type Source } from '../../../../shared/domain/source';
 import { newEndpointToken, newId } from '../../util/ids';
+import { secretShapeProblem } from '../../verification';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatcher';
 import { plainVar, sealedVar, sealSecret } from './secret-rows';
@@ -106,6 +107,9 @@ export function sourceHandlers(ctx: CoreContext): SourceHandlers {
 
     'sources.addSecret': ({ id, environment, secret, label }) => {
       const settings = settingsOf(mustGet(id), environment);
+      // The same refusal as sources.connect: a secret is saved exactly as the sender uses it.
+      const problem = secretShapeProblem(settings.verification, secret);
+      if (problem) throw new ApiFailure('invalid_input', `secret: the ${environment} secret was not saved: ${problem}`);
       ctx.sources.insertSecret(sealSecret(ctx, { sourceId: id, environment, secret, label, existing: settings.secrets.length }));
       changed();
       return mustGet(id);

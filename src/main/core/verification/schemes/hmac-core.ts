@@ -20,23 +20,30 @@ export interface SignedParts {
 
 const DIGEST_BYTES: Record<Algorithm, number> = { sha1: 20, sha256: 32, sha512: 64 };
 const HEX = /^[0-9a-fA-F]+$/;
+const LOWER_HEX = /^[0-9a-f]+$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 export const ALGORITHM_LABEL: Record<Algorithm, string> = { sha1: 'SHA-1', sha256: 'SHA-256', sha512: 'SHA-512' };
 
 /**
  * Decodes signature strings, keeping those that have the digest's length. `rejected` holds a
- * reason for the first one that didn't, for a `malformed_header` message.
+ * reason for the first one that didn't, for a `malformed_header` message. `lowerHex` refuses
+ * upper-case hex digits, as libraries that compare hex strings do (octokit, stripe-node).
  */
 export function decodeSignatures(
   raw: readonly string[],
   encoding: SignatureEncoding,
   algorithm: Algorithm,
+  lowerHex = false,
 ): { signatures: Buffer[]; rejected?: string } {
   const signatures: Buffer[] = [];
   let rejected: string | undefined;
   const bytes = DIGEST_BYTES[algorithm];
   for (const value of raw) {
+    if (encoding === 'hex' && lowerHex && HEX.test(value) && !LOWER_HEX.test(value)) {
+      rejected ??= "it has upper-case hexadecimal digits, which the provider's own library refuses";
+      continue;
+    }
     const valid = encoding === 'hex' ? HEX.test(value) && value.length % 2 === 0 : BASE64.test(value);
     const decoded = valid ? Buffer.from(value, encoding) : undefined;
     if (decoded?.length === bytes) signatures.push(decoded);

@@ -15,6 +15,13 @@ const missing = (header: string, why: string): Failure => ({
 
 const malformed = (header: string, message: string): Failure => ({ ok: false, code: 'malformed_header', header, message });
 
+/** Stripe's and octokit's own words: they refuse an empty body before looking at its signature. */
+const EMPTY_BODY: Failure = {
+  ok: false,
+  code: 'empty_body',
+  message: "No webhook payload was provided: the body is empty, which the provider's own library refuses whatever the signature.",
+};
+
 /** Reads `t=…,v1=…,v1=…` pairs; whitespace around pairs is ignored (WorkOS sends `, `). */
 function readPairs(value: string, separator: string, signatureKey: string, timestampKey: string | undefined) {
   const signatures: string[] = [];
@@ -39,6 +46,7 @@ function shapeOf(config: HmacScheme): string {
 
 /** The generic HMAC scheme (Stripe, GitHub, Slack, WorkOS, Shopify, …), driven entirely by `config`. */
 export function checkHmac(config: HmacScheme, secrets: readonly VerifySecret[], request: VerifyRequest, now: number): SchemeOutcome {
+  if (config.payload !== undefined && config.payload !== 'any' && request.rawBody.length === 0) return EMPTY_BODY;
   const header = config.signatureHeader;
   const value = request.headers[header];
   if (value === undefined || value === '') return missing(header, ', which should carry the signature');
@@ -78,7 +86,7 @@ export function checkHmac(config: HmacScheme, secrets: readonly VerifySecret[], 
     values.id = id;
   }
 
-  const decoded = decodeSignatures(rawSignatures, config.encoding, config.algorithm);
+  const decoded = decodeSignatures(rawSignatures, config.encoding, config.algorithm, config.hexCase === 'lower');
   if (decoded.signatures.length === 0)
     return malformed(header, `The signature in ${header} can't be right: ${decoded.rejected ?? 'it is empty'}.`);
 

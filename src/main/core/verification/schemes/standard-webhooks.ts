@@ -10,12 +10,27 @@ const TEMPLATE = compileTemplate('{id}.{timestamp}.{body}');
 const ENTRY_SEPARATOR = /[\s,]*\s+/;
 const TRAILING_COMMA = /,$/;
 
+type Family = 'svix' | 'webhook';
+type HeaderNames = { id: string; timestamp: string; signature: string };
+
+const namesOf = (family: Family): HeaderNames => ({ id: `${family}-id`, timestamp: `${family}-timestamp`, signature: `${family}-signature` });
+
 /** `any` reads whichever family the request carries, preferring the spec's `webhook-*` names. */
-function headerFamily(config: StandardWebhooksScheme, headers: Record<string, string>): 'svix' | 'webhook' | undefined {
-  if (config.headerPrefix !== 'any') return config.headerPrefix;
+function headerFamily(config: StandardWebhooksScheme, headers: Record<string, string>): Family | undefined {
+  if (config.headerPrefix === 'svix' || config.headerPrefix === 'webhook') return config.headerPrefix;
   if (headers['webhook-signature'] !== undefined) return 'webhook';
   if (headers['svix-signature'] !== undefined) return 'svix';
   return undefined;
+}
+
+/** The header names to read: as the svix library, each svix-* name first, else its webhook-* name. */
+function headerNames(config: StandardWebhooksScheme, headers: Record<string, string>): HeaderNames | undefined {
+  if (config.headerPrefix !== 'svix_or_webhook') {
+    const family = headerFamily(config, headers);
+    return family && namesOf(family);
+  }
+  const pick = (part: keyof HeaderNames) => (headers[`svix-${part}`] === undefined && headers[`webhook-${part}`] !== undefined ? `webhook-${part}` : `svix-${part}`);
+  return { id: pick('id'), timestamp: pick('timestamp'), signature: pick('signature') };
 }
 
 /**
@@ -40,17 +55,17 @@ export function checkStandardWebhooks(
   request: VerifyRequest,
   now: number,
 ): SchemeOutcome {
-  const family = headerFamily(config, request.headers);
-  if (family === undefined)
+  const names = headerNames(config, request.headers);
+  if (names === undefined)
     return {
       ok: false,
       code: 'missing_header',
       header: 'webhook-signature',
       message: 'The request has neither a webhook-signature nor an svix-signature header, so it was not signed the Standard Webhooks / Svix way.',
     };
-  const names = { id: `${family}-id`, timestamp: `${family}-timestamp`, signature: `${family}-signature` };
   for (const name of [names.signature, names.id, names.timestamp]) {
-    if (request.headers[name] === undefined)
+    // Empty counts as missing, as in the reference libraries (`if (!msgId || …)`).
+    if (!request.headers[name])
       return { ok: false, code: 'missing_header', header: name, message: `The request has no ${name} header; Standard Webhooks needs ${names.id}, ${names.timestamp} and ${names.signature}.` };
   }
   const id = request.headers[names.id] ?? '';

@@ -4,6 +4,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyButton } from '../../components/CopyButton';
 import { Toggle } from '../../components/Toggle';
 import { endpointUrl } from '../../lib/format';
+import { ENFORCEMENT_OFF_WARNING, enforcementState } from './enforcement';
 import { PublicUrl } from './PublicUrl';
 
 interface Props {
@@ -51,6 +52,11 @@ export function EndpointPanel({ source, settings, onError }: Props) {
           onChange={(enforceVerification) => patch(source.id, env, { enforceVerification }).then(report)}
         />
       </div>
+      {enforcementState(settings) === 'off_with_secret' && (
+        <p className="notice notice--warn" role="alert" data-testid="enforcement-warning">
+          {ENFORCEMENT_OFF_WARNING}
+        </p>
+      )}
       <ConfirmButton
         label="Rotate URL token"
         question="The current URL stops working at once. Rotate?"

@@ -1,7 +1,21 @@
-import type { Source } from '../../../../shared/domain/source';
+import type { Source, SourceEnvSettings } from '../../../../shared/domain/source';
 import { useApp } from '../../app/store-context';
 import { CopyButton } from '../../components/CopyButton';
 import { endpointUrl } from '../../lib/format';
+import { ENFORCEMENT_OFF_WARNING, enforcementState } from './enforcement';
+
+/** Whether failed verification is refused in one environment; off despite a secret is a warning. */
+function EnforcementTag({ settings }: { settings: SourceEnvSettings }) {
+  const state = enforcementState(settings);
+  const testId = `enforcement-${settings.environment}`;
+  if (state === 'enforced') return <span className="tag tag--ok" data-testid={testId} data-state={state}>verification enforced</span>;
+  if (state === 'off') return <span className="tag" data-testid={testId} data-state={state}>not enforced</span>;
+  return (
+    <span className="tag tag--warn" data-testid={testId} data-state={state} title={ENFORCEMENT_OFF_WARNING}>
+      not enforced, secret set
+    </span>
+  );
+}
 
 /** Every environment's URL at once, so the right one can be pasted into each provider. */
 export function EndpointUrls({ source }: { source: Source }) {
@@ -29,6 +43,7 @@ export function EndpointUrls({ source }: { source: Source }) {
               <td>
                 {env.name}
                 {!settings.enabled && <span className="tag">disabled</span>}
+                <EnforcementTag settings={settings} />
               </td>
               <td>
                 <code className="break" data-testid={`endpoint-url-${env.key}`}>

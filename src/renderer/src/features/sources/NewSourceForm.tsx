@@ -34,7 +34,7 @@ export function NewSourceForm({ onDone }: { onDone(): void }) {
           autoFocus
           required
           value={key}
-          placeholder="stripe"
+          placeholder="my-service"
           aria-invalid={keyProblem ? true : undefined}
           aria-describedby="source-key-help"
           data-testid="source-key-input"
@@ -46,7 +46,7 @@ export function NewSourceForm({ onDone }: { onDone(): void }) {
       </div>
       <div className="field">
         <label htmlFor="source-name">Name</label>
-        <input id="source-name" className="input" value={name} placeholder="Stripe" data-testid="source-name-input" onChange={(e) => setName(e.target.value)} />
+        <input id="source-name" className="input" value={name} placeholder="My service" data-testid="source-name-input" onChange={(e) => setName(e.target.value)} />
         <p className="field__help">Optional; defaults to the key.</p>
       </div>
       <ErrorNotice message={error} />

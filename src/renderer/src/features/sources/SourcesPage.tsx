@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useApp } from '../../app/store-context';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -12,14 +11,18 @@ export function SourcesPage() {
   const sourcesError = useApp((s) => s.sourcesError);
   const loadSources = useApp((s) => s.loadSources);
   const selected = useApp((s) => s.sources.find((x) => x.id === s.selectedSourceId) ?? null);
-  const [creating, setCreating] = useState(false);
+  const creating = useApp((s) => s.sourceCreating);
+  const setCreating = useApp((s) => s.setSourceCreating);
+  // Every new source starts in the gallery, where Custom is one card among the templates.
+  const setView = useApp((s) => s.setView);
+  const openGallery = () => setView('gallery');
 
   return (
     <div className="page page--split">
       <aside className="sidebar" aria-label="Sources">
         <div className="sidebar__header">
           <h1 className="sidebar__title">Sources</h1>
-          <button type="button" className="btn btn--primary btn--small" data-testid="new-source" onClick={() => setCreating(true)}>
+          <button type="button" className="btn btn--primary btn--small" data-testid="new-source" onClick={openGallery}>
             New source
           </button>
         </div>
@@ -36,7 +39,7 @@ export function SourcesPage() {
             {sources.length === 0 && (
               <>
                 <p>A source is a service that sends you webhooks, such as Stripe. Each gets its own URL per environment.</p>
-                <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
+                <button type="button" className="btn btn--primary" data-testid="create-first-source" onClick={openGallery}>
                   Create your first source
                 </button>
               </>
