@@ -5,15 +5,19 @@ import { createDispatcher, type CallCtx } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { silentLogger, type CorePorts } from './ports';
 import { createCoreContext } from './core-context';
+import { describeUnusableSecrets, createSecretHealth, findUnusableSecrets } from './secrets/secret-health';
+import { acquireDataDirLock } from './store/data-dir-lock';
+import { DatabaseDamagedError, describeCorruption, isCorruptionError, moveDamagedAside } from './store/integrity';
 import { createIngestQueue } from './receiver/ingest-queue';
 import { startReceiver } from './receiver/receiver-server';
 import { createFailureNotifier } from './notify/failure-notifier';
 import { createIndexScheduler } from './pipeline/index-scheduler';
 import { createProcessor, hasActiveMappings } from './pipeline/processor';
-import { createWorkerRunner, warmUpSandbox } from './script-sandbox';
+import { createWorkerRunner, warmUpSandbox, type SandboxRunner, type WorkerPoolOptions } from './script-sandbox';
 import { createReplayJobs } from './pipeline/replay-jobs';
 import { createPruner } from './retention/pruner';
-import { summarize } from './store/repos/events.repo';
+import { summarize, type NewEvent } from './store/repos/events.repo';
+import { RUNNING_BUSY_TIMEOUT_MS } from './util/sqlite-errors';
 import type { TunnelProvider } from './tunnel/providers/provider.js';
 import { createTunnelService } from './tunnel/tunnel-service';
 
@@ -25,6 +29,13 @@ export interface CoreOptions {
   bodyLimitBytes?: number;
   /** A client that sends nothing for this long mid-body is answered 408. */
   bodyIdleTimeoutMs?: number;
+  /** Headers and body of one request must arrive within this (default 30 s); else a logged 408. */
+  requestDeadlineMs?: number;
+  /** Concurrent receiver connections, in total (default 1024) and per remote address (default 64; loopback: total only). */
+  maxConnections?: number;
+  maxConnectionsPerAddress?: number;
+  /** Bytes of requests to unknown endpoints logged per minute (default 1 MiB); beyond, counted only. */
+  unknownTokenBytesPerMinute?: number;
   /** better-sqlite3 `nativeBinding`: the Electron host passes its Electron-ABI build. */
   sqliteNativeBinding?: string;
   /** Tests: another tunnel provider, faster probes. */
@@ -35,6 +46,15 @@ export interface CoreOptions {
    * thread that is terminated at a hard deadline; without it (tests), in this thread.
    */
   sandboxWorkerPath?: string;
+  /** Workers, per-source queue and deadlines of the worker pool (see `createWorkerRunner`). */
+  sandboxPool?: WorkerPoolOptions;
+  /** Tests: a runner of their own (e.g. a pool they observe), used instead of building one. */
+  sandbox?: SandboxRunner;
+  /**
+   * What to do when the start-up check finds the database damaged: refuse (`DatabaseDamagedError`,
+   * the default) or move it aside as `inlet.db.damaged-<time>` and start with an empty one.
+   */
+  onDamagedDatabase?: 'refuse' | 'start-fresh';
 }
 
 /** The app without a host: both the Electron shell and the headless host wrap one of these. */
@@ -45,6 +65,10 @@ export interface Core {
   subscribe(listener: (message: PushMessage) => void): () => void;
   readonly receiverUrl: string;
   readonly dataDir: string;
+  /** Saved secrets and secret variables that can't be decrypted here (already warned about at start). */
+  readonly unusableSecrets: number;
+  /** Set when `start-fresh` moved a damaged database aside: where the old file is now. */
+  readonly damagedDatabaseMovedTo: string | null;
   /** Stops the receiver, commits pending rows and closes the database. */
   close(): Promise<void>;
 }
@@ -65,9 +89,24 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     }
   };
   let receiverUrl = '';
-  const sandbox = options.sandboxWorkerPath ? createWorkerRunner(options.sandboxWorkerPath) : undefined;
-  const ctx = createCoreContext(ports, { emit, receiverUrl: () => receiverUrl, nativeBinding: options.sqliteNativeBinding, sandbox });
+  // One process per data dir, decided before the database is opened (issue #8: two hosts on one
+  // database ran events twice and marked unique ones duplicate).
+  const lock = acquireDataDirLock(ports.dataDir, { logger });
+  const sandbox = options.sandbox ?? (options.sandboxWorkerPath ? createWorkerRunner(options.sandboxWorkerPath, options.sandboxPool) : undefined);
+  let opened: ReturnType<typeof openContext>;
+  try {
+    opened = openContext(ports, options, { emit, receiverUrl: () => receiverUrl, nativeBinding: options.sqliteNativeBinding, sandbox });
+  } catch (error) {
+    await sandbox?.close();
+    lock.release();
+    throw error;
+  }
+  const { ctx, movedTo } = opened;
   const { db, events, routes, clock } = ctx;
+  if (movedTo) logger.warn(`The damaged database was moved to ${movedTo}; Inlet started with an empty one (secret.key was kept).`);
+  const unusable = findUnusableSecrets(ctx.sources, createSecretHealth(ports.secretStore));
+  if (unusable.length > 0) logger.warn(describeUnusableSecrets(unusable, (id) => ctx.sources.get(id)?.name ?? id));
+  db.pragma(`busy_timeout = ${RUNNING_BUSY_TIMEOUT_MS}`);
 
   if (ports.notifier) {
     const notifier = ports.notifier;
@@ -81,13 +120,14 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     );
   }
   const processor = createProcessor(ctx);
-  const indexer = createIndexScheduler(ctx.search);
-  const queue = createIngestQueue(events.insertMany, (ids, written) => {
+  const indexer = createIndexScheduler(ctx.search, { logger });
+  const onCommitted = (ids: number[], written: NewEvent[]) => {
     if (written.some((e) => e.processing === 'pending')) processor.kick();
     indexer.noteIngest();
     if (listeners.size === 0) return;
     written.forEach((e, i) => emit('events.received', summarize(ids[i]!, e)));
-  });
+  };
+  const queue = createIngestQueue(events.insertMany, onCommitted, { logger });
   // Events acknowledged before a crash or quit and not yet mapped run first, in arrival order.
   processor.kick();
   indexer.noteIngest();
@@ -109,6 +149,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
         isProbePath: (path) => probe.isProbePath(path),
         isTestDelivery: (headers) => headers[ctx.testDelivery.header] === ctx.testDelivery.value,
         hasMappings: (sourceId, environment) => hasActiveMappings(ctx, sourceId, environment),
+        recordAnswer: (id, status, error) => events.recordAnswer(id, status, error),
         sandbox: ctx.sandbox,
       },
       {
@@ -116,11 +157,16 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
         port: options.receiverPort ?? 0,
         bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
         idleTimeoutMs: options.bodyIdleTimeoutMs ?? 15_000,
+        requestDeadlineMs: options.requestDeadlineMs ?? 30_000,
+        maxConnections: options.maxConnections ?? 1024,
+        maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? 64,
+        unknownTokenBytesPerMinute: options.unknownTokenBytesPerMinute ?? 1024 * 1024,
       },
     );
   } catch (error) {
     await ctx.sandbox.close();
     db.close();
+    lock.release();
     throw error;
   }
   receiverUrl = receiver.url;
@@ -135,13 +181,24 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const pruner = createPruner(ctx);
   pruner.schedule();
 
-  const dispatch = createDispatcher(createHandlers(ctx, { processor, queue, replays, tunnel, pruner, indexer }), (method, error) =>
+  const dispatchRaw = createDispatcher(createHandlers(ctx, { processor, queue, replays, tunnel, pruner, indexer }), (method, error) =>
     logger.error(`${method} failed`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
+
+  // A damaged page met while running answers a sentence that names the way out, not SQLite's words.
+  const dispatch: Core['dispatch'] = async (method, input, callCtx) => {
+    const result = await dispatchRaw(method, input, callCtx);
+    if (!result.ok && result.error.code === 'internal' && isCorruptionError(new Error(result.error.message))) {
+      return { ok: false, error: { ...result.error, message: describeCorruption(ports.dataDir) } };
+    }
+    return result;
+  };
 
   let closed = false;
   return {
     dispatch,
+    unusableSecrets: unusable.length,
+    damagedDatabaseMovedTo: movedTo,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -161,6 +218,18 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
       await ctx.sandbox.close();
       listeners.clear();
       db.close();
+      lock.release();
     },
   };
+}
+
+/** The context, moving a damaged database aside first when the host asked for a fresh start. */
+function openContext(ports: CorePorts, options: CoreOptions, hooks: Parameters<typeof createCoreContext>[1]) {
+  try {
+    return { ctx: createCoreContext(ports, hooks), movedTo: null };
+  } catch (error) {
+    if (!(error instanceof DatabaseDamagedError) || options.onDamagedDatabase !== 'start-fresh') throw error;
+    const movedTo = moveDamagedAside(error.file);
+    return { ctx: createCoreContext(ports, hooks), movedTo };
+  }
 }

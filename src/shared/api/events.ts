@@ -14,7 +14,12 @@ export const pushEvents = {
     done: z.number().int(),
     total: z.number().int(),
     state: z.enum(['running', 'finished', 'cancelled', 'failed']),
+    /** The job itself stopped (`failed`): why. */
     error: z.string().optional(),
+    /** Replays that failed so far (counted in `done`); absent when none did. */
+    failed: z.number().int().optional(),
+    /** The first few of those, with their reasons. */
+    failures: z.array(z.object({ id: z.number().int(), error: z.string() })).optional(),
   }),
   /** The tunnel's state changed; an `up` with `previousUrl` means the public URL moved. */
   'tunnel.statusChanged': TunnelStatusSchema,

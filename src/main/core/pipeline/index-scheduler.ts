@@ -1,4 +1,6 @@
+import { silentLogger, type Logger } from '../ports';
 import type { SearchIndexer } from '../store/repos/search-index';
+import { createRetryBackoff } from '../util/retry-backoff';
 
 const BATCH = 500;
 /** Ingest counts as busy for this long after its last commit. */
@@ -6,11 +8,21 @@ const QUIET_MS = 50;
 /** However busy ingest is, search never lags further behind than this. */
 const MAX_LAG_MS = 2_000;
 
+export interface IndexSchedulerOptions {
+  logger?: Logger;
+  now?: () => number;
+}
+
 /**
  * Full-text indexing yields to ingest: it runs when the receiver has been quiet for a moment, and
  * at least every couple of seconds under sustained load, so acks are not held up by tokenising.
+ * A failing batch (a database locked by another program) is retried with backoff; nothing it
+ * throws leaves the timer.
  */
-export function createIndexScheduler(search: SearchIndexer, now: () => number = Date.now) {
+export function createIndexScheduler(search: SearchIndexer, options: IndexSchedulerOptions = {}) {
+  const now = options.now ?? Date.now;
+  const logger = options.logger ?? silentLogger;
+  const backoff = createRetryBackoff({ what: 'full-text indexing', logger, initialMs: 100, maxMs: 5_000 });
   let lastIngestAt = 0;
   let behindSince: number | null = null;
   let timer: NodeJS.Timeout | undefined;
@@ -20,8 +32,15 @@ export function createIndexScheduler(search: SearchIndexer, now: () => number = 
     timer = undefined;
     if (stopped || behindSince === null) return;
     const t = now();
-    if (t - lastIngestAt < QUIET_MS && t - behindSince < MAX_LAG_MS) return schedule(QUIET_MS);
-    if (search.indexBatch(BATCH) === BATCH) return schedule(0);
+    if (backoff.failures === 0 && t - lastIngestAt < QUIET_MS && t - behindSince < MAX_LAG_MS) return schedule(QUIET_MS);
+    let indexed: number;
+    try {
+      indexed = search.indexBatch(BATCH);
+    } catch (error) {
+      return schedule(backoff.failed(error));
+    }
+    backoff.succeeded();
+    if (indexed === BATCH) return schedule(0);
     behindSince = null;
   };
 
@@ -38,9 +57,19 @@ export function createIndexScheduler(search: SearchIndexer, now: () => number = 
       behindSince ??= lastIngestAt;
       schedule(QUIET_MS);
     },
-    /** Indexes everything outstanding now: a search must see every logged event. */
+    /**
+     * Indexes everything outstanding now: a search must see every logged event. While the database
+     * is locked, a search sees what was indexed so far and the timer finishes the rest later.
+     */
     catchUp(): void {
-      while (search.indexBatch(BATCH) > 0);
+      try {
+        while (search.indexBatch(BATCH) > 0);
+      } catch (error) {
+        logger.warn('search may miss the newest events: indexing them failed', { error: String(error) });
+        behindSince ??= now();
+        schedule(backoff.failed(error));
+        return;
+      }
       behindSince = null;
     },
     stop(): void {

@@ -3,6 +3,8 @@ import { KNOCK_LIMITS } from '../../../shared/domain/action';
 import type { CoreContext } from '../api/context';
 import { planActions } from '../mapping/engine';
 import type { PendingEvent } from '../store/repos/events.repo';
+import { createRetryBackoff } from '../util/retry-backoff';
+import { isBusy } from '../util/sqlite-errors';
 import { eventContext } from './event-context';
 import { runPlans, type Isolation, type RunRecord } from './run-plans';
 
@@ -42,6 +44,8 @@ export function summarizeRuns(runs: readonly Pick<RunRecord, 'status'>[]): Actio
 export function createProcessor(d: ProcessorDeps) {
   let scheduled = false;
   let stopped = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  const backoff = createRetryBackoff({ what: 'processing', logger: d.logger, initialMs: 50, maxMs: 5_000 });
 
   const processOne = (e: PendingEvent, isolation: Isolation): Processed => {
     const now = d.clock.now();
@@ -61,39 +65,63 @@ export function createProcessor(d: ProcessorDeps) {
     return { id: e.id, processing: 'done', actionStatus };
   };
 
+  // IMMEDIATE: the write lock is taken before anything runs, so a database locked by another
+  // program fails the whole batch up front (and it is retried) instead of failing an action midway.
   const processBatch = d.db.transaction((batch: PendingEvent[]) => batch.map((e) => processOne(e, 'throw')));
+  const processSingle = d.db.transaction((e: PendingEvent) => processOne(e, 'savepoint'));
 
-  /** Processes up to one batch; returns how many events it handled. */
+  /** Processes up to one batch; returns how many events it handled. Throws when the database is locked. */
   const step = (): number => {
     const batch = d.events.pending(BATCH);
     if (batch.length === 0) return 0;
     let results: Processed[];
     try {
-      results = processBatch(batch);
+      results = processBatch.immediate(batch);
     } catch (error) {
+      if (isBusy(error)) throw error;
       // A batch that cannot commit is retried one event at a time, so one bad event cannot block the rest.
       d.logger.error('processing a batch failed; retrying event by event', { error: String(error) });
-      results = batch.flatMap((e) => processAlone(e));
+      for (const e of batch) d.emit('events.processed', processAlone(e));
+      return batch.length;
     }
     for (const r of results) d.emit('events.processed', r);
     return batch.length;
   };
 
-  const processAlone = (e: PendingEvent): Processed[] => {
+  /** A locked database is never the event's outcome: the error propagates and the event stays pending. */
+  const processAlone = (e: PendingEvent): Processed => {
     try {
-      return [d.db.transaction(() => processOne(e, 'savepoint'))()];
+      return processSingle.immediate(e);
     } catch (error) {
+      if (isBusy(error)) throw error;
       d.logger.error(`event ${e.id} could not be processed`, { error: String(error) });
       d.events.markProcessed(e.id, 'done', 'error');
-      return [{ id: e.id, processing: 'done', actionStatus: 'error' }];
+      return { id: e.id, processing: 'done', actionStatus: 'error' };
     }
   };
 
   const tick = () => {
     scheduled = false;
     if (stopped) return;
+    let handled: number;
+    try {
+      handled = step();
+    } catch (error) {
+      return retryLater(backoff.failed(error));
+    }
+    backoff.succeeded();
     // Yield to I/O between batches so the receiver keeps answering during a backlog.
-    if (step() === BATCH) kick();
+    if (handled === BATCH) kick();
+  };
+
+  /** Until the retry, `scheduled` stays set, so kicks from ingest don't hammer a locked database. */
+  const retryLater = (delay: number) => {
+    scheduled = true;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      tick();
+    }, delay);
+    retryTimer.unref();
   };
 
   function kick(): void {
@@ -113,6 +141,7 @@ export function createProcessor(d: ProcessorDeps) {
     },
     stop(): void {
       stopped = true;
+      clearTimeout(retryTimer);
     },
   };
 }

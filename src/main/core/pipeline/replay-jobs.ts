@@ -2,16 +2,30 @@ import type { EventFilter } from '../../../shared/domain/event';
 import type { CoreContext } from '../api/context';
 import type { IngestQueue } from '../receiver/ingest-queue';
 import { newId } from '../util/ids';
+import { createRetryBackoff } from '../util/retry-backoff';
+import { isBusy } from '../util/sqlite-errors';
 import { replayEvent, type ReplayOptions } from './replay';
 
 const CHUNK = 100;
+/** How many failed replays a job reports by id and reason (the count covers them all). */
+const MAX_REASONS = 5;
+
+interface JobState {
+  cancelled: boolean;
+  done: number;
+  total: number;
+  failed: number;
+  failures: Array<{ id: number; error: string }>;
+}
 
 /**
  * Bulk replays run in the background, a chunk per event-loop turn, so the receiver and the UI stay
- * responsive; each reports progress as a push event and can be cancelled between chunks.
+ * responsive; each reports progress as a push event and can be cancelled between chunks. A replay
+ * that fails is counted and its reason reported (the first few); a locked database is waited out.
  */
 export function createReplayJobs(ctx: CoreContext, queue: IngestQueue) {
-  const running = new Map<string, { cancelled: boolean; done: number; total: number }>();
+  const running = new Map<string, JobState>();
+  const backoff = createRetryBackoff({ what: 'bulk replay', logger: ctx.logger, initialMs: 100, maxMs: 5_000 });
 
   /** Matching event ids, oldest first, so replays keep the original order. */
   const collect = (filter: EventFilter, max: number): number[] => {
@@ -27,16 +41,34 @@ export function createReplayJobs(ctx: CoreContext, queue: IngestQueue) {
     return ids.slice(0, max).reverse();
   };
 
-  async function run(jobId: string, ids: number[], options: ReplayOptions, state: { cancelled: boolean; done: number }) {
+  async function run(jobId: string, ids: number[], options: ReplayOptions, state: JobState) {
     const progress = (done: number, s: 'running' | 'finished' | 'cancelled' | 'failed', error?: string) => {
       state.done = done;
-      ctx.emit('replay.progress', { jobId, done, total: ids.length, state: s, ...(error ? { error } : {}) });
+      const failures = state.failed > 0 ? { failed: state.failed, failures: state.failures } : {};
+      ctx.emit('replay.progress', { jobId, done, total: ids.length, state: s, ...failures, ...(error ? { error } : {}) });
+    };
+    /** One replay; a locked database is waited out (with backoff), any other error is counted. */
+    const replayOne = async (id: number): Promise<void> => {
+      for (;;) {
+        try {
+          await replayEvent(ctx, queue, id, options);
+          return backoff.succeeded();
+        } catch (error) {
+          if (isBusy(error) && !state.cancelled) {
+            await new Promise((r) => setTimeout(r, backoff.failed(error)).unref());
+            continue;
+          }
+          state.failed += 1;
+          if (state.failures.length < MAX_REASONS) state.failures.push({ id, error: error instanceof Error ? error.message : String(error) });
+          return;
+        }
+      }
     };
     let done = 0;
     try {
       for (let i = 0; i < ids.length; i += CHUNK) {
         if (state.cancelled) return progress(done, 'cancelled');
-        await Promise.all(ids.slice(i, i + CHUNK).map((id) => replayEvent(ctx, queue, id, options).catch(() => undefined)));
+        await Promise.all(ids.slice(i, i + CHUNK).map(replayOne));
         done = Math.min(ids.length, i + CHUNK);
         progress(done, 'running');
         await new Promise((r) => setImmediate(r));
@@ -53,7 +85,7 @@ export function createReplayJobs(ctx: CoreContext, queue: IngestQueue) {
     start(filter: EventFilter, max: number, options: ReplayOptions, only?: number[]): { jobId: string; total: number } {
       const ids = only ? [...new Set(only)].sort((a, b) => a - b).slice(0, max) : collect(filter, max);
       const jobId = newId('replay');
-      const state = { cancelled: false, done: 0, total: ids.length };
+      const state: JobState = { cancelled: false, done: 0, total: ids.length, failed: 0, failures: [] };
       running.set(jobId, state);
       void run(jobId, ids, options, state);
       return { jobId, total: ids.length };

@@ -2,6 +2,7 @@ import { isReadyPlan, type ActionPlan } from '../../../shared/domain/mapping';
 import type { ActionRun } from '../../../shared/domain/event';
 import { executePlan, type ActionOutcome, type ExecContext } from '../actions/execute';
 import type { Db } from '../store/db';
+import { isBusy } from '../util/sqlite-errors';
 
 export type RunRecord = Omit<ActionRun, 'id' | 'eventId' | 'createdAt'>;
 
@@ -35,6 +36,8 @@ function execute(db: Db, exec: ExecContext, plan: Parameters<typeof executePlan>
     })();
   } catch (error) {
     if (error instanceof RolledBack) return error.outcome;
+    // A locked database says nothing about the action: the whole event is retried later.
+    if (isBusy(error)) throw error;
     return {
       status: 'error',
       errors: [{ code: 'execution_failed', param: null, message: `The action could not be applied: ${(error as Error).message}` }],

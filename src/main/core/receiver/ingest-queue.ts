@@ -1,52 +1,162 @@
+import { silentLogger, type Logger } from '../ports';
 import type { NewEvent } from '../store/repos/events.repo';
+import { createRetryBackoff } from '../util/retry-backoff';
+import { DatabaseBusyError, isBusy } from '../util/sqlite-errors';
 
 type Writer = (events: readonly NewEvent[]) => number[];
 
+/**
+ * What to log, once the database is writable again, of an event the locked database refused:
+ * `log-503` a minimal record of a request that was answered 503 (the receiver), `log-as-is` the
+ * event itself (already a minimal record); by default nothing (a replay or import reports the failure).
+ */
+export type IfRefused = 'log-503' | 'log-as-is' | 'nothing';
+
 interface Pending {
   event: NewEvent;
+  ifRefused: IfRefused;
+  since: number;
   resolve(id: number): void;
   reject(error: unknown): void;
+}
+
+export interface IngestQueueOptions {
+  logger?: Logger;
+  /** How long a request may wait for a locked database before it is answered 503. */
+  maxWaitMs?: number;
+  /** How many refused requests are remembered, to be logged once the database is writable. */
+  maxRefusedRecords?: number;
+  now?: () => number;
 }
 
 /**
  * Group commit: every event enqueued in one event-loop turn is written in one transaction, and each
  * enqueue resolves only once that transaction has committed. No timer: the batch closes at
  * setImmediate, i.e. right after the I/O callbacks that filled it.
+ *
+ * When another program holds the write lock, the batch waits and is retried with backoff (the
+ * connection's busy timeout is short, so a locked database never stalls the event loop for long).
+ * A request that waited `maxWaitMs` is refused with a `DatabaseBusyError` (the receiver answers 503
+ * with `Retry-After`) and, as its `IfRefused` asks, a record of it is written once the database is
+ * writable again.
  */
-export function createIngestQueue(write: Writer, onCommitted: (ids: number[], events: NewEvent[]) => void) {
+export function createIngestQueue(write: Writer, onCommitted: (ids: number[], events: NewEvent[]) => void, options: IngestQueueOptions = {}) {
+  const logger = options.logger ?? silentLogger;
+  const now = options.now ?? Date.now;
+  const maxWaitMs = options.maxWaitMs ?? 1_000;
+  const maxRefused = options.maxRefusedRecords ?? 500;
+  const backoff = createRetryBackoff({ what: 'writing received requests', logger, initialMs: 20, maxMs: Math.max(20, maxWaitMs / 2) });
   let pending: Pending[] = [];
+  let refused: NewEvent[] = [];
+  let unrecorded = 0;
   let scheduled = false;
+  let retryTimer: NodeJS.Timeout | undefined;
 
-  const flush = () => {
+  const committed = (ids: number[], events: NewEvent[]) => {
+    try {
+      onCommitted(ids, events);
+    } catch (error) {
+      logger.error('after a write to the log, a follow-up step failed', { error: String(error) });
+    }
+  };
+
+  /** Writes the records of refused requests; false when the database is still locked. */
+  const writeRefused = (): boolean => {
+    if (refused.length === 0) return true;
+    const records = refused;
+    try {
+      const ids = write(records);
+      refused = [];
+      committed(ids, records);
+    } catch (error) {
+      if (isBusy(error)) return false;
+      refused = [];
+      logger.error(`${records.length} requests answered 503 could not be logged`, { error: String(error) });
+    }
+    if (unrecorded > 0) logger.warn(`${unrecorded} more requests answered 503 while the database was locked were not logged (the record is bounded)`);
+    unrecorded = 0;
+    return true;
+  };
+
+  const refuse = (p: Pending, retryAfterSeconds: number) => {
+    p.reject(new DatabaseBusyError(retryAfterSeconds));
+    if (p.ifRefused === 'nothing') return;
+    if (refused.length >= maxRefused) return void (unrecorded += 1);
+    const { event } = p;
+    if (p.ifRefused === 'log-as-is') return void refused.push(event);
+    refused.push({
+      ...event,
+      body: Buffer.alloc(0),
+      parseError: null,
+      preprocessOutput: null,
+      responseStatus: 503,
+      error: `Not logged when received: another program held the database's write lock, so Inlet answered 503 (Retry-After: ${retryAfterSeconds} s). The body (${event.body.length} bytes) was not kept.`,
+      processing: 'none',
+      actionStatus: null,
+    });
+  };
+
+  const attempt = (final: boolean) => {
     scheduled = false;
     const batch = pending;
     pending = [];
-    if (batch.length === 0) return;
     const events = batch.map((p) => p.event);
-    let ids: number[];
+    let ids: number[] | null = null;
+    let failure: unknown = null;
     try {
-      ids = write(events);
+      if (!writeRefused()) throw new DatabaseBusyError(1);
+      if (batch.length > 0) ids = write(events);
     } catch (error) {
-      for (const p of batch) p.reject(error);
+      failure = error;
+    }
+    if (failure !== null && !isBusy(failure)) {
+      for (const p of batch) p.reject(failure);
       return;
     }
+    if (failure !== null) return wait(batch, failure, final);
+    backoff.succeeded();
+    if (ids === null) return;
     batch.forEach((p, i) => p.resolve(ids[i]!));
-    onCommitted(ids, events);
+    committed(ids, events);
+  };
+
+  /** The database is locked: refuse what has waited long enough, keep the rest for the next try. */
+  const wait = (batch: Pending[], error: unknown, final: boolean) => {
+    const delay = backoff.failed(error);
+    const retryAfter = Math.min(30, Math.max(1, Math.ceil(backoff.failingForMs / 1_000)));
+    const t = now();
+    const keep: Pending[] = [];
+    for (const p of batch) {
+      if (final || t - p.since + delay > maxWaitMs) refuse(p, retryAfter);
+      else keep.push(p);
+    }
+    pending = [...keep, ...pending];
+    if (final || (pending.length === 0 && refused.length === 0)) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      attempt(false);
+    }, delay);
+    retryTimer.unref();
   };
 
   return {
-    /** Resolves with the event's id once it is durable. */
-    enqueue(event: NewEvent): Promise<number> {
+    /** Resolves with the event's id once it is durable; rejects with `DatabaseBusyError` when the database stayed locked. */
+    enqueue(event: NewEvent, options: { ifRefused?: IfRefused } = {}): Promise<number> {
       return new Promise((resolve, reject) => {
-        pending.push({ event, resolve, reject });
-        if (!scheduled) {
+        pending.push({ event, ifRefused: options.ifRefused ?? 'nothing', since: now(), resolve, reject });
+        // While a locked database is being waited out, the retry timer writes this one too.
+        if (!scheduled && retryTimer === undefined) {
           scheduled = true;
-          setImmediate(flush);
+          setImmediate(() => attempt(false));
         }
       });
     },
-    /** Commits whatever is waiting now (used on shutdown). */
-    flush,
+    /** Commits whatever is waiting now, once (used on shutdown): a locked database refuses it. */
+    flush(): void {
+      clearTimeout(retryTimer);
+      retryTimer = undefined;
+      attempt(true);
+    },
     get size() {
       return pending.length;
     },

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../api/context';
 import { IDEMPOTENCY_WINDOW_MS } from '../pipeline/processor';
+import { createRetryBackoff } from '../util/retry-backoff';
 
 const CHUNK = 2000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,7 +34,7 @@ export function createPruner(ctx: Pick<CoreContext, 'db' | 'settings' | 'clock' 
     return byCount === null ? byAge : Math.max(byAge, byCount);
   };
 
-  const deleteChunk = ctx.db.transaction((upTo: number): number => {
+  const deleteChunkTx = ctx.db.transaction((upTo: number): number => {
     const ids = chunkUpTo.all(upTo, CHUNK);
     if (ids.length === 0) return 0;
     const first = ids[0]!.id;
@@ -41,6 +42,9 @@ export function createPruner(ctx: Pick<CoreContext, 'db' | 'settings' | 'clock' 
     deleteFts.run(first, last);
     return deleteEvents.run(first, last).changes;
   });
+  // IMMEDIATE: reads then writes; a deferred transaction would fail with SQLITE_BUSY_SNAPSHOT
+  // whenever another connection wrote in between.
+  const deleteChunk = (upTo: number): number => deleteChunkTx.immediate(upTo);
 
   async function prune(): Promise<PruneResult> {
     const upTo = cutoffId();
@@ -61,25 +65,39 @@ export function createPruner(ctx: Pick<CoreContext, 'db' | 'settings' | 'clock' 
     return { deleted };
   }
 
+  /** Background pruning: the next run is planned here, sooner after a failure (with backoff). */
+  let everyMs: number | null = null;
+  let stopped = false;
+  const backoff = createRetryBackoff({ what: 'retention', logger: ctx.logger, initialMs: 1_000, maxMs: 60_000 });
+  const plan = (delay: number): void => {
+    if (everyMs === null || stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void run().then(() => everyMs !== null && plan(everyMs), () => undefined), delay);
+    timer.unref();
+  };
+
+  function run(): Promise<PruneResult> {
+    if (running) return running;
+    const current = prune().finally(() => (running = null));
+    // Handled here too, so a caller that starts a run without awaiting it never leaves a rejection unhandled.
+    current.then(
+      () => backoff.succeeded(),
+      (error: unknown) => plan(backoff.failed(error)),
+    );
+    running = current;
+    return current;
+  }
+
   return {
     /** Prunes now; concurrent calls share one run. */
-    run(): Promise<PruneResult> {
-      running ??= prune().finally(() => (running = null));
-      return running;
-    },
+    run,
     /** Prunes soon after start, then periodically, in the background. */
-    schedule(firstMs = 10_000, everyMs = 10 * 60_000): void {
-      const tick = (delay: number) => {
-        timer = setTimeout(() => {
-          void this.run()
-            .catch((error: unknown) => ctx.logger.error('retention failed', { error: String(error) }))
-            .finally(() => tick(everyMs));
-        }, delay);
-        timer.unref();
-      };
-      tick(firstMs);
+    schedule(firstMs = 10_000, periodMs = 10 * 60_000): void {
+      everyMs = periodMs;
+      plan(firstMs);
     },
     stop(): void {
+      stopped = true;
       clearTimeout(timer);
     },
   };

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DatabaseDamagedError, isCorruptionError, quickCheck } from './integrity';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 
@@ -9,30 +10,52 @@ export type Db = Database.Database;
 export interface OpenDatabaseOptions {
   /** better-sqlite3 `nativeBinding`, for a host whose runtime ABI differs from Node's (Electron). */
   nativeBinding?: string;
+  /** Run `PRAGMA quick_check` before migrating (default true for files); see integrity.ts for its cost. */
+  checkIntegrity?: boolean;
 }
 
 /**
  * Opens (creating if needed) and migrates the database.
  * WAL + synchronous=NORMAL: a committed transaction survives a crash of the app (the WAL is in the
  * OS's hands at commit); only a power loss may drop the last commits. That is the SPEC's bar.
+ * A damaged file raises `DatabaseDamagedError` (before any migration writes to it).
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  try {
+    return openAndMigrate(file, options);
+  } catch (error) {
+    if (isCorruptionError(error)) throw new DatabaseDamagedError(file, [error instanceof Error ? error.message : String(error)]);
+    throw error;
+  }
+}
+
+function openAndMigrate(file: string, options: OpenDatabaseOptions): Db {
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    configure(db);
+    if (options.checkIntegrity ?? file !== ':memory:') {
+      const problems = quickCheck(db);
+      if (problems.length > 0) throw new DatabaseDamagedError(file, problems);
+    }
+    migrate(db, migrations);
+  } catch (error) {
+    // Closed before anyone moves the file aside (Windows can't rename an open file).
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // Opening and migrating may wait this long for another program; the running app lowers it (RUNNING_BUSY_TIMEOUT_MS).
   db.pragma('busy_timeout = 5000');
   // Checkpoint every ~80 MB of WAL rather than 4 MB: hot index pages are copied back once, not
   // over and over, and the receiver stalls rarely (measured: p99 13 ms vs 17 ms at 2,000 pages).
   db.pragma('wal_autocheckpoint = 20000');
   // After a burst, the WAL file shrinks back to this size once it has been checkpointed.
   db.pragma('journal_size_limit = 67108864');
-  try {
-    migrate(db, migrations);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  return db;
 }

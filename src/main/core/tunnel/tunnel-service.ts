@@ -19,7 +19,15 @@ export interface TunnelServiceOptions {
 export function createTunnelService(ctx: Pick<CoreContext, 'settings' | 'clock' | 'logger' | 'emit'>, options: TunnelServiceOptions) {
   // The connect address can change between starts, so the probe reads it when it connects.
   const connectTo: ConnectTo = () => {
-    const address = ctx.settings.get().tunnel.connectAddress;
+    let address: string | null;
+    try {
+      address = ctx.settings.get().tunnel.connectAddress;
+    } catch (error) {
+      // Called from the probe's timer: a settings read that fails (a damaged or locked database)
+      // must not escape it; the probe then connects to the tunnel's own address.
+      ctx.logger.warn('the tunnel probe could not read its settings', { error: String(error) });
+      return undefined;
+    }
     if (!address) return undefined;
     const at = address.lastIndexOf(':');
     return { host: address.slice(0, at), port: Number(address.slice(at + 1)) };

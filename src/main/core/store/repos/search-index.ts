@@ -25,8 +25,12 @@ export function createSearchIndexer(db: Db) {
   });
 
   return {
-    /** Indexes up to `limit` new events; returns how many it looked at. */
-    indexBatch: (limit = 1000): number => indexBatch(limit),
+    /**
+     * Indexes up to `limit` new events; returns how many it looked at. BEGIN IMMEDIATE: a deferred
+     * transaction that reads the mark and then writes fails with SQLITE_BUSY_SNAPSHOT, without
+     * waiting, whenever another connection wrote in between.
+     */
+    indexBatch: (limit = 1000): number => indexBatch.immediate(limit),
   };
 }
 export type SearchIndexer = ReturnType<typeof createSearchIndexer>;

@@ -1,14 +1,13 @@
 import { useApp } from '../../app/store-context';
+import { bulkReplayLabel } from './bulk-replay-label';
 import type { BulkReplay } from './replay.slice';
-
-const DONE_TEXT = { finished: 'Replayed', cancelled: 'Cancelled after', failed: 'Stopped after' } as const;
 
 /** One bulk replay's progress with Cancel (while it runs) or Dismiss (once it ended). */
 export function BulkReplayProgress({ job }: { job: BulkReplay }) {
   const cancel = useApp((s) => s.cancelBulkReplay);
   const dismiss = useApp((s) => s.dismissBulkReplay);
   const running = job.state === 'running' || job.state === 'starting';
-  const label = running ? (job.reattached ? 'Bulk replay in progress…' : 'Replaying matching events…') : `${DONE_TEXT[job.state as keyof typeof DONE_TEXT]} ${job.done.toLocaleString()} of ${job.total.toLocaleString()}`;
+  const label = bulkReplayLabel(job);
 
   return (
     <div className="bulk-replay" role="status" data-testid="bulk-replay" data-state={job.state} data-job-id={job.jobId ?? undefined}>

@@ -20,6 +20,9 @@ export interface BulkReplay {
   done: number;
   state: 'starting' | ReplayProgress['state'];
   error?: string;
+  /** Replays that failed (counted in `done`), with the first few reasons. */
+  failed?: number;
+  failures?: ReplayProgress['failures'];
   /** Started before this window loaded (found by `events.replayJobs`). */
   reattached?: boolean;
 }
