@@ -8,7 +8,9 @@ export class SourcesPage {
   }
 
   async createCustomSource(key: string, name?: string): Promise<void> {
+    // New sources start in the gallery; Custom is one of its cards.
     await this.page.getByTestId('new-source').click();
+    await this.page.getByTestId('template-card-custom').click();
     await this.page.getByTestId('source-key-input').fill(key);
     if (name) await this.page.getByTestId('source-name-input').fill(name);
     await this.page.getByTestId('create-source').click();

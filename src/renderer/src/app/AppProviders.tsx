@@ -3,6 +3,7 @@ import { createApiClient } from '../../../shared/api/client';
 import type { Connection } from '../api/pick-transport';
 import { StoreContext } from './store-context';
 import { createAppStore, wirePushEvents } from './store';
+import { syncRoute } from './route-sync';
 
 interface Props {
   connection: Exclude<Connection, { kind: 'no-token' }>;
@@ -18,6 +19,7 @@ export function AppProviders({ connection, children }: Props) {
 
   useEffect(() => {
     const offPush = wirePushEvents(api, store);
+    const offRoute = syncRoute(store, window);
     // IPC has no stream to lose; only HTTP reports connection changes.
     const offStatus =
       connection.kind === 'http' ? connection.transport.onStatus((live) => store.getState().setLive(live)) : undefined;
@@ -25,6 +27,7 @@ export function AppProviders({ connection, children }: Props) {
     void store.getState().boot();
     return () => {
       offPush();
+      offRoute();
       offStatus?.();
     };
   }, [api, connection, store]);

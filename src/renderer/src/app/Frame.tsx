@@ -4,6 +4,7 @@ import { EnvironmentSwitcher } from '../features/environments/EnvironmentSwitche
 import { LiveIndicator } from '../components/LiveIndicator';
 import { TunnelBanner, TunnelControl } from '../features/tunnel';
 import type { View } from './app.slice';
+import { Palette } from './Palette';
 
 const NAV: ReadonlyArray<{ view: View; label: string }> = [
   { view: 'sources', label: 'Sources' },
@@ -47,6 +48,7 @@ export function Frame({ children }: { children: ReactNode }) {
       </header>
       <TunnelBanner />
       <main className="frame__main">{children}</main>
+      <Palette />
     </div>
   );
 }

@@ -12,10 +12,13 @@ export interface AppSlice {
   bootStatus: 'loading' | 'ready' | 'error';
   bootError: string | null;
   view: View;
+  /** The Sources page shows the blank custom-source form (reached from the gallery's Custom card). */
+  sourceCreating: boolean;
   live: LiveStatus;
   /** Loads what every page needs; the log follows once the environment is known. */
   boot(): Promise<void>;
   setView(view: View): void;
+  setSourceCreating(creating: boolean): void;
   setLive(live: LiveStatus): void;
 }
 
@@ -28,6 +31,7 @@ export const createAppSlice = (api: ApiClient): StateCreator<AppState, [], [], A
     bootStatus: 'loading',
     bootError: null,
     view: 'sources',
+    sourceCreating: false,
     live: 'connecting',
     async boot() {
       set({ bootStatus: 'loading', bootError: null });
@@ -42,7 +46,8 @@ export const createAppSlice = (api: ApiClient): StateCreator<AppState, [], [], A
         set({ bootStatus: 'error', bootError: describeError(error) });
       }
     },
-    setView: (view) => set({ view }),
+    setView: (view) => set({ view, sourceCreating: false }),
+    setSourceCreating: (sourceCreating) => set(sourceCreating ? { view: 'sources', sourceCreating } : { sourceCreating }),
     setLive(live) {
       if (live === 'offline' && get().live === 'live') missedPushes = true;
       set({ live });

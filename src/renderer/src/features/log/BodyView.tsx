@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { prettyJson } from './pretty-json';
+import { VisibleText } from './VisibleText';
 
 type Mode = 'pretty' | 'raw';
 
@@ -35,7 +36,7 @@ export function BodyView({ bodyText, bodyBase64 }: { bodyText: string | null; bo
         <CopyButton text={bodyText} label="Copy body" />
       </div>
       <pre className="code" data-testid="body-view" data-format={pretty !== null && mode === 'pretty' ? 'json' : 'text'}>
-        {shown}
+        <VisibleText text={shown} />
       </pre>
     </>
   );

@@ -1,15 +1,25 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useApp } from '../../app/store-context';
 import { EventRow } from './EventRow';
 
 const ROW_HEIGHT = 40;
+/** Within this many pixels of the top, the user is watching arrivals rather than reading older rows. */
+const TOP_SLACK = 8;
+
+interface Props {
+  sourceNames: ReadonlyMap<string, string>;
+  /** False in a source's own Logs tab, where every row has the same source. */
+  showSource: boolean;
+}
 
 /**
  * The live log, virtualised so it stays smooth with many thousands of rows. One focusable listbox:
- * ↑/↓/Home/End move the cursor, Enter opens, Esc closes the detail.
+ * ↑/↓/Home/End move the cursor, Enter opens, Esc closes the detail. Older pages load on reaching
+ * the end (scrolling, or End from the keyboard); arrivals wait behind an "N new" pill while the user
+ * reads further down, so the rows under the pointer never move.
  */
-export function EventList({ sourceNames }: { sourceNames: ReadonlyMap<string, string> }) {
+export function EventList({ sourceNames, showSource }: Props) {
   const events = useApp((s) => s.events);
   const activeIndex = useApp((s) => s.activeIndex);
   const selectedId = useApp((s) => s.selectedEventId);
@@ -19,6 +29,9 @@ export function EventList({ sourceNames }: { sourceNames: ReadonlyMap<string, st
   const openEvent = useApp((s) => s.openEvent);
   const closeEvent = useApp((s) => s.closeEvent);
   const loadMore = useApp((s) => s.loadMoreEvents);
+  const held = useApp((s) => s.heldArrivals.length);
+  const setAtTop = useApp((s) => s.setListAtTop);
+  const release = useApp((s) => s.releaseArrivals);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
@@ -29,11 +42,22 @@ export function EventList({ sourceNames }: { sourceNames: ReadonlyMap<string, st
     getItemKey: (index) => events[index]?.id ?? index,
   });
 
+  // Only a cursor move scrolls; a page appended below or an arrival above must not.
+  const hasRows = events.length > 0;
   useEffect(() => {
-    if (events.length > 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
-  }, [activeIndex, events.length, virtualizer]);
+    if (hasRows) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, hasRows, virtualizer]);
 
-  // Scrolling near the end fetches the next page; the button stays for keyboard users.
+  // A list that mounts scrolled to the top lets arrivals in again.
+  useLayoutEffect(() => setAtTop((scrollRef.current?.scrollTop ?? 0) <= TOP_SLACK), [setAtTop]);
+
+  const showNew = () => {
+    release();
+    virtualizer.scrollToOffset(0);
+    setActiveIndex(0);
+  };
+
+  // Scrolling near the end fetches the next page; End from the keyboard gets there too.
   const lastVisible = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
   useEffect(() => {
     if (nextCursor !== null && status === 'idle' && lastVisible >= events.length - 10) void loadMore();
@@ -55,10 +79,15 @@ export function EventList({ sourceNames }: { sourceNames: ReadonlyMap<string, st
 
   const activeId = events[activeIndex]?.id;
   return (
-    <div className="event-list">
+    <div className={`event-list${showSource ? '' : ' event-list--no-source'}`}>
+      {held > 0 && (
+        <button type="button" className="event-list__new" data-testid="new-arrivals" onClick={showNew}>
+          {held} new ↑
+        </button>
+      )}
       <div className="event-list__head" aria-hidden="true">
         <span>Time</span>
-        <span>Source</span>
+        {showSource && <span>Source</span>}
         <span>Event type</span>
         <span>Verification</span>
         <span>Actions</span>
@@ -73,6 +102,7 @@ export function EventList({ sourceNames }: { sourceNames: ReadonlyMap<string, st
         aria-activedescendant={activeId !== undefined ? `event-row-${activeId}` : undefined}
         data-testid="event-list"
         onKeyDown={onKeyDown}
+        onScroll={(e) => setAtTop(e.currentTarget.scrollTop <= TOP_SLACK)}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
@@ -82,7 +112,7 @@ export function EventList({ sourceNames }: { sourceNames: ReadonlyMap<string, st
               <EventRow
                 key={item.key}
                 event={event}
-                sourceName={event.sourceId ? (sourceNames.get(event.sourceId) ?? 'deleted source') : 'unknown endpoint'}
+                sourceName={!showSource ? null : event.sourceId ? (sourceNames.get(event.sourceId) ?? 'deleted source') : 'unknown endpoint'}
                 active={item.index === activeIndex}
                 selected={event.id === selectedId}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
@@ -92,12 +122,10 @@ export function EventList({ sourceNames }: { sourceNames: ReadonlyMap<string, st
           })}
         </div>
       </div>
-      {nextCursor !== null && (
-        <div className="event-list__more">
-          <button type="button" className="btn btn--small" disabled={status === 'loading-more'} data-testid="load-more" onClick={() => void loadMore()}>
-            {status === 'loading-more' ? 'Loading…' : 'Load older events'}
-          </button>
-        </div>
+      {status === 'loading-more' && (
+        <p className="event-list__more muted" role="status" data-testid="loading-older">
+          Loading older events…
+        </p>
       )}
     </div>
   );

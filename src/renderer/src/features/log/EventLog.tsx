@@ -12,6 +12,8 @@ import { EventList } from './EventList';
 import { LogFilters } from './LogFilters';
 import { isFiltered } from './log-filter';
 import { selectLogFilter } from './log.slice';
+import { logCountText } from './log-count';
+import { PauseLiveButton } from './PauseLiveButton';
 import './log.css';
 
 interface Props {
@@ -33,6 +35,7 @@ export function EventLog({ sourceId, title }: Props) {
   const loadEvents = useApp((s) => s.loadEvents);
   const refresh = useApp((s) => s.refreshEvents);
   const unmatched = useApp((s) => s.unmatchedArrivals);
+  const total = useApp((s) => s.logTotal);
   const setScope = useApp((s) => s.setLogScope);
   const clearFilter = useApp((s) => s.clearLogFilter);
   const filtered = isFiltered(useApp(useShallow(selectLogFilter)));
@@ -52,15 +55,13 @@ export function EventLog({ sourceId, title }: Props) {
     return () => document.removeEventListener('keydown', onKey);
   }, [selectedId, closeEvent]);
 
-  const count = `${events.length} ${events.length === 1 ? 'event' : 'events'}`;
   return (
     <div className={`event-log${selectedId !== null ? ' event-log--with-detail' : ''}`} data-testid="event-log" data-scope={scope ?? 'all'}>
       <section className="log" aria-label="Event log">
         <header className="log__header">
           {title && <h1 className="log__title">{title}</h1>}
-          <span className="muted" data-testid="event-count">
-            {count}
-            {filtered ? ' matching' : ''} in {envName}
+          <span className="muted" data-testid="event-count" aria-live="polite">
+            {logCountText(total, events.length, filtered)} in {envName}
           </span>
           <span className="log__spacer" />
           {unmatched > 0 && (
@@ -68,6 +69,7 @@ export function EventLog({ sourceId, title }: Props) {
               {unmatched} new — refresh
             </button>
           )}
+          <PauseLiveButton />
           <BulkReplayBar filtered={filtered} />
           <ExportLogButton filtered={filtered} />
           {scope === null && (
@@ -94,7 +96,7 @@ export function EventLog({ sourceId, title }: Props) {
             </EmptyState>
           )
         ) : (
-          <EventList sourceNames={sourceNames} />
+          <EventList sourceNames={sourceNames} showSource={scope === null} />
         )}
       </section>
       {selectedId !== null && <EventDetailPane sourceNames={sourceNames} />}

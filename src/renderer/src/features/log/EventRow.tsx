@@ -6,10 +6,12 @@ import { OriginBadge } from './OriginBadge';
 import { replayTooltip } from './replay-mode';
 import { StatusCode } from './StatusCode';
 import { VerificationBadge } from './VerificationBadge';
+import { VisibleText } from './VisibleText';
 
 interface Props {
   event: EventSummary;
-  sourceName: string;
+  /** Null where the column is hidden (a source's own log). */
+  sourceName: string | null;
   active: boolean;
   selected: boolean;
   style: CSSProperties;
@@ -32,9 +34,9 @@ export function EventRow({ event, sourceName, active, selected, style, onOpen }:
       <span className="event-row__time" title={new Date(event.receivedAt).toISOString()}>
         {formatTime(event.receivedAt)}
       </span>
-      <span className="event-row__source" data-testid="event-source">{sourceName}</span>
+      {sourceName !== null && <span className="event-row__source" data-testid="event-source">{sourceName}</span>}
       <span className="event-row__type">
-        <span data-testid="event-type">{event.eventType ?? <span className="muted">{event.error ? 'rejected' : 'no type'}</span>}</span>
+        <span data-testid="event-type">{event.eventType !== null ? <VisibleText text={event.eventType} /> : <span className="muted">{event.error ? 'rejected' : 'no type'}</span>}</span>
         <OriginBadge origin={event.origin} title={replayTooltip(event)} />
       </span>
       <VerificationBadge status={event.verification} />

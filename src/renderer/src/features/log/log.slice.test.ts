@@ -194,3 +194,51 @@ describe('log filters and search', () => {
     expect(lists().at(-1)).toEqual({ environment: 'development', limit: 100 });
   });
 });
+
+describe('log totals and live arrivals', () => {
+  const counted = (count: number, capped = false) => {
+    const fake = fakeApi({
+      'environments.list': () => envs,
+      'events.list': () => ({ items: [summary({ id: 1 })], nextCursor: 1 }),
+      'events.count': () => ({ count, capped }),
+    });
+    const store = createAppStore(fake.api);
+    wirePushEvents(fake.api, store);
+    return { ...fake, store };
+  };
+
+  it('knows the real number of matching events, not the loaded rows, and counts arrivals in', async () => {
+    const { store, push } = counted(2013);
+    await store.getState().loadEnvironments();
+    await store.getState().loadEvents();
+    await vi.waitFor(() => expect(store.getState().logTotal).toEqual({ count: 2013, capped: false }));
+    push({ name: 'events.received', payload: summary({ id: 2 }) });
+    expect(store.getState().logTotal).toEqual({ count: 2014, capped: false });
+    expect(store.getState().events).toHaveLength(2);
+  });
+
+  it('holds arrivals while the user reads older rows and puts them on top when asked', async () => {
+    const { store, push } = counted(1);
+    await store.getState().loadEnvironments();
+    await store.getState().loadEvents();
+    store.getState().setListAtTop(false);
+    push({ name: 'events.received', payload: summary({ id: 2 }) });
+    push({ name: 'events.received', payload: summary({ id: 3 }) });
+    expect(store.getState().events.map((e) => e.id)).toEqual([1]);
+    expect(store.getState().heldArrivals.map((e) => e.id)).toEqual([3, 2]);
+    store.getState().releaseArrivals();
+    expect(store.getState().events.map((e) => e.id)).toEqual([3, 2, 1]);
+    expect(store.getState().heldArrivals).toEqual([]);
+  });
+
+  it('buffers arrivals while live updates are paused, even at the top, and shows them on resume', async () => {
+    const { store, push } = counted(1);
+    await store.getState().loadEnvironments();
+    await store.getState().loadEvents();
+    store.getState().setLivePaused(true);
+    push({ name: 'events.received', payload: summary({ id: 2 }) });
+    expect(store.getState().events.map((e) => e.id)).toEqual([1]);
+    store.getState().setLivePaused(false);
+    expect(store.getState().events.map((e) => e.id)).toEqual([2, 1]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../../../shared/api/client';
+import type { ApiOutput } from '../../../../shared/api/contract';
 import type { PushPayload } from '../../../../shared/api/events';
 import type { EventDetail, EventSummary } from '../../../../shared/domain/event';
 import { describeError } from '../../lib/errors';
@@ -31,6 +32,17 @@ export interface EventsSlice {
   logFilters: Record<string, LogFilter>;
   /** Arrivals that only the host can match against the filter (search, action status). */
   unmatchedArrivals: number;
+  /** How many stored events match the current query (the host stops counting at its cap); null until counted. */
+  logTotal: ApiOutput<'events.count'> | null;
+  /** Arrivals kept off the list while the user reads older rows or paused live updates. */
+  heldArrivals: EventSummary[];
+  /** Whether the list is scrolled to its top, where arrivals can appear without moving anything. */
+  listAtTop: boolean;
+  livePaused: boolean;
+  setListAtTop(atTop: boolean): void;
+  setLivePaused(paused: boolean): void;
+  /** Puts held arrivals in the list (the "N new" pill); the list then shows its top. */
+  releaseArrivals(): void;
   /** First page of the current environment and filter, from scratch. */
   loadEvents(): Promise<void>;
   /** First page again, merged with what is shown (after a push-stream gap). */
@@ -86,8 +98,9 @@ export const createEventsSlice =
       set(
         keepShown
           ? { eventsError: null, unmatchedArrivals: 0 }
-          : { events: [], nextCursor: null, activeIndex: 0, cursorPinned: false, eventsStatus: 'loading', eventsError: null, unmatchedArrivals: 0 },
+          : { events: [], nextCursor: null, activeIndex: 0, cursorPinned: false, eventsStatus: 'loading', eventsError: null, unmatchedArrivals: 0, heldArrivals: [], logTotal: null },
       );
+      void countShown(query, mine);
       try {
         const page = await api.call('events.list', { ...query, limit: PAGE_SIZE });
         if (mine !== generation) return;
@@ -96,6 +109,16 @@ export const createEventsSlice =
         set({ events: mergeNewestFirst(page.items, shown), nextCursor: page.nextCursor, eventsStatus: 'idle' });
       } catch (error) {
         if (mine === generation) set({ eventsStatus: 'error', eventsError: describeError(error) });
+      }
+    };
+
+    // The header's total; a failed count leaves the header with what is loaded, nothing else fails.
+    const countShown = async (query: EventQuery, mine: number) => {
+      try {
+        const total = await api.call('events.count', query);
+        if (mine === generation) set({ logTotal: total });
+      } catch {
+        if (mine === generation) set({ logTotal: null });
       }
     };
 
@@ -118,6 +141,24 @@ export const createEventsSlice =
       logScope: null,
       logFilters: {},
       unmatchedArrivals: 0,
+      logTotal: null,
+      heldArrivals: [],
+      listAtTop: true,
+      livePaused: false,
+      setListAtTop(atTop) {
+        if (atTop === get().listAtTop) return;
+        set({ listAtTop: atTop });
+        if (atTop && !get().livePaused) get().releaseArrivals();
+      },
+      setLivePaused(paused) {
+        set({ livePaused: paused });
+        if (!paused && get().listAtTop) get().releaseArrivals();
+      },
+      releaseArrivals() {
+        const held = get().heldArrivals;
+        if (held.length === 0) return;
+        set({ heldArrivals: [], events: mergeNewestFirst(get().events, held), activeIndex: 0, cursorPinned: false });
+      },
       loadEvents: reload,
       refreshEvents: () => fetchFirstPage(true),
       currentLogQuery() {
@@ -172,6 +213,13 @@ export const createEventsSlice =
         if (events.some((e) => e.id === event.id)) return;
         if (match === null) {
           set({ unmatchedArrivals: get().unmatchedArrivals + 1 });
+          return;
+        }
+        const total = get().logTotal;
+        if (total !== null && !total.capped) set({ logTotal: { ...total, count: total.count + 1 } });
+        // Inserting above rows the user is reading would push them down under the pointer.
+        if (get().livePaused || !get().listAtTop) {
+          if (!get().heldArrivals.some((e) => e.id === event.id)) set({ heldArrivals: [event, ...get().heldArrivals] });
           return;
         }
         const merged = mergeNewestFirst(events, [event]);

@@ -7,6 +7,7 @@ import { CategoryFilter } from './CategoryFilter';
 import { ConnectDialog } from './ConnectDialog';
 import { filterTemplates, presentCategories } from './gallery-filter';
 import { TemplateCard } from './TemplateCard';
+import { CustomSourceCard } from '../sources/CustomSourceCard';
 import './templates.css';
 
 /** Cards in the same row share a top edge; that tells ↑/↓ how far to jump, whatever the width. */
@@ -88,6 +89,9 @@ export function GalleryPage() {
                 <TemplateCard template={t} onOpen={() => openConnect(t.id)} />
               </div>
             ))}
+            <div role="listitem" className="gallery__cell">
+              <CustomSourceCard />
+            </div>
           </div>
         )}
       </div>

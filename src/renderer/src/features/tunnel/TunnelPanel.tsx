@@ -33,7 +33,7 @@ export function TunnelPanel({ onClose }: { onClose(): void }) {
       )}
       {tunnel.state === 'reconnecting' && (
         <p data-testid="tunnel-reconnecting">
-          Connection lost ({tunnel.reason}). Attempt {tunnel.attempt}, next try in{' '}
+          {tunnel.lastUrl ? 'Connection lost' : 'Not connected'} ({tunnel.reason}). Attempt {tunnel.attempt}, next try in{' '}
           <strong data-testid="tunnel-next-try">{secondsUntil(tunnel.nextTryAt, now)}</strong>.
           {tunnel.lastUrl && <span className="muted"> Last URL {tunnel.lastUrl}</span>}
         </p>
