@@ -73,12 +73,16 @@ describe('workspace slice', () => {
 
   it('drops the answer for a tab the user already left', async () => {
     let answer: (v: unknown) => void = () => undefined;
-    const { store } = setup({ 'workspace.tenants': () => new Promise((resolve) => (answer = resolve)) });
-    store.getState().setWorkspaceTab('tenants');
+    const { store, calls } = setup({ 'workspace.tenants': () => new Promise((resolve) => (answer = resolve)) });
+    // Hold the tenants load itself, so the test can wait until its late answer has fully settled.
+    store.setState({ workspaceTab: 'tenants' });
+    const tenantsLoad = store.getState().loadWorkspace();
     store.getState().setWorkspaceTab('users');
     await vi.waitFor(() => expect(store.getState().workspaceRows).toHaveLength(2));
-    answer({ items: [], total: 0 });
-    await Promise.resolve();
+    expect(callsOf(calls, 'workspace.tenants')).toHaveLength(1);
+    answer({ items: [{ id: 't1', name: 'Tenant', settings: {}, properties: {}, createdAt: 1, updatedAt: 1 }], total: 1 });
+    await tenantsLoad;
+    expect(store.getState()).toMatchObject({ workspaceTab: 'users', workspaceTotal: 2, workspaceStatus: 'idle' });
     expect(store.getState().workspaceRows.map((r) => r.key)).toEqual(['u1', 'u2']);
   });
 
