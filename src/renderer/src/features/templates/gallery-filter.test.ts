@@ -53,9 +53,13 @@ describe('gallery filter', () => {
     expect(samplesByRelevance(template, ['customer.*', 'invoice.paid']).map((s) => s.eventType)).toEqual(['invoice.paid', 'customer.created', 'charge.refunded']);
   });
 
-  it('turns an SVG into an image URL with no raw markup in it', () => {
-    const url = svgDataUrl('<svg onload="alert(1)"><text>#1</text></svg>');
-    expect(url.startsWith('data:image/svg+xml;charset=utf-8,')).toBe(true);
+  it('turns an SVG into an image URL with no raw markup in it that decodes back to the same SVG', async () => {
+    const svg = '<svg onload="alert(1)"><text>#1 50% ünï</text></svg>';
+    const url = svgDataUrl(svg);
     expect(url).not.toMatch(/[<>"#]/);
+    // Node's fetch reads data: URLs the way a browser's <img> does, so it is the oracle for the encoding.
+    const res = await fetch(url);
+    expect(res.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await res.text()).toBe(svg);
   });
 });
