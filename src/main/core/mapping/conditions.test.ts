@@ -47,16 +47,16 @@ describe('evaluateCondition', () => {
 });
 
 describe('ConditionSchema', () => {
-  it.each<[string, unknown, RegExp]>([
-    ['a path that does not parse', { path: 'body.items[0', op: 'exists' }, /expected "\]" at 12/],
-    ['an invalid regex', { path: 'body.type', op: 'matches', value: '(' }, /not a valid regular expression/],
-    ['"in" without a list', { path: 'body.type', op: 'in', value: 'a' }, /array/],
-    ['an unknown operator', { path: 'body.type', op: 'contains', value: 'a' }, /./],
-    ['an empty "all"', { op: 'all', conditions: [] }, /./],
-  ])('rejects %s', (_what, input, message) => {
+  it.each<[string, unknown, string, RegExp]>([
+    ['a path that does not parse', { path: 'body.items[0', op: 'exists' }, 'path', /expected "\]" at 12/],
+    ['an invalid regex', { path: 'body.type', op: 'matches', value: '(' }, 'value', /not a valid regular expression/],
+    ['"in" without a list', { path: 'body.type', op: 'in', value: 'a' }, 'value', /^Invalid input: expected array, received string$/],
+    ['an unknown operator', { path: 'body.type', op: 'contains', value: 'a' }, 'op', /^Invalid discriminator value\. Expected 'equals' \| 'not_equals' \| 'exists' \| 'not_exists' \| 'in' \| 'matches' \| 'all' \| 'any'$/],
+    ['an empty "all"', { op: 'all', conditions: [] }, 'conditions', /^Too small: expected array to have >=1 items$/],
+  ])('rejects %s, naming the field', (_what, input, path, message) => {
     const r = ConditionSchema.safeParse(input);
     expect(r.success).toBe(false);
-    expect(r.error?.issues.map((i) => i.message).join('; ')).toMatch(message);
+    expect(r.error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))).toEqual([{ path, message: expect.stringMatching(message) }]);
   });
 });
 
