@@ -55,10 +55,15 @@ async function connect(preset: SignedPresetId) {
     id,
     settings: { development: { verification: config, enforceVerification: true }, production: { verification: config } },
   });
-  await t.call('sources.addSecret', { id, environment: 'development', secret });
+  // Two active secrets (a rotation), the signing one added second, so a match must say which one.
+  await t.call('sources.addSecret', { id, environment: 'development', secret: secrets[preset](), label: 'old' });
+  const withBoth = await t.call('sources.addSecret', { id, environment: 'development', secret, label: 'current' });
   await t.call('sources.addSecret', { id, environment: 'production', secret: prodSecret });
+  const dev = withBoth.settings.find((s) => s.environment === 'development')!;
+  const secretId = dev.secrets.find((s) => s.label === 'current')!.id;
+  expect(dev.secrets.map((s) => s.label)).toEqual(['old', 'current']);
   const token = source.settings.find((s) => s.environment === 'development')!.endpointToken;
-  return { url: `${t.core.receiverUrl}/in/${token}`, secret, prodSecret };
+  return { url: `${t.core.receiverUrl}/in/${token}`, secret, secretId, prodSecret };
 }
 
 const payload = { id: 'evt_1NG8Du2eZvKYlo2CUI79vXWy', object: 'event', type: 'customer.created', data: { object: { id: 'cus_NffrFeUfNV2Hib', email: 'jenny.rosen@example.com' } } };
@@ -74,7 +79,7 @@ describe.each(Object.keys(signers) as SignedPresetId[])('the %s preset over HTTP
     const { status, event } = await deliver(endpoint.url, await sign({ payload, secret: endpoint.secret, timestamp: Date.now() }));
     expect(status).toBe(200);
     expect(event.verification).toBe('verified');
-    expect(event.verificationResult.matchedSecretId).toBeTruthy();
+    expect(event.verificationResult.matchedSecretId).toBe(endpoint.secretId);
   });
 
   it('rejects the wrong secret with 401 and a no_match diagnosis', async () => {
