@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/api/contract';
+import { readSnapshotFile } from '../testing/snapshot-file';
 import { renderApiDoc } from './api-doc';
 
 const DOC = resolve(__dirname, '../../../../docs/api.md');
@@ -9,8 +9,7 @@ const DOC = resolve(__dirname, '../../../../docs/api.md');
 describe('docs/api.md', () => {
   it('matches the contract it documents', () => {
     const expected = renderApiDoc();
-    if (!existsSync(DOC) || process.env.UPDATE_API_DOC) writeFileSync(DOC, expected);
-    expect(readFileSync(DOC, 'utf8')).toBe(expected);
+    expect(readSnapshotFile(DOC, expected, 'UPDATE_API_DOC')).toBe(expected);
   });
 
   it('documents every method with its summary', () => {

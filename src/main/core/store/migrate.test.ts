@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readSnapshotFile } from '../testing/snapshot-file';
 import { DatabaseTooNewError, migrate, type Migration } from './migrate';
 import { migrations } from './migrations';
 
@@ -19,9 +19,8 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     migrate(db, migrations);
     const schema = `${schemaOf(db)}\n`;
-    // Writing the snapshot when it is absent lets a new migration be reviewed as a diff.
-    if (!existsSync(SNAPSHOT) || process.env.UPDATE_SCHEMA_SNAPSHOT) writeFileSync(SNAPSHOT, schema);
-    expect(schema).toBe(readFileSync(SNAPSHOT, 'utf8'));
+    // UPDATE_SCHEMA_SNAPSHOT=1 rewrites it, so a new migration is reviewed as a diff.
+    expect(schema).toBe(readSnapshotFile(SNAPSHOT, schema, 'UPDATE_SCHEMA_SNAPSHOT'));
   });
 
   it('records the version and does nothing when run a second time', () => {
