@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CoreContext } from '../../src/main/core/api/context';
+import type { CoreContext } from '../../src/main/core/context';
 import { createCoreContext } from '../../src/main/core/core-context';
-import { defaultSettings } from '../../src/main/core/api/handlers/source-defaults';
+import { defaultSettings } from '../../src/main/core/sources/source-defaults';
 import type { NewEvent } from '../../src/main/core/store/repos/events.repo';
 import { memorySecretStore } from '../../src/main/core/testing/test-core';
 

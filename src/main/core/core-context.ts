@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import packageJson from '../../../package.json';
 import { DEFAULT_ENVIRONMENTS } from '../../shared/domain/environment';
-import type { CoreContext } from './api/context';
+import type { CoreContext } from './context';
 import { silentLogger, systemClock, type CorePorts } from './ports';
-import { createRouteTable } from './receiver/routes';
+import { createRouteTable } from './judge/routes';
 import { createSecretHealth, withSecretHealth } from './secrets/secret-health';
 import { openDatabase } from './store/db';
 import { createEnvironmentsRepo } from './store/repos/environments.repo';

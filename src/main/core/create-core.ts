@@ -1,6 +1,6 @@
 import type { PushMessage } from '../../shared/api/events';
 import type { ApiResult } from '../../shared/api/result';
-import type { CoreContext } from './api/context';
+import type { CoreContext } from './context';
 import { createDispatcher, type CallCtx } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import { silentLogger, type CorePorts } from './ports';

@@ -1,11 +1,11 @@
 import type { ActionStatus, Processing } from '../../../shared/domain/event';
 import { KNOCK_LIMITS } from '../../../shared/domain/action';
-import type { CoreContext } from '../api/context';
+import type { CoreContext } from '../context';
 import { planActions } from '../mapping/engine';
 import type { PendingEvent } from '../store/repos/events.repo';
 import { createRetryBackoff } from '../util/retry-backoff';
 import { isBusy } from '../util/sqlite-errors';
-import { eventContext } from './event-context';
+import { eventContext } from '../request/event-context';
 import { runPlans, type Isolation, type RunRecord } from './run-plans';
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;

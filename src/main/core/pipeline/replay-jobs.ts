@@ -1,5 +1,5 @@
 import type { EventFilter } from '../../../shared/domain/event';
-import type { CoreContext } from '../api/context';
+import type { CoreContext } from '../context';
 import type { IngestQueue } from '../receiver/ingest-queue';
 import { newId } from '../util/ids';
 import { createRetryBackoff } from '../util/retry-backoff';

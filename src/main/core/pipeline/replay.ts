@@ -1,11 +1,11 @@
 import { ApiFailure } from '../../../shared/api/result';
 import type { EventSummary } from '../../../shared/domain/event';
-import type { CoreContext } from '../api/context';
+import type { CoreContext } from '../context';
 import type { IngestQueue } from '../receiver/ingest-queue';
-import { parseBody } from '../receiver/parse-body';
+import { parseBody } from '../request/parse-body';
 import { initialProcessing, summarize, type NewEvent } from '../store/repos/events.repo';
 import { hasActiveMappings } from './processor';
-import { assessParts, routeFor } from './rehearse';
+import { assessParts, routeFor } from '../judge/rejudge';
 
 export interface ReplayOptions {
   mode: 'as_is' | 'ignore_verification';

@@ -1,5 +1,5 @@
 import type { ExportFile } from '../../../shared/domain/export';
-import type { CoreContext } from '../api/context';
+import type { CoreContext } from '../context';
 
 /** The configuration as a file; secrets (and secret var values) only when `includeSecrets`. */
 export function exportConfig(ctx: CoreContext, options: { sourceIds?: string[] | undefined; includeSecrets: boolean }): ExportFile {

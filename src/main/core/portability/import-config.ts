@@ -3,10 +3,10 @@ import type { ExportFile } from '../../../shared/domain/export';
 import { CUSTOM_TEMPLATE_ID } from '../../../shared/domain/source';
 import { getTemplate } from '../templates';
 import { MappingInputSchema } from '../../../shared/domain/mapping';
-import type { CoreContext } from '../api/context';
-import { addEnvironment } from '../api/handlers/environments.handlers';
-import { plainVar, sealedVar, sealSecret } from '../api/handlers/secret-rows';
-import { defaultSettings } from '../api/handlers/source-defaults';
+import type { CoreContext } from '../context';
+import { addEnvironment } from '../environments/add-environment';
+import { plainVar, sealedVar, sealSecret } from '../sources/secret-rows';
+import { defaultSettings } from '../sources/source-defaults';
 import { newEndpointToken, newId } from '../util/ids';
 
 export interface ImportReport {

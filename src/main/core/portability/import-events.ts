@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { ImportedRequestSchema } from '../../../shared/domain/export';
-import type { CoreContext } from '../api/context';
-import { assessParts, routeFor } from '../pipeline/rehearse';
+import type { CoreContext } from '../context';
+import { assessParts, routeFor } from '../judge/rejudge';
 import type { IngestQueue } from '../receiver/ingest-queue';
-import { parseBody } from '../receiver/parse-body';
+import { parseBody } from '../request/parse-body';
 
 type ImportedRequest = z.output<typeof ImportedRequestSchema>;
 

@@ -6,7 +6,7 @@ import { startTestCore, type TestCore } from '../testing/test-core';
 import { rawExchange, rawRequest } from '../testing/raw-http';
 import { createIngestQueue } from './ingest-queue';
 import { startReceiver } from './receiver-server';
-import type { RouteTable } from './routes';
+import type { RouteTable } from '../judge/routes';
 
 let t: TestCore | undefined;
 afterEach(async () => {

@@ -6,14 +6,15 @@ import type { SandboxRunner } from '../script-sandbox';
 import { readBody } from './read-body';
 import type { IngestQueue } from './ingest-queue';
 import { DatabaseBusyError } from '../util/sqlite-errors';
-import { parseBody } from './parse-body';
-import { queryRecord } from '../pipeline/event-context';
-import type { RouteTable } from './routes';
+import { parseBody } from '../request/parse-body';
+import { queryRecord } from '../request/event-context';
+import type { RouteTable } from '../judge/routes';
 import type { ConnectionState } from './connection-guard';
 import { createClientErrorHandler } from './client-error';
 import { minimalEvent } from './minimal-record';
 import { createReceiverContext, ENDPOINT_PREFIX, tokenOf, UNKNOWN_KEEP_BYTES, type ReceiverContext } from './receiver-context';
-import { internalError, judge, rejectBeforeVerifying, UNJUDGED, type Judgement, type Verdict } from './verdict';
+import { internalError, judge, UNJUDGED, type Judgement, type Verdict } from '../judge/judge';
+import { rejectBeforeVerifying } from './reject';
 
 export interface ReceiverOptions {
   host: string;

@@ -1,4 +1,4 @@
-import type { CoreContext } from '../api/context';
+import type { CoreContext } from '../context';
 import { IDEMPOTENCY_WINDOW_MS } from '../pipeline/processor';
 import { createRetryBackoff } from '../util/retry-backoff';
 

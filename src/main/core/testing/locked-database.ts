@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { PushMessage } from '../../../shared/api/events';
-import type { CoreContext } from '../api/context';
+import type { CoreContext } from '../context';
 import { createCoreContext } from '../core-context';
 import type { Logger } from '../ports';
 import type { NewEvent } from '../store/repos/events.repo';

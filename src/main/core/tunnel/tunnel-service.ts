@@ -1,5 +1,5 @@
 import type { TunnelSettings as StoredTunnelSettings, TunnelStatus } from '../../../shared/domain/settings';
-import type { CoreContext } from '../api/context';
+import type { CoreContext } from '../context';
 import type { ConnectTo } from './http-get.js';
 import { createLocaltunnelProvider } from './providers/localtunnel.js';
 import type { TunnelProvider } from './providers/provider.js';

@@ -1,4 +1,4 @@
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../../context';
 import type { Handlers } from '../dispatcher';
 import { verificationPresets } from '../../verification';
 

@@ -1,12 +1,13 @@
 import { ApiFailure } from '../../../../shared/api/result';
 import type { EventDetail } from '../../../../shared/domain/event';
-import { parseBody } from '../../receiver/parse-body';
+import { parseBody } from '../../request/parse-body';
 import { replayEvent } from '../../pipeline/replay';
-import { assessParts, pastedRequest, planAndRollBack, routeFor, type RehearsalRequest } from '../../pipeline/rehearse';
+import { assessParts, routeFor } from '../../judge/rejudge';
+import { planAndRollBack } from '../../pipeline/rehearse';
+import { pastedRequest, type RecordedRequest } from '../../request/event-context';
 import type { StoredEvent } from '../../store/repos/events.repo';
-import type { CoreContext } from '../context';
+import type { CoreContext, PipelineServices } from '../../context';
 import type { Handlers } from '../dispatcher';
-import type { PipelineServices } from './services';
 
 type EventHandlers = Pick<
   Handlers,
@@ -57,7 +58,7 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
     'events.cancelReplay': ({ jobId }) => ({ cancelled: services.replays.cancel(jobId) }),
     'events.rehearse': async ({ sourceId, environment, payload }) => {
       const route = routeFor(ctx, sourceId, environment);
-      const request: RehearsalRequest = 'eventId' in payload ? mustGet(payload.eventId) : pastedRequest(payload);
+      const request: RecordedRequest = 'eventId' in payload ? mustGet(payload.eventId) : pastedRequest(payload);
       const assessed = await assessParts(ctx.sandbox, route, request, ctx.clock.now(), false);
       const outcomes = planAndRollBack(ctx, {
         eventType: assessed.eventType,

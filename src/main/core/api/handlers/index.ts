@@ -1,6 +1,5 @@
-import type { CoreContext } from '../context';
+import type { CoreContext, PipelineServices } from '../../context';
 import type { Handlers } from '../dispatcher';
-import type { PipelineServices } from './services';
 import { appHandlers } from './app.handlers';
 import { environmentHandlers } from './environments.handlers';
 import { eventHandlers } from './events.handlers';

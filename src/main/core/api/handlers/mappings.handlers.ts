@@ -1,9 +1,10 @@
 import { ApiFailure } from '../../../../shared/api/result';
 import { eventTypeMatches, MappingInputSchema, missingRequiredParams, type Mapping } from '../../../../shared/domain/mapping';
 import type { EventSummary } from '../../../../shared/domain/event';
-import { eventContext, planAndRollBack } from '../../pipeline/rehearse';
+import { planAndRollBack } from '../../pipeline/rehearse';
+import { eventContext } from '../../request/event-context';
 import { newId } from '../../util/ids';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../../context';
 import type { Handlers } from '../dispatcher';
 
 type MappingHandlers = Pick<Handlers, 'mappings.list' | 'mappings.create' | 'mappings.update' | 'mappings.delete' | 'mappings.rehearse'>;

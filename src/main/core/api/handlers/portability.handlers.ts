@@ -2,9 +2,8 @@ import { ApiFailure } from '../../../../shared/api/result';
 import { exportConfig } from '../../portability/export-config';
 import { checkImportFile, importConfig } from '../../portability/import-config';
 import { importEvents } from '../../portability/import-events';
-import type { CoreContext } from '../context';
+import type { CoreContext, PipelineServices } from '../../context';
 import type { Handlers } from '../dispatcher';
-import type { PipelineServices } from './services';
 
 type PortabilityHandlers = Pick<Handlers, 'config.export' | 'config.import' | 'sources.approveScript' | 'events.import'>;
 

@@ -1,10 +1,10 @@
 import { ApiFailure } from '../../../../shared/api/result';
-import { parseBody } from '../../receiver/parse-body';
-import { headerRecord } from '../../pipeline/event-context';
-import { toPreprocessOutput } from '../../pipeline/preprocess';
-import { pastedRequest, routeFor, type RehearsalRequest } from '../../pipeline/rehearse';
+import { parseBody } from '../../request/parse-body';
+import { headerRecord, pastedRequest, type RecordedRequest } from '../../request/event-context';
+import { toPreprocessOutput } from '../../judge/preprocess';
+import { routeFor } from '../../judge/rejudge';
 import { testScript } from '../../script-sandbox';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../../context';
 import type { Handlers } from '../dispatcher';
 
 type ScriptHandlers = Pick<Handlers, 'sources.testScript'>;
@@ -16,7 +16,7 @@ export function scriptHandlers(ctx: CoreContext): ScriptHandlers {
       const route = routeFor(ctx, id, environment);
       const source = script ?? route.settings.preprocess?.script;
       if (source === undefined) throw new ApiFailure('invalid_input', 'This source has no preprocess script; pass one as `script`');
-      let request: RehearsalRequest;
+      let request: RecordedRequest;
       if ('eventId' in payload) {
         const event = ctx.events.get(payload.eventId);
         if (!event) throw new ApiFailure('not_found', `No event ${payload.eventId}`);

@@ -2,10 +2,10 @@ import { ApiFailure } from '../../../../shared/api/result';
 import { CUSTOM_TEMPLATE_ID, type PreprocessSettings, type Source } from '../../../../shared/domain/source';
 import { newEndpointToken, newId } from '../../util/ids';
 import { secretShapeProblem } from '../../verification';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../../context';
 import type { Handlers } from '../dispatcher';
-import { plainVar, sealedVar, sealSecret } from './secret-rows';
-import { defaultSettings } from './source-defaults';
+import { plainVar, sealedVar, sealSecret } from '../../sources/secret-rows';
+import { defaultSettings } from '../../sources/source-defaults';
 
 type SourceHandlers = Pick<
   Handlers,

@@ -1,10 +1,9 @@
 import { ApiFailure } from '../../../../shared/api/result';
-import { connectSource, mustGetTemplate, secretProblem } from '../../templates/connect';
+import { connectSource, mustGetTemplate, secretProblem } from '../../sources/connect';
 import { summarize, templates } from '../../templates';
-import { sendTestEvent } from '../../templates/send-test';
-import type { CoreContext } from '../context';
+import { sendTestEvent } from '../../sources/send-test';
+import type { CoreContext, PipelineServices } from '../../context';
 import type { Handlers } from '../dispatcher';
-import type { PipelineServices } from './services';
 
 type TemplateHandlers = Pick<Handlers, 'templates.list' | 'templates.get' | 'templates.checkSecret' | 'sources.connect' | 'events.sendTest'>;
 

@@ -2,7 +2,7 @@ import { ApiFailure } from '../../../../shared/api/result';
 import { contract } from '../../../../shared/api/contract';
 import type { WorkspaceKind } from '../../../../shared/domain/workspace';
 import type { z } from 'zod';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../../context';
 import type { Handlers } from '../dispatcher';
 
 type WorkspaceHandlers = Pick<

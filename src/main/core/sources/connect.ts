@@ -3,11 +3,11 @@ import type { ApiInput } from '../../../shared/api/contract';
 import { MappingInputSchema, type Mapping } from '../../../shared/domain/mapping';
 import type { Template, TemplateMapping } from '../../../shared/domain/template';
 import type { VerificationConfig } from '../../../shared/domain/verification';
-import type { CoreContext } from '../api/context';
+import type { CoreContext } from '../context';
 import { newEndpointToken, newId } from '../util/ids';
 import { getPreset, secretFormatProblem } from '../verification';
-import { getTemplate } from './index';
-import { sealedVar, sealSecret } from '../api/handlers/secret-rows';
+import { getTemplate } from '../templates/index';
+import { sealedVar, sealSecret } from './secret-rows';
 
 type ConnectInput = ApiInput<'sources.connect'>;
 

@@ -1,13 +1,11 @@
 import type { PreprocessOutput } from '../../../shared/domain/event';
 import type { VerificationResult } from '../../../shared/domain/verification';
-import { preprocessFor, sandboxRefusal } from '../pipeline/preprocess';
+import { preprocessFor, sandboxRefusal } from './preprocess';
 import type { SandboxRunner } from '../script-sandbox';
 import { answerHandshake, type HandshakeAnswer } from '../templates';
 import { assess, type AssessedRequest } from './assess';
-import type { BodyOutcome } from './read-body';
 import type { Route } from './routes';
 
-const ACCEPTED_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const NOT_VERIFIED: VerificationResult = { status: 'unverified', scheme: 'none' };
 
 /** What Inlet answers, before it is logged with the request. */
@@ -48,39 +46,6 @@ export async function judge(sandbox: SandboxRunner, route: Route, request: Omit<
     return { ...judged, handshake, verdict: { status: handshake.status, error: handshake.status < 300 ? null : 'Endpoint check not answered' } };
   }
   return { ...judged, handshake: null, verdict: { status: assessed.status, error: assessed.error } };
-}
-
-export interface RejectOptions {
-  bodyLimitBytes: number;
-  /** Set for a request with an `Expect` other than 100-continue: answered 417 unread. */
-  expectation?: string;
-}
-
-/** The answers decided before any script or verification runs. */
-export function rejectBeforeVerifying(route: Route | undefined, method: string, outcome: BodyOutcome, options: RejectOptions): Verdict | null {
-  if (options.expectation !== undefined) {
-    return { status: 417, error: `Expectation "${options.expectation.slice(0, 100)}" not supported; only 100-continue is` };
-  }
-  if (outcome.kind === 'too_large') {
-    const size = outcome.declared ?? outcome.received;
-    return { status: 413, error: `Body of ${size} bytes or more exceeds the limit of ${options.bodyLimitBytes} bytes` };
-  }
-  if (outcome.kind === 'stalled') {
-    return { status: 408, error: `Client sent nothing for ${outcome.idleMs} ms after ${outcome.received} bytes` };
-  }
-  if (outcome.kind === 'interrupted') return { status: outcome.status, error: outcome.error };
-  if (!route) {
-    const truncated = outcome.kind === 'complete' && outcome.received > outcome.body.length;
-    const note = truncated ? `; only the first ${outcome.body.length} of its ${outcome.received} bytes were stored` : '';
-    return { status: 404, error: `Unknown endpoint${note}` };
-  }
-  if (!ACCEPTED_METHODS.has(method)) {
-    return { status: 405, error: `Method ${method} not accepted; send POST, PUT or PATCH`, extraHeaders: { allow: 'POST, PUT, PATCH' } };
-  }
-  if (!route.settings.enabled) {
-    return { status: 403, error: `This source is disabled in the ${route.environment} environment` };
-  }
-  return null;
 }
 
 /** What an unexpected failure while judging a request answers; the event is still logged. */

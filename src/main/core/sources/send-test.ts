@@ -3,13 +3,13 @@ import type { ApiInput, ApiOutput } from '../../../shared/api/contract';
 import { EventSummarySchema } from '../../../shared/domain/event';
 import type { Source, SourceEnvSettings } from '../../../shared/domain/source';
 import type { Template } from '../../../shared/domain/template';
-import type { CoreContext } from '../api/context';
-import type { PipelineServices } from '../api/handlers/services';
-import type { Route } from '../receiver/routes';
+import type { CoreContext } from '../context';
+import type { PipelineServices } from '../context';
+import type { Route } from '../judge/routes';
 import { createP256TestKeyPair } from '../verification';
-import { getTemplate } from './index';
-import { sealedVar, sealSecret } from '../api/handlers/secret-rows';
-import { buildTestDelivery, type TestPayload } from './test-delivery';
+import { getTemplate } from '../templates/index';
+import { sealedVar, sealSecret } from './secret-rows';
+import { buildTestDelivery, type TestPayload } from '../templates/test-delivery';
 
 /** SendGrid keeps its private key, so test events are signed with a pair of Inlet's own. */
 export const TEST_KEY_LABEL = 'Inlet test key';

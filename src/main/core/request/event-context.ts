@@ -1,5 +1,5 @@
 import type { ExprContext } from '../../../shared/expr/evaluate';
-import { parseBody } from '../receiver/parse-body';
+import { parseBody } from './parse-body';
 
 export interface RequestParts {
   headers: ReadonlyArray<readonly [string, string]>;
@@ -29,4 +29,18 @@ export function eventContext(parts: RequestParts, preprocess: Record<string, unk
     query: queryRecord(parts.query),
     preprocess,
   };
+}
+
+/** A request judged again: logged, pasted or imported. */
+export interface RecordedRequest extends RequestParts {
+  method: string;
+  path: string;
+}
+
+/** A pasted payload as request parts; a JSON-looking body without a content type is read as JSON. */
+export function pastedRequest(payload: { headers: Record<string, string>; body: string; query: string }): RecordedRequest {
+  const headers = Object.entries(payload.headers).map(([k, v]) => [k.toLowerCase(), v] as [string, string]);
+  const body = Buffer.from(payload.body, 'utf8');
+  const contentType = headers.find(([k]) => k === 'content-type')?.[1] ?? null;
+  return { method: 'POST', path: '/in/rehearsal', headers, query: payload.query, contentType, body };
 }

@@ -1,6 +1,6 @@
 import type { PreprocessOutput } from '../../../shared/domain/event';
 import type { VerificationResult } from '../../../shared/domain/verification';
-import type { Route } from '../receiver/routes';
+import type { Route } from './routes';
 import type { PreprocessResult, SandboxRunner } from '../script-sandbox';
 
 export interface PreprocessParts {

@@ -1,7 +1,7 @@
-import type { SealedSecret } from '../../store/repos/sources.repo';
-import type { Clock, SecretStore } from '../../ports';
+import type { SealedSecret } from '../store/repos/sources.repo';
+import type { Clock, SecretStore } from '../ports';
 import { previewSecret } from './source-defaults';
-import { newId } from '../../util/ids';
+import { newId } from '../util/ids';
 
 export interface NewSecret {
   sourceId: string;

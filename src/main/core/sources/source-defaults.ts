@@ -1,5 +1,5 @@
-import { DEFAULT_EVENT_TYPE_PATH, type SourceEnvSettings } from '../../../../shared/domain/source';
-import { newEndpointToken } from '../../util/ids';
+import { DEFAULT_EVENT_TYPE_PATH, type SourceEnvSettings } from '../../../shared/domain/source';
+import { newEndpointToken } from '../util/ids';
 
 /** A Custom source's settings in a new environment: open, unverified, event type at `body.type`. */
 export const defaultSettings = (environment: string): Omit<SourceEnvSettings, 'secrets' | 'vars'> => ({

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Template } from '../../../shared/domain/template';
 import { startTestCore, type TestCore } from '../testing/test-core';
-import { templates } from './index';
+import { templates } from '../templates/index';
 import { TEST_KEY_LABEL } from './send-test';
-import { testSecretFor } from './testing/template-secrets';
+import { testSecretFor } from '../templates/testing/template-secrets';
 
 let t: TestCore;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { PreprocessOutput } from '../../../shared/domain/event';
 import type { VerificationResult } from '../../../shared/domain/verification';
-import { scriptVerdict } from '../pipeline/preprocess';
+import { scriptVerdict } from './preprocess';
 import { payloadRefusal, verifyRequest } from '../verification';
 import { extractText } from './extract';
 import { withUnusableSecrets, type Route } from './routes';
