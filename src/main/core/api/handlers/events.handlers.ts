@@ -5,6 +5,8 @@ import { replayEvent } from '../../pipeline/replay';
 import { assessParts, routeFor } from '../../judge/rejudge';
 import { planAndRollBack } from '../../pipeline/rehearse';
 import { pastedRequest, type RecordedRequest } from '../../request/event-context';
+import { importEvents } from '../../portability/import-events';
+import { sendTestEvent } from '../../sources/send-test';
 import type { StoredEvent } from '../../store/repos/events.repo';
 import type { CoreContext, PipelineServices } from '../../context';
 import type { Handlers } from '../dispatcher';
@@ -19,6 +21,8 @@ type EventHandlers = Pick<
   | 'events.replayJobs'
   | 'events.cancelReplay'
   | 'events.rehearse'
+  | 'events.sendTest'
+  | 'events.import'
 >;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -68,5 +72,7 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
       });
       return { verification: assessed.verification, eventType: assessed.eventType, idempotencyKey: assessed.idempotencyKey, outcomes };
     },
+    'events.sendTest': (input) => sendTestEvent(ctx, services, input),
+    'events.import': async (input) => ({ ids: await importEvents(ctx, services.queue, input) }),
   };
 }

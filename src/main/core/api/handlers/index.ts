@@ -1,25 +1,32 @@
 import type { CoreContext, PipelineServices } from '../../context';
 import type { Handlers } from '../dispatcher';
 import { appHandlers } from './app.handlers';
+import { configHandlers } from './config.handlers';
 import { environmentHandlers } from './environments.handlers';
 import { eventHandlers } from './events.handlers';
 import { mappingHandlers } from './mappings.handlers';
-import { portabilityHandlers } from './portability.handlers';
-import { scriptHandlers } from './scripts.handlers';
+import { retentionHandlers } from './retention.handlers';
 import { settingsHandlers } from './settings.handlers';
-import { templateHandlers } from './templates.handlers';
 import { sourceHandlers } from './sources.handlers';
+import { templateHandlers } from './templates.handlers';
+import { tunnelHandlers } from './tunnel.handlers';
+import { verificationHandlers } from './verification.handlers';
+import { workflowHandlers } from './workflows.handlers';
 import { workspaceHandlers } from './workspace.handlers';
 
+/** One file per contract domain. The dispatcher has parsed the input; a handler calls its domain module and returns. */
 export const createHandlers = (ctx: CoreContext, services: PipelineServices): Handlers => ({
   ...appHandlers(ctx),
+  ...configHandlers(ctx),
   ...environmentHandlers(ctx),
-  ...sourceHandlers(ctx),
   ...eventHandlers(ctx, services),
   ...mappingHandlers(ctx),
-  ...workspaceHandlers(ctx),
+  ...retentionHandlers(services),
   ...settingsHandlers(ctx, services),
-  ...scriptHandlers(ctx),
-  ...templateHandlers(ctx, services),
-  ...portabilityHandlers(ctx, services),
+  ...sourceHandlers(ctx),
+  ...templateHandlers(),
+  ...tunnelHandlers(services),
+  ...verificationHandlers(),
+  ...workflowHandlers(ctx),
+  ...workspaceHandlers(ctx),
 });

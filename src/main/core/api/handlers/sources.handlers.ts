@@ -4,6 +4,8 @@ import { newEndpointToken, newId } from '../../util/ids';
 import { secretShapeProblem } from '../../verification';
 import type { CoreContext } from '../../context';
 import type { Handlers } from '../dispatcher';
+import { connectSource } from '../../sources/connect';
+import { approveScript, testSourceScript } from '../../sources/scripts';
 import { plainVar, sealedVar, sealSecret } from '../../sources/secret-rows';
 import { defaultSettings } from '../../sources/source-defaults';
 
@@ -21,6 +23,9 @@ type SourceHandlers = Pick<
   | 'sources.stats'
   | 'sources.setVar'
   | 'sources.removeVar'
+  | 'sources.testScript'
+  | 'sources.approveScript'
+  | 'sources.connect'
 >;
 
 /**
@@ -144,6 +149,23 @@ export function sourceHandlers(ctx: CoreContext): SourceHandlers {
       const sealed = ctx.sources.getSecret(id, environment, secretId);
       if (!sealed) throw new ApiFailure('not_found', `No secret "${secretId}" in ${environment}`);
       return { secret: ctx.secretStore.open(sealed.sealed) };
+    },
+
+    'sources.testScript': (input) => testSourceScript(ctx, input),
+
+    'sources.approveScript': ({ id, environment }) => {
+      approveScript(ctx, id, environment);
+      changed();
+      return mustGet(id);
+    },
+
+    'sources.connect': (input) => {
+      const id = connectSource(ctx, input);
+      ctx.routes.invalidate();
+      ctx.emit('config.changed', { what: 'sources' });
+      ctx.emit('config.changed', { what: 'mappings' });
+      ctx.emit('config.changed', { what: 'workflows' });
+      return mustGet(id);
     },
   };
 }

@@ -7,9 +7,6 @@ import type { Handlers } from '../dispatcher';
 
 type WorkspaceHandlers = Pick<
   Handlers,
-  | 'workflows.list'
-  | 'workflows.create'
-  | 'workflows.delete'
   | 'workspace.users'
   | 'workspace.objects'
   | 'workspace.tenants'
@@ -40,23 +37,6 @@ export function workspaceHandlers(ctx: CoreContext): WorkspaceHandlers {
   };
 
   return {
-    'workflows.list': ({ environment }) => {
-      mustHaveEnv(environment);
-      return ctx.workspaceQuery.workflows(environment);
-    },
-    'workflows.create': ({ environment, key, name }) => {
-      mustHaveEnv(environment);
-      if (!ctx.workspaceQuery.createWorkflow(environment, key, name ?? key, ctx.clock.now())) {
-        throw new ApiFailure('conflict', `A workflow "${key}" already exists in ${environment}`);
-      }
-      ctx.emit('config.changed', { what: 'workflows' });
-      return ctx.workspaceQuery.workflows(environment).find((w) => w.key === key)!;
-    },
-    'workflows.delete': ({ environment, key }) => {
-      if (!ctx.workspaceQuery.deleteWorkflow(environment, key)) throw new ApiFailure('not_found', `No workflow "${key}" in ${environment}`);
-      ctx.emit('config.changed', { what: 'workflows' });
-      return { deleted: true as const };
-    },
     'workspace.users': list('workspace.users', 'users'),
     'workspace.objects': list('workspace.objects', 'objects'),
     'workspace.tenants': list('workspace.tenants', 'tenants'),

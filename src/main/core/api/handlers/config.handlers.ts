@@ -1,0 +1,19 @@
+import { exportConfig } from '../../portability/export-config';
+import { checkImportFile, importConfig } from '../../portability/import-config';
+import type { CoreContext } from '../../context';
+import type { Handlers } from '../dispatcher';
+
+type ConfigHandlers = Pick<Handlers, 'config.export' | 'config.import'>;
+
+export function configHandlers(ctx: CoreContext): ConfigHandlers {
+  return {
+    'config.export': (options) => exportConfig(ctx, options),
+    'config.import': ({ file, onConflict }) => {
+      checkImportFile(file);
+      const report = importConfig(ctx, file, onConflict);
+      ctx.emit('config.changed', { what: 'sources' });
+      ctx.emit('config.changed', { what: 'environments' });
+      return report;
+    },
+  };
+}
