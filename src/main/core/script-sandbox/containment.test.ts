@@ -3,14 +3,6 @@ import { runPreprocess, warmUpSandbox } from './run-preprocess.js';
 import { NORMAL_SCRIPT, RELAXED, requestCtx } from './testing/fixtures.js';
 import type { PreprocessResult, ScriptErrorKind } from './types.js';
 
-const GENEROUS_MS = 2_000;
-
-async function runTimed(source: string): Promise<{ result: PreprocessResult; elapsedMs: number }> {
-  const started = performance.now();
-  const result = await runPreprocess({ source, ctx: requestCtx() });
-  return { result, elapsedMs: performance.now() - started };
-}
-
 async function expectNormalScriptStillWorks(): Promise<void> {
   const ctx = requestCtx({ headers: { 'x-ok': 'yes' } });
   const result = await runPreprocess({ source: NORMAL_SCRIPT, ctx, limits: RELAXED });
@@ -26,7 +18,7 @@ function expectFailure(result: PreprocessResult, kind: ScriptErrorKind, message:
 
 beforeAll(() => warmUpSandbox());
 
-describe('a hostile or broken script fails with the right kind, quickly, and the sandbox keeps serving', () => {
+describe('a hostile or broken script fails with the right kind, and the sandbox keeps serving', () => {
   const cases: { name: string; source: string; kind: ScriptErrorKind; message: RegExp }[] = [
     { name: 'an infinite loop', source: 'function main() { while (true) {} }', kind: 'timeout', message: /time limit of 50 ms/ },
     { name: 'an infinite loop at top level', source: 'for (;;) {}\nfunction main() {}', kind: 'timeout', message: /time limit/ },
@@ -76,10 +68,9 @@ describe('a hostile or broken script fails with the right kind, quickly, and the
   ];
 
   for (const { name, source, kind, message } of cases) {
-    it(`stops ${name} with a ${kind} error within 2 s, then runs a normal script`, async () => {
-      const { result, elapsedMs } = await runTimed(source);
-      expectFailure(result, kind, message);
-      expect(elapsedMs).toBeLessThan(GENEROUS_MS);
+    // The limit that stopped it is in the error (kind and message); the test timeout bounds the rest.
+    it(`stops ${name} with a ${kind} error, then runs a normal script`, async () => {
+      expectFailure(await runPreprocess({ source, ctx: requestCtx() }), kind, message);
       await expectNormalScriptStillWorks();
     });
   }

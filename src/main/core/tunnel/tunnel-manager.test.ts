@@ -38,7 +38,8 @@ describe('tunnel manager against a real localtunnel server', () => {
 
     // The periodic probe goes through the public URL and is answered by the receiver.
     await expect.poll(() => f.receiver.probes, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
-    expect(f.log.all.slice(1).map((s) => s.state)).toEqual(['starting', 'up']);
+    // Only the first transitions are certain: on a loaded machine a slow probe may rightly reconnect later.
+    expect(f.log.all.slice(1, 3).map((s) => s.state)).toEqual(['starting', 'up']);
   });
 
   it('reconnects by itself after the tunnel server goes down and comes back on the same port, keeping its URL', async () => {
