@@ -10,8 +10,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+let connected = 0;
+/** A fresh source per test, so each test stands alone (`-t` runs it by itself). */
 async function connect(templateId: string, secret: string) {
-  const source = await t.call('sources.connect', { templateId, key: templateId, mappingIds: [], secrets: { development: secret } });
+  const key = `${templateId}-${(connected += 1)}`;
+  const source = await t.call('sources.connect', { templateId, key, mappingIds: [], secrets: { development: secret } });
   return `${t.core.receiverUrl}/in/${source.settings[0]!.endpointToken}`;
 }
 
@@ -27,10 +30,9 @@ describe('template handshakes at the receiver', () => {
     expect(items[0]).toMatchObject({ verification: 'verified', processing: 'none', responseStatus: 200 });
   });
 
-  let zoomUrl = '';
   it("answers Zoom's endpoint.url_validation with the token's HMAC under the Secret Token", async () => {
     const secret = 'zoom-secret-token-1234567890';
-    const url = (zoomUrl = await connect('zoom', secret));
+    const url = await connect('zoom', secret);
     const signed = await documentedSigners.zoom({
       payload: { event: 'endpoint.url_validation', payload: { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' }, event_ts: Date.now() },
       secret,
@@ -45,8 +47,9 @@ describe('template handshakes at the receiver', () => {
   });
 
   it('refuses to sign a Zoom validation that does not verify', async () => {
+    const url = await connect('zoom', 'zoom-secret-token-1234567890');
     const body = JSON.stringify({ event: 'endpoint.url_validation', payload: { plainToken: 'abc' } });
-    const res = await fetch(zoomUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(res.status).toBe(401);
     expect(JSON.stringify(await res.json())).not.toContain('encryptedToken');
   });

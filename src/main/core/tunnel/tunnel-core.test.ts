@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TunnelStatus } from '../../../shared/domain/settings';
 import { startTestCore, type TestCore } from '../testing/test-core';
 import { getPreset } from '../verification';
@@ -66,16 +66,24 @@ const sendSigned = async (publicUrl: string) => {
   return throughTunnel(publicUrl, url, signed.headers, signed.body);
 };
 
+/** Opens the tunnel from stopped with this test server's settings and waits for its public URL. */
+async function startTunnel(): Promise<string> {
+  const up = next((s) => s.state === 'up');
+  const started = await t.call('tunnel.start', { settings: { serverUrl: lt.url, connectAddress: `127.0.0.1:${lt.port}`, subdomain: null } });
+  expect(started.state).toBe('starting');
+  const status = await up;
+  if (status.state !== 'up') throw new Error('not up');
+  return status.url;
+}
+
 describe('the tunnel through the core', () => {
-  let publicUrl: string;
+  // Every test starts from a closed tunnel and opens its own, so each one also runs alone (`-t`).
+  beforeEach(async () => {
+    expect((await t.call('tunnel.stop', {})).state).toBe('stopped');
+  });
 
   it('comes up against a self-hosted server and carries a Stripe-signed event to the log as verified', async () => {
-    const up = next((s) => s.state === 'up');
-    const started = await t.call('tunnel.start', { settings: { serverUrl: lt.url, connectAddress: `127.0.0.1:${lt.port}` } });
-    expect(started.state).toBe('starting');
-    const status = await up;
-    if (status.state !== 'up') throw new Error('not up');
-    publicUrl = status.url;
+    const publicUrl = await startTunnel();
     expect(publicUrl).toMatch(/^http:\/\/[a-z0-9-]+\.lt\.test/);
     expect((await t.call('tunnel.status', {})).state).toBe('up');
 
@@ -86,12 +94,14 @@ describe('the tunnel through the core', () => {
   });
 
   it('exposes only the receiver: control API paths answer 404 through the tunnel', async () => {
+    const publicUrl = await startTunnel();
     for (const path of ['/api/sources.list', '/api/events', '/']) {
       expect((await throughTunnel(publicUrl, path, { 'content-type': 'application/json' }, '{}')).status).toBe(404);
     }
   });
 
   it('reconnects by itself after the server goes away and comes back, and events flow again', async () => {
+    await startTunnel();
     const reconnecting = next((s) => s.state === 'reconnecting');
     await lt.stop();
     await reconnecting;
@@ -99,11 +109,11 @@ describe('the tunnel through the core', () => {
     await lt.restart();
     const status = await up;
     if (status.state !== 'up') throw new Error('not up');
-    publicUrl = status.url;
-    expect((await sendSigned(publicUrl)).status).toBe(200);
+    expect((await sendSigned(status.url)).status).toBe(200);
   }, 40_000);
 
   it('announces a changed public URL with the old and the new one', async () => {
+    const publicUrl = await startTunnel();
     const moved = next((s) => s.state === 'up' && s.previousUrl !== undefined);
     await t.call('tunnel.start', { settings: { subdomain: 'inlet-moved' } });
     const status = await moved;
@@ -114,7 +124,9 @@ describe('the tunnel through the core', () => {
   }, 30_000);
 
   it('stops on request', async () => {
+    await startTunnel();
     const stopped = await t.call('tunnel.stop', {});
     expect(stopped.state).toBe('stopped');
+    expect((await t.call('tunnel.status', {})).state).toBe('stopped');
   });
 });
