@@ -2,6 +2,7 @@ import type { PushMessage } from '../../shared/api/events';
 import type { ApiResult } from '../../shared/api/result';
 import type { CoreContext } from './context';
 import { createDispatcher, type CallCtx } from './api/dispatcher';
+import { applyChanges } from './api/changes';
 import { createHandlers } from './api/handlers';
 import { silentLogger, type CorePorts } from './ports';
 import { createCoreContext } from './core-context';
@@ -181,9 +182,11 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const pruner = createPruner(ctx);
   pruner.schedule();
 
-  const dispatchRaw = createDispatcher(createHandlers(ctx, { processor, queue, replays, tunnel, pruner, indexer }), (method, error) =>
-    logger.error(`${method} failed`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-  );
+  const dispatchRaw = createDispatcher(createHandlers(ctx, { processor, queue, replays, tunnel, pruner, indexer }), {
+    onInternalError: (method, error) =>
+      logger.error(`${method} failed`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    onChanged: (changes) => applyChanges(ctx, changes),
+  });
 
   // A damaged page met while running answers a sentence that names the way out, not SQLite's words.
   const dispatch: Core['dispatch'] = async (method, input, callCtx) => {

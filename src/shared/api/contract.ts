@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ConfigChange } from './events';
 import { EnvKeySchema, EnvironmentSchema } from '../domain/environment';
 import { EventDetailSchema, EventFilterSchema, EventSummarySchema, PreprocessOutputSchema } from '../domain/event';
 import { ActionPlanSchema, MappingFieldsSchema, MappingSchema } from '../domain/mapping';
@@ -59,7 +60,11 @@ const PlanOutcome = z.object({
 });
 
 /**
- * Every method of the control API, once. Both transports (Electron IPC and HTTP) dispatch through
+ * Every method of the control API, once. A method that changes anything declares `changes`: the
+ * configuration it touches (the dispatcher invalidates the caches for it and pushes
+ * `config.changed` for each), or `[]` when it changes only events, settings or the workspace,
+ * which have their own push events. A method without `changes` only reads; a test keeps the list
+ * of those explicit. Both transports (Electron IPC and HTTP) dispatch through
  * these schemas and handler types are derived from them; `docs/api.md` is generated from this
  * object (summaries included) and checked against it by a test.
  */
@@ -80,16 +85,19 @@ export const contract = {
     output: z.array(EnvironmentSchema),
   },
   'environments.create': {
+    changes: ['environments', 'sources'],
     summary: 'Adds an environment; every source gets settings (and a fresh endpoint token) for it.',
     input: z.object({ key: EnvKeySchema, name: z.string().min(1).max(80).optional() }),
     output: EnvironmentSchema,
   },
   'environments.rename': {
+    changes: ['environments'],
     summary: 'Changes the display name; the key (and so every URL) stays.',
     input: z.object({ key: EnvKeySchema, name: z.string().min(1).max(80) }),
     output: EnvironmentSchema,
   },
   'environments.delete': {
+    changes: ['environments', 'sources'],
     summary: 'Deletes an environment and its per-source settings; the last one cannot be deleted.',
     input: z.object({ key: EnvKeySchema }),
     output: z.object({ deleted: z.literal(true) }),
@@ -102,11 +110,13 @@ export const contract = {
   },
   'sources.get': { summary: 'One source by id.', input: z.object({ id: Id }), output: SourceSchema },
   'sources.create': {
+    changes: ['sources'],
     summary: 'Creates a Custom source with settings for every environment.',
     input: z.object({ key: SourceKeySchema, name: z.string().min(1).max(120).optional() }),
     output: SourceSchema,
   },
   'sources.update': {
+    changes: ['sources'],
     summary: 'Renames and/or patches per-environment settings.',
     input: z.object({
       id: Id,
@@ -116,16 +126,19 @@ export const contract = {
     output: SourceSchema,
   },
   'sources.delete': {
+    changes: ['sources', 'mappings'],
     summary: 'Deletes a source, its settings and secrets; its logged events stay.',
     input: z.object({ id: Id }),
     output: z.object({ deleted: z.literal(true) }),
   },
   'sources.rotateToken': {
+    changes: ['sources'],
     summary: 'Issues a new endpoint token for one environment; the old URL stops working at once.',
     input: z.object({ id: Id, environment: EnvKeySchema }),
     output: SourceSchema,
   },
   'sources.addSecret': {
+    changes: ['sources'],
     summary: 'Adds a verification secret; earlier ones stay active until removed (rotation).',
     input: z.object({
       id: Id,
@@ -136,6 +149,7 @@ export const contract = {
     output: SourceSchema,
   },
   'sources.removeSecret': {
+    changes: ['sources'],
     summary: 'Removes one secret (the end of a rotation).',
     input: z.object({ id: Id, environment: EnvKeySchema, secretId: Id }),
     output: SourceSchema,
@@ -162,6 +176,7 @@ export const contract = {
     ),
   },
   'sources.setVar': {
+    changes: ['sources'],
     summary: 'Sets a preprocess-script variable for one environment; a secret one is stored encrypted and never shown again.',
     input: z.object({
       id: Id,
@@ -173,6 +188,7 @@ export const contract = {
     output: SourceSchema,
   },
   'sources.removeVar': {
+    changes: ['sources'],
     summary: 'Removes a preprocess-script variable.',
     input: z.object({ id: Id, environment: EnvKeySchema, name: z.string() }),
     output: SourceSchema,
@@ -223,12 +239,14 @@ export const contract = {
     output: EventDetailSchema,
   },
   'events.replay': {
+    changes: [],
     summary:
       'Sends a logged request through the current configuration again, as a new log entry linked to the original. `ignore_verification` treats verification and timestamps as passed. Replays bypass idempotency unless `respectIdempotency`.',
     input: z.object({ id: z.number().int(), mode: ReplayMode, respectIdempotency: z.boolean().default(false) }),
     output: EventSummarySchema,
   },
   'events.replayMany': {
+    changes: [],
     summary:
       'Replays every event matching a filter (oldest first, at most `max`) in the background; progress arrives as `replay.progress` push events.',
     input: EventFilterSchema.extend({
@@ -246,6 +264,7 @@ export const contract = {
     output: z.array(z.object({ jobId: z.string(), done: z.number().int(), total: z.number().int() })),
   },
   'events.cancelReplay': {
+    changes: [],
     summary: 'Stops a bulk replay; events already replayed stay in the log.',
     input: z.object({ jobId: Id }),
     output: z.object({ cancelled: z.boolean() }),
@@ -264,18 +283,20 @@ export const contract = {
 
   'mappings.list': { summary: 'A source\'s mappings in display order.', input: z.object({ sourceId: Id }), output: z.array(MappingSchema) },
   'mappings.create': {
+    changes: ['mappings'],
     summary: 'Adds a mapping (event type → action with parameter expressions); expressions are parsed and errors point at the character.',
     input: MappingDraft.omit({ id: true }),
     output: MappingSchema,
   },
   'mappings.update': {
+    changes: ['mappings'],
     summary: 'Changes a mapping; the fields given replace the current ones (`condition: null` removes the condition).',
     input: MappingFieldsSchema.omit({ sourceId: true })
       .partial()
       .extend({ id: Id, condition: ConditionSchema.nullable().optional().describe('null removes the condition') }),
     output: MappingSchema,
   },
-  'mappings.delete': { summary: 'Deletes a mapping.', input: z.object({ id: Id }), output: z.object({ deleted: z.literal(true) }) },
+  'mappings.delete': { changes: ['mappings'], summary: 'Deletes a mapping.', input: z.object({ id: Id }), output: z.object({ deleted: z.literal(true) }) },
   'mappings.rehearse': {
     summary: 'Tests a mapping draft against the last N logged events of its type: how many would pass, and why the others fail.',
     input: z.object({ draft: MappingDraft, environment: EnvKeySchema, lastN: z.number().int().min(1).max(1000).default(20) }),
@@ -289,11 +310,13 @@ export const contract = {
 
   'workflows.list': { summary: 'Workflows known to an environment\'s workspace.', input: z.object({ environment: EnvKeySchema }), output: z.array(WorkflowSchema) },
   'workflows.create': {
+    changes: ['workflows'],
     summary: 'Makes a workflow key known to an environment, so triggers and cancels can use it.',
     input: z.object({ environment: EnvKeySchema, key: WorkflowKeySchema, name: z.string().min(1).max(120).optional() }),
     output: WorkflowSchema,
   },
   'workflows.delete': {
+    changes: ['workflows'],
     summary: 'Forgets a workflow key (its past runs stay).',
     input: z.object({ environment: EnvKeySchema, key: WorkflowKeySchema }),
     output: z.object({ deleted: z.literal(true) }),
@@ -317,6 +340,7 @@ export const contract = {
     output: z.object({ ok: z.boolean(), problem: z.string().optional() }),
   },
   'sources.connect': {
+    changes: ['sources', 'mappings', 'workflows'],
     summary:
       'Creates a source from a template: its verification, paths and script, the chosen default mappings (active in every environment), its suggested workflows, and a secret per environment.',
     input: z.object({
@@ -331,6 +355,7 @@ export const contract = {
     output: SourceSchema,
   },
   'events.sendTest': {
+    changes: [],
     summary:
       'Signs a template sample (or a logged event) as the provider would — the environment\'s secret, a fresh timestamp and delivery id — and posts it through the real receiver. Works offline.',
     input: z.object({
@@ -348,6 +373,7 @@ export const contract = {
     output: ExportFileSchema,
   },
   'config.import': {
+    changes: ['environments', 'sources', 'mappings', 'workflows'],
     summary:
       'Applies an exported file in one transaction: sources get new URLs, scripts arrive off until approved (`sources.approveScript`), invalid mappings are reported and left out.',
     input: z.object({ file: ExportFileSchema, onConflict: z.enum(['skip', 'rename']).default('skip') }),
@@ -359,11 +385,13 @@ export const contract = {
     }),
   },
   'sources.approveScript': {
+    changes: ['sources'],
     summary: 'Approves (and enables) the preprocess script of one environment, e.g. after an import.',
     input: z.object({ id: Id, environment: EnvKeySchema }),
     output: SourceSchema,
   },
   'events.import': {
+    changes: [],
     summary:
       'Puts captured requests into a source\'s log (origin `import`), judged as the receiver would now but not mapped: replay them to run the current mappings.',
     input: z.object({ sourceId: Id, environment: EnvKeySchema, items: z.array(ImportedRequestSchema).min(1).max(5000) }),
@@ -372,15 +400,17 @@ export const contract = {
 
   'tunnel.status': { summary: 'The tunnel\'s current state and public URL.', input: Empty, output: TunnelStatusSchema },
   'tunnel.start': {
+    changes: [],
     summary:
       'Saves any tunnel settings given and opens the tunnel (only the receiver is exposed). Returns at once; progress arrives as `tunnel.statusChanged`.',
     input: z.object({ settings: TunnelSettingsPatchSchema.optional() }),
     output: TunnelStatusSchema,
   },
-  'tunnel.stop': { summary: 'Closes the tunnel.', input: Empty, output: TunnelStatusSchema },
+  'tunnel.stop': { changes: [], summary: 'Closes the tunnel.', input: Empty, output: TunnelStatusSchema },
 
   'settings.get': { summary: 'App settings: tunnel, log retention, notifications.', input: Empty, output: AppSettingsSchema },
   'settings.update': {
+    changes: [],
     summary: 'Changes some settings; sections given are merged over the current ones.',
     input: z.object({
       tunnel: TunnelSettingsPatchSchema.optional(),
@@ -391,17 +421,19 @@ export const contract = {
   },
 
   'retention.prune': {
+    changes: [],
     summary: 'Applies the retention settings now (it also runs in the background); progress arrives as `retention.progress`.',
     input: Empty,
     output: z.object({ deleted: z.number().int() }),
   },
 
   'workspace.reset': {
+    changes: [],
     summary: 'Empties an environment\'s workspace (users, objects, tenants, subscriptions, audiences, runs); workflows stay.',
     input: z.object({ environment: EnvKeySchema }),
     output: z.object({ reset: z.literal(true) }),
   },
-} as const satisfies Record<string, { summary: string; input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<string, { summary: string; changes?: readonly ConfigChange[]; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
 export type ApiMethod = keyof Contract;

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { ActionStatusSchema, EventSummarySchema, ProcessingSchema } from '../domain/event';
 import { TunnelStatusSchema } from '../domain/settings';
 
+/** What `config.changed` names; mutating contract methods declare which they change. */
+export const ConfigChangeSchema = z.enum(['sources', 'environments', 'mappings', 'workflows']);
+export type ConfigChange = z.output<typeof ConfigChangeSchema>;
+
 /** Push events from the core to every connected UI, by name. */
 export const pushEvents = {
   /** A request was received and durably logged. */
@@ -25,8 +29,8 @@ export const pushEvents = {
   'tunnel.statusChanged': TunnelStatusSchema,
   /** Log retention removed old events (background pruning or `retention.prune`). */
   'retention.progress': z.object({ deleted: z.number().int(), total: z.number().int(), state: z.enum(['running', 'finished']) }),
-  /** Sources or environments changed (any client may have changed them). */
-  'config.changed': z.object({ what: z.enum(['sources', 'environments', 'mappings', 'workflows']) }),
+  /** Sources, environments, mappings or workflows changed (any client may have changed them). */
+  'config.changed': z.object({ what: ConfigChangeSchema }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type PushEvents = typeof pushEvents;

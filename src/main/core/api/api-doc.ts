@@ -82,7 +82,10 @@ export function renderApiDoc(): string {
     '',
   ];
   for (const [method, entry] of Object.entries(contract)) {
-    out.push(`### \`${method}\``, '', entry.summary, '', 'Input:', '', '```ts', render(entry.input, 'input'), '```', '');
+    out.push(`### \`${method}\``, '', entry.summary, '');
+    const changes = 'changes' in entry ? entry.changes : [];
+    if (changes.length > 0) out.push(`Changes: ${changes.map((c) => `\`${c}\``).join(', ')} (pushes \`config.changed\` for each).`, '');
+    out.push('Input:', '', '```ts', render(entry.input, 'input'), '```', '');
     out.push('Output:', '', '```ts', render(entry.output, 'output'), '```', '');
   }
   out.push('## Push events', '');

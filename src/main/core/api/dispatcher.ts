@@ -1,4 +1,5 @@
 import { contract, isApiMethod, type ApiMethod, type ApiOutput, type ApiParsedInput } from '../../../shared/api/contract';
+import type { ConfigChange } from '../../../shared/api/events';
 import { ApiFailure, fail, ok, type ApiResult } from '../../../shared/api/result';
 
 /** Who is calling; transports fill it in. */
@@ -16,15 +17,35 @@ export type Dispatch = (method: unknown, input: unknown, ctx: CallCtx) => Promis
 const describeIssues = (issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string =>
   issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
 
+export interface DispatcherHooks {
+  onInternalError?(method: string, error: unknown): void;
+  /** After a successful call of a method whose contract entry declares what it changes. */
+  onChanged?(changes: readonly ConfigChange[]): void;
+}
+
+const NO_CHANGES: readonly ConfigChange[] = [];
+
+/** What a method declares it changes; empty for read-only methods and those changing no configuration. */
+export const changesOf = (method: ApiMethod): readonly ConfigChange[] => {
+  const entry = contract[method];
+  return 'changes' in entry ? entry.changes : NO_CHANGES;
+};
+
+/** Whether a method's contract entry says what it changes (`[]` counts: it was thought about). */
+export const declaresChanges = (method: ApiMethod): boolean => 'changes' in contract[method];
+
 export const createDispatcher =
-  (handlers: Handlers, onInternalError: (method: string, error: unknown) => void = () => {}): Dispatch =>
+  (handlers: Handlers, { onInternalError = () => {}, onChanged = () => {} }: DispatcherHooks = {}): Dispatch =>
   async (method, raw, ctx) => {
     if (!isApiMethod(method)) return fail('not_found', `unknown method ${String(method)}`);
     const parsed = contract[method].input.safeParse(raw ?? {});
     if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error.issues));
     try {
       const handler = handlers[method] as (input: unknown, ctx: CallCtx) => unknown;
-      return ok(await handler(parsed.data, ctx));
+      const result = ok(await handler(parsed.data, ctx));
+      const changes = changesOf(method);
+      if (changes.length > 0) onChanged(changes);
+      return result;
     } catch (error) {
       if (error instanceof ApiFailure) return fail(error.code, error.message);
       onInternalError(method, error);

@@ -88,7 +88,5 @@ export function importConfig(ctx: CoreContext, file: ExportFile, onConflict: 'sk
     }
     for (const w of file.workflows) if (envKeys.has(w.environment)) ctx.workspaceQuery.createWorkflow(w.environment, w.key, w.name, now);
   })();
-  ctx.routes.invalidate();
-  ctx.mappings.invalidate();
   return report;
 }

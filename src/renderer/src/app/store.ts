@@ -61,6 +61,7 @@ export function wirePushEvents(api: ApiClient, store: AppStore): () => void {
       if (what === 'mappings' && state.mappingsSourceId) void state.loadMappings(state.mappingsSourceId);
       if (what === 'sources') void state.loadSources();
       if (what === 'environments') void state.loadEnvironments().catch(() => undefined);
+      if (what === 'workflows') state.scheduleWorkspaceRefresh();
     }),
   ];
   return () => offs.forEach((off) => off());

@@ -10,10 +10,7 @@ export function configHandlers(ctx: CoreContext): ConfigHandlers {
     'config.export': (options) => exportConfig(ctx, options),
     'config.import': ({ file, onConflict }) => {
       checkImportFile(file);
-      const report = importConfig(ctx, file, onConflict);
-      ctx.emit('config.changed', { what: 'sources' });
-      ctx.emit('config.changed', { what: 'environments' });
-      return report;
+      return importConfig(ctx, file, onConflict);
     },
   };
 }

@@ -11,10 +11,6 @@ type EnvironmentHandlers = Pick<
 const titleCase = (key: string) => key.replace(/(^|[-_])(\w)/g, (_, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase());
 
 export function environmentHandlers(ctx: CoreContext): EnvironmentHandlers {
-  const changed = () => {
-    ctx.routes.invalidate();
-    ctx.emit('config.changed', { what: 'environments' });
-  };
   const mustExist = (key: string) => {
     const env = ctx.environments.get(key);
     if (!env) throw new ApiFailure('not_found', `No environment "${key}"`);
@@ -27,14 +23,12 @@ export function environmentHandlers(ctx: CoreContext): EnvironmentHandlers {
     'environments.create': ({ key, name }) => {
       if (ctx.environments.get(key)) throw new ApiFailure('conflict', `An environment "${key}" already exists`);
       const env = ctx.db.transaction(() => addEnvironment(ctx, key, name ?? titleCase(key)))();
-      changed();
       return env;
     },
 
     'environments.rename': ({ key, name }) => {
       mustExist(key);
       ctx.environments.rename(key, name);
-      changed();
       return mustExist(key);
     },
 
@@ -44,7 +38,6 @@ export function environmentHandlers(ctx: CoreContext): EnvironmentHandlers {
         throw new ApiFailure('conflict', 'The last environment cannot be deleted; create another one first');
       }
       ctx.environments.remove(key);
-      changed();
       return { deleted: true as const };
     },
   };

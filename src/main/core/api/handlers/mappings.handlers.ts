@@ -36,7 +36,6 @@ function validated(m: Mapping, saving?: { environments: readonly string[]; alrea
 }
 
 export function mappingHandlers(ctx: CoreContext): MappingHandlers {
-  const changed = () => ctx.emit('config.changed', { what: 'mappings' });
   const mustGet = (id: string) => {
     const m = ctx.mappings.get(id);
     if (!m) throw new ApiFailure('not_found', `No mapping "${id}"`);
@@ -65,7 +64,6 @@ export function mappingHandlers(ctx: CoreContext): MappingHandlers {
         updatedAt: now,
       }, saving());
       ctx.mappings.save(mapping);
-      changed();
       return mapping;
     },
     'mappings.update': ({ id, condition, ...patch }) => {
@@ -75,12 +73,10 @@ export function mappingHandlers(ctx: CoreContext): MappingHandlers {
       const nextCondition = condition === undefined ? currentCondition : (condition ?? undefined);
       const mapping = validated({ ...current, ...defined, ...(nextCondition ? { condition: nextCondition } : {}), updatedAt: ctx.clock.now() }, saving(current.activeIn));
       ctx.mappings.save(mapping);
-      changed();
       return mapping;
     },
     'mappings.delete': ({ id }) => {
       ctx.mappings.remove(mustGet(id));
-      changed();
       return { deleted: true as const };
     },
 

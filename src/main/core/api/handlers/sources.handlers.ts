@@ -41,10 +41,6 @@ function nextPreprocess(current: PreprocessSettings | null, patch: Omit<Preproce
 }
 
 export function sourceHandlers(ctx: CoreContext): SourceHandlers {
-  const changed = () => {
-    ctx.routes.invalidate();
-    ctx.emit('config.changed', { what: 'sources' });
-  };
   const mustGet = (id: string): Source => {
     const source = ctx.sources.get(id);
     if (!source) throw new ApiFailure('not_found', `No source with id "${id}"`);
@@ -74,7 +70,6 @@ export function sourceHandlers(ctx: CoreContext): SourceHandlers {
         });
         for (const env of ctx.environments.list()) ctx.sources.insertSettings({ ...defaultSettings(env.key), sourceId: id });
       });
-      changed();
       return mustGet(id);
     },
 
@@ -92,21 +87,18 @@ export function sourceHandlers(ctx: CoreContext): SourceHandlers {
           });
         }
       });
-      changed();
       return mustGet(id);
     },
 
     'sources.delete': ({ id }) => {
       mustGet(id);
       ctx.sources.remove(id);
-      changed();
       return { deleted: true as const };
     },
 
     'sources.rotateToken': ({ id, environment }) => {
       settingsOf(mustGet(id), environment);
       ctx.sources.setToken(id, environment, newEndpointToken());
-      changed();
       return mustGet(id);
     },
 
@@ -116,7 +108,6 @@ export function sourceHandlers(ctx: CoreContext): SourceHandlers {
       const problem = secretShapeProblem(settings.verification, secret);
       if (problem) throw new ApiFailure('invalid_input', `secret: the ${environment} secret was not saved: ${problem}`);
       ctx.sources.insertSecret(sealSecret(ctx, { sourceId: id, environment, secret, label, existing: settings.secrets.length }));
-      changed();
       return mustGet(id);
     },
 
@@ -125,7 +116,6 @@ export function sourceHandlers(ctx: CoreContext): SourceHandlers {
       if (!ctx.sources.removeSecret(id, environment, secretId)) {
         throw new ApiFailure('not_found', `No secret "${secretId}" in ${environment}`);
       }
-      changed();
       return mustGet(id);
     },
 
@@ -134,14 +124,12 @@ export function sourceHandlers(ctx: CoreContext): SourceHandlers {
     'sources.setVar': ({ id, environment, name, value, secret }) => {
       settingsOf(mustGet(id), environment);
       ctx.sources.upsertVar(secret ? sealedVar(ctx, { sourceId: id, environment, name, value }) : plainVar({ sourceId: id, environment, name, value }));
-      changed();
       return mustGet(id);
     },
 
     'sources.removeVar': ({ id, environment, name }) => {
       settingsOf(mustGet(id), environment);
       if (!ctx.sources.removeVar(id, environment, name)) throw new ApiFailure('not_found', `No variable "${name}" in ${environment}`);
-      changed();
       return mustGet(id);
     },
 
@@ -155,16 +143,11 @@ export function sourceHandlers(ctx: CoreContext): SourceHandlers {
 
     'sources.approveScript': ({ id, environment }) => {
       approveScript(ctx, id, environment);
-      changed();
       return mustGet(id);
     },
 
     'sources.connect': (input) => {
       const id = connectSource(ctx, input);
-      ctx.routes.invalidate();
-      ctx.emit('config.changed', { what: 'sources' });
-      ctx.emit('config.changed', { what: 'mappings' });
-      ctx.emit('config.changed', { what: 'workflows' });
       return mustGet(id);
     },
   };

@@ -19,12 +19,10 @@ export function workflowHandlers(ctx: CoreContext): WorkflowHandlers {
       if (!ctx.workspaceQuery.createWorkflow(environment, key, name ?? key, ctx.clock.now())) {
         throw new ApiFailure('conflict', `A workflow "${key}" already exists in ${environment}`);
       }
-      ctx.emit('config.changed', { what: 'workflows' });
       return ctx.workspaceQuery.workflows(environment).find((w) => w.key === key)!;
     },
     'workflows.delete': ({ environment, key }) => {
       if (!ctx.workspaceQuery.deleteWorkflow(environment, key)) throw new ApiFailure('not_found', `No workflow "${key}" in ${environment}`);
-      ctx.emit('config.changed', { what: 'workflows' });
       return { deleted: true as const };
     },
   };
