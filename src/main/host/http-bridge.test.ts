@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PushMessage } from '../../shared/api/events';
 import { fail, ok, type ApiResult } from '../../shared/api/result';
 import { createControlServer, type ControlServer } from './http-bridge';
@@ -73,6 +73,10 @@ beforeAll(async () => {
   core = fakeCore();
   server = await createControlServer({ core, token: TOKEN, port: 0, staticDir });
 });
+// Each test counts only the calls it made, so it passes alone (`-t`) and in any order.
+beforeEach(() => {
+  core.calls.length = 0;
+});
 afterAll(async () => {
   await server.close();
   rmSync(staticDir, { recursive: true, force: true });
@@ -120,7 +124,7 @@ describe('control server: the API', () => {
     const r = await call('sources.create', { key: 'stripe-test' }, { ...auth, origin: `http://localhost:${server.port}` });
     expect(r.status).toBe(200);
     expect(JSON.parse(r.text)).toEqual({ ok: true, value: { echo: { key: 'stripe-test' } } });
-    expect(core.calls.at(-1)).toEqual({ method: 'sources.create', input: { key: 'stripe-test' }, transport: 'http' });
+    expect(core.calls).toEqual([{ method: 'sources.create', input: { key: 'stripe-test' }, transport: 'http' }]);
   });
 
   it('maps an API error code to its HTTP status', async () => {
@@ -130,11 +134,10 @@ describe('control server: the API', () => {
   });
 
   it('answers 400 invalid_input to malformed JSON without calling the core', async () => {
-    const before = core.calls.length;
     const r = await send('/api/app.info', { method: 'POST', headers: auth, body: '{"oops' });
     expect(r.status).toBe(400);
     expect(JSON.parse(r.text)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(core.calls).toHaveLength(before);
+    expect(core.calls).toHaveLength(0);
   });
 
   it('treats an empty body as {}', async () => {
@@ -160,6 +163,7 @@ describe('control server: the API', () => {
   });
 
   it('delivers a pushed event over Server-Sent Events and unsubscribes on disconnect', async () => {
+    const listenersBefore = core.listeners.size;
     const received = await new Promise<string>((resolve, reject) => {
       const req = request(
         { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { ...auth, host: `127.0.0.1:${server.port}` } },
@@ -186,7 +190,7 @@ describe('control server: the API', () => {
       req.end();
     });
     expect(received).toContain('event: config.changed\ndata: {"what":"sources"}\n\n');
-    await expect.poll(() => core.listeners.size).toBe(0);
+    await expect.poll(() => core.listeners.size).toBe(listenersBefore);
   });
 });
 
