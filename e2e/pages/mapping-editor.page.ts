@@ -51,4 +51,19 @@ export class MappingEditorPage {
     await this.page.getByTestId('save-mapping').click();
     await expect(this.page.getByTestId('mapping-save-state')).toHaveText('Saved');
   }
+
+  /** Pins `param` as the tree's target with the pick shortcut (Alt+↓); focus moves to the tree. */
+  async startPick(param: string): Promise<void> {
+    await this.param(param).focus();
+    await this.page.keyboard.press('Alt+ArrowDown');
+    await expect(this.tree).toBeFocused();
+  }
+
+  /** Saves and expects the editor to ask first because every recent event fails. */
+  async saveExpectingWarning(): Promise<Locator> {
+    await this.page.getByTestId('save-mapping').click();
+    const warning = this.page.getByTestId('save-warning');
+    await expect(warning).toBeVisible();
+    return warning;
+  }
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Environment } from '../../../../shared/domain/environment';
 import { useApp } from '../../app/store-context';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { EnvDot } from './EnvDot';
 
 /** One environment: its fixed key, a renameable name, and delete (never the last one). */
 export function EnvironmentRow({ env, onlyOne, onError }: { env: Environment; onlyOne: boolean; onError(message: string | null): void }) {
@@ -48,6 +49,7 @@ export function EnvironmentRow({ env, onlyOne, onError }: { env: Environment; on
           </form>
         ) : (
           <span className="env-name" data-testid={`env-name-${env.key}`}>
+            <EnvDot env={env.key} />
             {env.name}
           </span>
         )}

@@ -19,6 +19,8 @@ export function MappingEditor({ source }: { source: Source }) {
   const discardDraft = useApp((s) => s.discardDraft);
   const duplicateMapping = useApp((s) => s.duplicateMapping);
   const deleteMapping = useApp((s) => s.deleteMapping);
+  const saveWarning = useApp((s) => s.saveWarning);
+  const dismissSaveWarning = useApp((s) => s.dismissSaveWarning);
   if (!draft) return null;
   const action = ACTIONS[draft.actionType];
 
@@ -64,6 +66,22 @@ export function MappingEditor({ source }: { source: Source }) {
           </button>
         </div>
       </header>
+      {saveWarning && (
+        <div className="notice notice--warn save-warning" role="alert" data-testid="save-warning">
+          <p>
+            <strong>All {saveWarning.total} recent events fail this mapping.</strong>
+            {saveWarning.reasons.length > 0 && <> {saveWarning.reasons.join('; ')}.</>} Save it anyway?
+          </p>
+          <div className="save-warning__buttons">
+            <button type="button" className="btn btn--small" data-testid="save-warning-keep-editing" onClick={dismissSaveWarning}>
+              Keep editing
+            </button>
+            <button type="button" className="btn btn--small btn--primary" data-testid="save-anyway" onClick={() => void saveDraft({ force: true })}>
+              Save anyway
+            </button>
+          </div>
+        </div>
+      )}
       {errors._ && (
         <p className="notice notice--error" role="alert" data-testid="mapping-error">
           {errors._}
@@ -102,7 +120,7 @@ export function MappingEditor({ source }: { source: Source }) {
         <h3 className="step__title">
           <span className="step__n">3</span> With the following data
         </h3>
-        <p className="field__help step__hint">Focus a field, then click a value in the sample on the right (or use ↑↓ and Enter there).</p>
+        <p className="field__help step__hint">Focus a field, then click a value in the sample on the right; or press Alt+↓ (or ⇲) to pick with ↑↓ and Enter there.</p>
         <div className="params" data-testid="params">
           {action.params.map((spec) => (
             <ParamInput key={`${draft.actionType}:${spec.name}`} spec={spec} />

@@ -16,10 +16,14 @@ export function MappingsTab({ source }: { source: Source }) {
   const hasDraft = useApp((s) => s.draft !== null);
   const error = useApp((s) => s.mappingsError);
   const newMapping = useApp((s) => s.newMapping);
+  const loadWorkspaceKeys = useApp((s) => s.loadWorkspaceKeys);
 
   useEffect(() => {
     void loadMappings(source.id).then(() => loadSampleSources(source.id));
   }, [source.id, currentEnv, loadMappings, loadSampleSources]);
+  useEffect(() => {
+    void loadWorkspaceKeys();
+  }, [currentEnv, loadWorkspaceKeys]);
 
   return (
     <div className="mappings" data-testid="mappings-tab">

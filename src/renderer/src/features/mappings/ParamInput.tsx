@@ -1,7 +1,9 @@
-import type { SyntheticEvent } from 'react';
+import type { KeyboardEvent, SyntheticEvent } from 'react';
 import type { ParamSpec } from '../../../../shared/domain/action';
 import { useApp } from '../../app/store-context';
 import { ExprErrorPointer } from './ExprErrorPointer';
+import { KeyPicker } from './KeyPicker';
+import { asTextSource, isKeyKind, textSuggestion } from './key-options';
 import { formatValue, previewParam } from './live-resolve';
 
 const ICON = { ok: '✓', error: '✗', warn: '!', empty: '–' } as const;
@@ -9,21 +11,42 @@ const ICON = { ok: '✓', error: '✗', warn: '!', empty: '–' } as const;
 /** The id of a parameter's input, so the payload tree can give focus back after filling it. */
 export const paramInputId = (name: string) => `param-${name}`;
 
+/** Moves focus to the sample tree, where ↑↓ and Enter choose the value for the pinned parameter. */
+export const focusSampleTree = (): boolean => {
+  const tree = document.querySelector<HTMLElement>('[data-testid="payload-tree"]');
+  tree?.focus();
+  return tree !== null;
+};
+
+/** The keyboard shortcut in a parameter that starts picking its value from the sample. */
+export const isPickShortcut = (e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>): boolean =>
+  e.altKey && !e.ctrlKey && !e.metaKey && e.key === 'ArrowDown';
+
 /** One parameter: its expression, and what it resolves to on the current sample (✓/✗ live). */
 export function ParamInput({ spec }: { spec: ParamSpec }) {
   const source = useApp((s) => s.draft?.params[spec.name] ?? '');
   const ctx = useApp((s) => s.sample?.ctx ?? null);
   const saveError = useApp((s) => s.draftErrors[`params.${spec.name}`]);
   const focused = useApp((s) => s.focusedParam === spec.name);
+  const pickTarget = useApp((s) => s.pickTarget);
   const setParam = useApp((s) => s.setParam);
   const focusParam = useApp((s) => s.focusParam);
+  const startPick = useApp((s) => s.startPick);
+  const endPick = useApp((s) => s.endPick);
   const preview = previewParam(spec, source, ctx);
   const state = preview.state === 'empty' && preview.required ? 'error' : preview.state;
   const id = paramInputId(spec.name);
+  const asText = textSuggestion(source);
 
-  const track = (e: SyntheticEvent<HTMLInputElement>) => {
-    const el = e.currentTarget;
-    focusParam(spec.name, { start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length });
+  const caretOf = (el: HTMLInputElement) => ({ start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length });
+  const track = (e: SyntheticEvent<HTMLInputElement>) => focusParam(spec.name, caretOf(e.currentTarget));
+  // Editing or clicking another field is a deliberate choice of target; a pinned pick gives way.
+  const claim = () => {
+    if (pickTarget !== null && pickTarget !== spec.name) endPick();
+  };
+  const pick = (el: HTMLInputElement | null) => {
+    startPick(spec.name, el ? caretOf(el) : null);
+    if (!focusSampleTree()) endPick();
   };
 
   return (
@@ -43,14 +66,34 @@ export function ParamInput({ spec }: { spec: ParamSpec }) {
           placeholder={spec.help ?? (spec.kind === 'workflow_key' ? '"my-workflow"' : 'body.…')}
           aria-invalid={state === 'error' || saveError ? true : undefined}
           aria-describedby={`${id}-result`}
+          aria-keyshortcuts="Alt+ArrowDown"
           data-testid={id}
+          onPointerDown={claim}
           onChange={(e) => {
+            claim();
             setParam(spec.name, e.target.value);
             track(e);
+          }}
+          onKeyDown={(e) => {
+            if (!isPickShortcut(e)) return;
+            e.preventDefault();
+            pick(e.currentTarget);
           }}
           onFocus={track}
           onSelect={track}
         />
+        {isKeyKind(spec.kind) && <KeyPicker kind={spec.kind} param={spec.name} label={spec.label} onPick={(v) => setParam(spec.name, asTextSource(v))} />}
+        <button
+          type="button"
+          className="btn btn--small btn--ghost param__pick"
+          disabled={ctx === null}
+          title="Pick from sample (Alt+↓)"
+          aria-label={`Pick ${spec.label} from the sample`}
+          data-testid={`${id}-pick`}
+          onClick={() => pick(document.getElementById(id) as HTMLInputElement | null)}
+        >
+          ⇲
+        </button>
         <span className={`param__status param__status--${state}`} data-testid={`${id}-status`} data-state={state} aria-hidden="true">
           {ICON[state]}
         </span>
@@ -70,6 +113,11 @@ export function ParamInput({ spec }: { spec: ParamSpec }) {
           preview.message && <span className="param__msg">{preview.message}</span>
         ) : (
           <span className="param__msg">{preview.message}</span>
+        )}
+        {asText !== null && (
+          <button type="button" className="link param__as-text" data-testid={`${id}-as-text`} onClick={() => setParam(spec.name, asTextSource(asText))}>
+            Use “{asText}” as text?
+          </button>
         )}
       </div>
     </div>

@@ -11,6 +11,8 @@ import { parentIndex, visibleRows, type TreeRow } from './payload-tree';
 export function PayloadTree({ ctx }: { ctx: ExprContext }) {
   const insert = useApp((s) => s.insertPathIntoFocused);
   const focusedParam = useApp((s) => s.focusedParam);
+  const pinned = useApp((s) => s.pickTarget !== null);
+  const endPick = useApp((s) => s.endPick);
   const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
   const [active, setActive] = useState(0);
   const rows = useMemo(() => visibleRows(ctx, toggled), [ctx, toggled]);
@@ -29,7 +31,10 @@ export function PayloadTree({ ctx }: { ctx: ExprContext }) {
 
   const fill = (row: TreeRow, refocus: boolean) => {
     const done = insert(row.path);
-    if (!done || !refocus) return;
+    // A pick started from a field ends back in that field, like closing a picker.
+    const back = refocus || pinned;
+    endPick();
+    if (!done || !back) return;
     // Back to the input with the caret after the path, so typing continues where it left off.
     const input = document.getElementById(paramInputId(done.param));
     if (input instanceof HTMLInputElement) {
@@ -51,6 +56,14 @@ export function PayloadTree({ ctx }: { ctx: ExprContext }) {
       ArrowLeft: () => (row.expanded ? toggle(row) : move(parentIndex(rows, active))),
       ' ': () => row.expandable && toggle(row),
       Enter: () => fill(row, false),
+      ...(pinned && focusedParam
+        ? {
+            Escape: () => {
+              endPick();
+              document.getElementById(paramInputId(focusedParam))?.focus();
+            },
+          }
+        : {}),
     };
     const action = keys[e.key];
     if (!action) return;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../app/store';
 import { fakeApi } from '../../test/fake-api';
 import { detail, source, summary } from '../../test/fixtures';
+import { originalOf } from './mapping-samples.slice';
 import type { Template } from '../../../../shared/domain/template';
 
 const template = {
@@ -71,5 +72,19 @@ describe('mapping samples', () => {
     await store.getState().rehearseDraft(50);
     expect(calls.find(([m]) => m === 'mappings.rehearse')?.[1]).toMatchObject({ environment: 'development', lastN: 50, draft: { eventType: 'user.created', params: { id: 'body.n' } } });
     expect(store.getState().rehearsal).toMatchObject({ passed: 1, failed: 1 });
+  });
+});
+
+describe('originalOf', () => {
+  it('finds the newest earlier processed event with the same idempotency key', () => {
+    const dup = summary({ id: 9, idempotencyKey: 'evt_1', processing: 'duplicate' });
+    const earlier = [
+      summary({ id: 8, idempotencyKey: 'evt_2', processing: 'done' }),
+      summary({ id: 6, idempotencyKey: 'evt_1', processing: 'duplicate' }),
+      summary({ id: 4, idempotencyKey: 'evt_1', processing: 'done' }),
+      summary({ id: 2, idempotencyKey: 'evt_1', processing: 'done' }),
+    ];
+    expect(originalOf(dup, earlier)).toBe(4);
+    expect(originalOf(dup, earlier.slice(0, 2))).toBeNull();
   });
 });

@@ -36,10 +36,19 @@ export interface MappingSamplesSlice {
   noteSourceEvent(event: EventSummary): void;
   /** A pushed `events.processed`: the source's list shows the new action status. */
   noteSourceEventProcessed(update: PushPayload<'events.processed'>): void;
-  rehearseDraft(lastN: number): Promise<void>;
+  /** Tests the draft against the last N events; the result is also kept for the panel. */
+  rehearseDraft(lastN: number): Promise<Rehearsal | null>;
+  /** For an event skipped as a duplicate: the earlier event that executed its idempotency key, if still logged. */
+  findOriginalEvent(duplicate: EventSummary): Promise<number | null>;
 }
 
 const RECENT = 200;
+/** Knock's idempotency window is a day; a few hundred earlier events of one type cover normal traffic. */
+const ORIGINAL_SEARCH = 500;
+
+/** The event that ran an idempotency key before `duplicate`: the newest earlier one that was processed. */
+export const originalOf = (duplicate: EventSummary, earlier: readonly EventSummary[]): number | null =>
+  earlier.find((e) => e.id < duplicate.id && e.idempotencyKey === duplicate.idempotencyKey && e.processing === 'done')?.id ?? null;
 
 /** Matching logged events first (newest first), then the template's samples. */
 export const sampleRefsFor = (pattern: string, events: readonly EventSummary[], template: Template | null): SampleRef[] => [
@@ -124,15 +133,28 @@ export const createMappingSamplesSlice =
       },
       async rehearseDraft(lastN) {
         const { draft, mappingsSourceId, currentEnv } = get();
-        if (!draft || !mappingsSourceId || !currentEnv) return;
+        if (!draft || !mappingsSourceId || !currentEnv) return null;
         set({ rehearsalStatus: 'running', rehearsalError: null });
         try {
           const input = draftInput(draft, mappingsSourceId);
           const rehearsal = await api.call('mappings.rehearse', { draft: { ...input, ...(draft.id ? { id: draft.id } : {}) }, environment: currentEnv, lastN });
           set({ rehearsal, rehearsalStatus: 'idle' });
+          return rehearsal;
         } catch (error) {
           set({ rehearsalStatus: 'error', rehearsalError: describeError(error) });
+          return null;
         }
+      },
+      async findOriginalEvent(duplicate) {
+        if (duplicate.idempotencyKey === null || duplicate.sourceId === null) return null;
+        const { items } = await api.call('events.list', {
+          sourceId: duplicate.sourceId,
+          ...(duplicate.environment ? { environment: duplicate.environment } : {}),
+          ...(duplicate.eventType ? { eventType: duplicate.eventType } : {}),
+          cursor: duplicate.id,
+          limit: ORIGINAL_SEARCH,
+        });
+        return originalOf(duplicate, items);
       },
     };
   };

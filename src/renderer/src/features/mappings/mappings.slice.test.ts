@@ -109,4 +109,50 @@ describe('mappings slice', () => {
     expect(store.getState().mappings).toEqual([]);
     expect(store.getState().draft).toBeNull();
   });
+
+  it('opens the mapping a log link names once its source loads, not the first one', async () => {
+    const s = setup({ 'mappings.list': () => [mapping(), mapping({ id: 'map_2', position: 1, eventType: 'invoice.paid' })] });
+    await s.store.getState().loadEnvironments();
+    await s.store.getState().loadSources();
+    s.store.getState().openMapping('src_1', 'map_2');
+    expect(s.store.getState()).toMatchObject({ view: 'sources', selectedSourceId: 'src_1', sourceTab: 'mappings' });
+    await s.store.getState().loadMappings('src_1');
+    expect(s.store.getState().draft?.id).toBe('map_2');
+    s.store.getState().openMapping('src_1', 'map_1');
+    expect(s.store.getState().draft?.id).toBe('map_1');
+  });
+
+  it('keeps a picked target while focus tabs through other parameters, until another one is claimed', async () => {
+    const { store } = await loaded();
+    store.getState().startPick('id', { start: 0, end: 0 });
+    store.getState().focusParam('email', { start: 0, end: 0 });
+    store.getState().focusParam('name', { start: 0, end: 0 });
+    expect(store.getState().insertPathIntoFocused('body.data.id')?.param).toBe('id');
+    store.getState().endPick();
+    store.getState().focusParam('email', { start: 0, end: 0 });
+    expect(store.getState().insertPathIntoFocused('body.data.email')?.param).toBe('email');
+  });
+
+  it('asks before saving a draft that fails every recent event, and saves when told to', async () => {
+    const failing = { eventId: 7, receivedAt: 1, outcome: { plan: { errors: [{ code: 'invalid_path', message: 'body.x is missing' }] }, run: { status: 'error', errors: [] } } };
+    const { store, calls } = await loaded({
+      'mappings.rehearse': () => ({ total: 3, passed: 0, failed: 3, results: [failing, failing, failing] }),
+      'mappings.update': () => mapping({ params: { id: 'body.x' } }),
+    });
+    store.getState().setParam('id', 'body.x');
+    expect(await store.getState().saveDraft()).toBe(false);
+    expect(store.getState().saveWarning).toEqual({ total: 3, reasons: ['body.x is missing'] });
+    expect(calls.some(([m]) => m === 'mappings.update')).toBe(false);
+    expect(await store.getState().saveDraft({ force: true })).toBe(true);
+    expect(store.getState().saveWarning).toBeNull();
+  });
+
+  it('saves without asking when some recent events pass', async () => {
+    const { store } = await loaded({
+      'mappings.rehearse': () => ({ total: 3, passed: 1, failed: 2, results: [] }),
+      'mappings.update': () => mapping({ params: { id: 'body.x' } }),
+    });
+    store.getState().setParam('id', 'body.x');
+    expect(await store.getState().saveDraft()).toBe(true);
+  });
 });

@@ -4,6 +4,8 @@ import { ApiCallError } from '../../../../shared/api/result';
 import type { Mapping } from '../../../../shared/domain/mapping';
 import type { AppState } from '../../app/store';
 import { describeError } from '../../lib/errors';
+import type { Rehearsal } from './mapping-samples.slice';
+import { NO_KEYS, type WorkspaceKeys } from './key-options';
 import { insertPath, type Caret } from './path-insert';
 import { draftFingerprint, draftInput, draftOf, fieldErrorsFromMessage, validateDraft, type FieldErrors, type MappingDraft } from './mapping-draft';
 
@@ -21,8 +23,18 @@ export interface MappingsSlice {
   /** The parameter that receives a path clicked in the payload tree, and where its caret was. */
   focusedParam: string | null;
   focusedCaret: Caret | null;
+  /** Set by "pick from sample": the parameter the tree fills, kept while Tab moves focus to the tree. */
+  pickTarget: string | null;
+  /** Workflow, audience and collection names known to the current environment's workspace. */
+  workspaceKeys: WorkspaceKeys;
+  /** Set when saving found that every recent event fails the draft; the editor asks before saving. */
+  saveWarning: { total: number; reasons: string[] } | null;
+  /** A mapping to open once its source's mappings load (set by a link from elsewhere). */
+  pendingMappingId: string | null;
   loadMappings(sourceId: string): Promise<void>;
   selectMapping(id: string): void;
+  /** Goes to a source's Mappings tab with one mapping open, e.g. from an action run in the log. */
+  openMapping(sourceId: string, mappingId: string): void;
   newMapping(eventType?: string): void;
   duplicateMapping(id: string): void;
   deleteMapping(id: string): Promise<boolean>;
@@ -30,14 +42,29 @@ export interface MappingsSlice {
   editDraft(patch: Partial<Omit<MappingDraft, 'id'>>): void;
   setParam(name: string, source: string): void;
   focusParam(name: string | null, caret?: Caret | null): void;
+  startPick(name: string, caret: Caret | null): void;
+  endPick(): void;
+  loadWorkspaceKeys(): Promise<void>;
   /** Fills the focused parameter with a path; returns where its caret should land, or null. */
   insertPathIntoFocused(path: string): { param: string; caret: number } | null;
-  saveDraft(): Promise<boolean>;
+  /** Saves after testing the draft on recent events; `force` saves even if every one fails. */
+  saveDraft(options?: { force?: boolean }): Promise<boolean>;
+  dismissSaveWarning(): void;
   discardDraft(): void;
 }
 
 export const isDraftDirty = (s: Pick<MappingsSlice, 'draft' | 'draftBaseline'>): boolean =>
   s.draft !== null && (s.draft.id === undefined || draftFingerprint(s.draft) !== s.draftBaseline);
+
+/** How many recent events a save is tested against. */
+export const REHEARSE_ON_SAVE = 20;
+
+/** When every tested event fails the draft: how many, and the distinct reasons; null otherwise. */
+export const everyRecentEventFails = (r: Rehearsal | null): { total: number; reasons: string[] } | null => {
+  if (!r || r.total === 0 || r.failed < r.total) return null;
+  const reasons = r.results.flatMap((x) => [...x.outcome.plan.errors, ...x.outcome.run.errors].map((e) => e.message));
+  return { total: r.total, reasons: [...new Set(reasons)].slice(0, 3) };
+};
 
 const byPosition = (a: Mapping, b: Mapping) => a.position - b.position || a.createdAt - b.createdAt;
 
@@ -46,7 +73,7 @@ export const createMappingsSlice =
   (set, get) => {
     let generation = 0;
     const open = (draft: MappingDraft | null) =>
-      set({ draft, draftBaseline: draft?.id ? draftFingerprint(draft) : '', draftErrors: {}, focusedParam: null, focusedCaret: null, rehearsal: null });
+      set({ draft, draftBaseline: draft?.id ? draftFingerprint(draft) : '', draftErrors: {}, focusedParam: null, focusedCaret: null, pickTarget: null, saveWarning: null, rehearsal: null });
     const nextPosition = () => Math.max(0, ...get().mappings.map((m) => m.position + 1));
     const replace = (m: Mapping) => {
       const rest = get().mappings.filter((x) => x.id !== m.id);
@@ -64,6 +91,10 @@ export const createMappingsSlice =
       draftSaving: false,
       focusedParam: null,
       focusedCaret: null,
+      pendingMappingId: null,
+      pickTarget: null,
+      workspaceKeys: NO_KEYS,
+      saveWarning: null,
       async loadMappings(sourceId) {
         const mine = ++generation;
         const switching = get().mappingsSourceId !== sourceId;
@@ -73,7 +104,11 @@ export const createMappingsSlice =
           const mappings = (await api.call('mappings.list', { sourceId })).sort(byPosition);
           if (mine !== generation) return;
           set({ mappings, mappingsStatus: 'idle' });
-          const { draft } = get();
+          const { draft, pendingMappingId } = get();
+          if (pendingMappingId !== null) {
+            set({ pendingMappingId: null });
+            if (mappings.some((m) => m.id === pendingMappingId)) return get().selectMapping(pendingMappingId);
+          }
           if (draft === null && mappings[0]) get().selectMapping(mappings[0].id);
           // A mapping deleted elsewhere closes; one changed elsewhere refreshes unless edited here.
           if (draft?.id && !mappings.some((m) => m.id === draft.id)) open(null);
@@ -90,6 +125,12 @@ export const createMappingsSlice =
         if (!m) return;
         open(draftOf(m));
         void get().refreshSamples();
+      },
+      openMapping(sourceId, mappingId) {
+        const loaded = get().mappingsSourceId === sourceId && get().mappings.some((m) => m.id === mappingId);
+        set({ selectedSourceId: sourceId, sourceTab: 'mappings', pendingMappingId: loaded ? null : mappingId });
+        get().setView('sources');
+        if (loaded) get().selectMapping(mappingId);
       },
       newMapping(eventType) {
         const type = eventType ?? get().recentSourceEvents.find((e) => e.eventType)?.eventType ?? '';
@@ -145,7 +186,34 @@ export const createMappingsSlice =
         const { [`params.${name}`]: _gone, ...rest } = draftErrors;
         set({ draft: { ...draft, params: { ...draft.params, [name]: source } }, draftErrors: rest });
       },
-      focusParam: (name, caret = null) => set({ focusedParam: name, focusedCaret: caret }),
+      focusParam(name, caret = null) {
+        // Tabbing through other fields on the way to the tree must not move a pinned pick target.
+        const pinned = get().pickTarget;
+        if (pinned !== null && name !== pinned) return;
+        set({ focusedParam: name, focusedCaret: caret });
+      },
+      startPick: (name, caret) => set({ pickTarget: name, focusedParam: name, focusedCaret: caret }),
+      endPick: () => set({ pickTarget: null }),
+      async loadWorkspaceKeys() {
+        const environment = get().currentEnv;
+        if (environment === null) return;
+        try {
+          const [workflows, objects, members] = await Promise.all([
+            api.call('workflows.list', { environment }),
+            api.call('workspace.objects', { environment, limit: 500, offset: 0 }),
+            api.call('workspace.audienceMembers', { environment, limit: 500, offset: 0 }),
+          ]);
+          set({
+            workspaceKeys: {
+              workflow_key: workflows.map((w) => w.key),
+              collection: [...new Set(objects.items.map((o) => o.collection))],
+              audience_key: [...new Set(members.items.map((m) => m.audienceKey))],
+            },
+          });
+        } catch {
+          // Suggestions only: typing a key by hand still works.
+        }
+      },
       insertPathIntoFocused(path) {
         const { draft, focusedParam, focusedCaret } = get();
         if (!draft || !focusedParam) return null;
@@ -154,7 +222,8 @@ export const createMappingsSlice =
         set({ focusedCaret: { start: next.caret, end: next.caret } });
         return { param: focusedParam, caret: next.caret };
       },
-      async saveDraft() {
+      dismissSaveWarning: () => set({ saveWarning: null }),
+      async saveDraft(options = {}) {
         const { draft, mappingsSourceId: sourceId } = get();
         if (!draft || !sourceId) return false;
         const local = validateDraft(draft, sourceId);
@@ -167,7 +236,14 @@ export const createMappingsSlice =
           set({ draftErrors: { condition: 'Removing a condition from a saved mapping is not supported yet; duplicate it without the condition instead.' } });
           return false;
         }
-        set({ draftSaving: true, draftErrors: {} });
+        set({ draftSaving: true, draftErrors: {}, saveWarning: null });
+        if (!options.force) {
+          const warning = everyRecentEventFails(await get().rehearseDraft(REHEARSE_ON_SAVE));
+          if (warning) {
+            set({ draftSaving: false, saveWarning: warning });
+            return false;
+          }
+        }
         try {
           const { sourceId: _s, ...fields } = draftInput(draft, sourceId);
           const saved = draft.id

@@ -3,6 +3,7 @@ import { useApp } from '../../app/store-context';
 import { CopyButton } from '../../components/CopyButton';
 import { endpointUrl } from '../../lib/format';
 import { ENFORCEMENT_OFF_WARNING, enforcementState } from './enforcement';
+import { EnvDot } from '../environments/EnvDot';
 
 /** Whether failed verification is refused in one environment; off despite a secret is a warning. */
 function EnforcementTag({ settings }: { settings: SourceEnvSettings }) {
@@ -41,6 +42,7 @@ export function EndpointUrls({ source }: { source: Source }) {
           return (
             <tr key={env.key}>
               <td>
+                <EnvDot env={env.key} />
                 {env.name}
                 {!settings.enabled && <span className="tag">disabled</span>}
                 <EnforcementTag settings={settings} />

@@ -55,12 +55,22 @@ export function WorkspaceTable() {
     if (rows.length > 0) virtualizer.scrollToIndex(Math.min(active, rows.length - 1), { align: 'auto' });
   }, [active, rows.length, virtualizer]);
 
-  if (status === 'loading' && rows.length === 0) return <LoadingState label={`Loading ${TAB_LABEL[tab].toLowerCase()}…`} />;
+  // The tabs point at #ws-table (aria-controls), so the panel exists even while loading or empty.
+  const panel = { id: 'ws-table', role: 'tabpanel', 'aria-labelledby': `ws-tab-${tab}` } as const;
+  if (status === 'loading' && rows.length === 0) {
+    return (
+      <div {...panel} className="ws-table">
+        <LoadingState label={`Loading ${TAB_LABEL[tab].toLowerCase()}…`} />
+      </div>
+    );
+  }
   if (rows.length === 0 && status !== 'error') {
     return (
-      <EmptyState title={search.trim() ? `No ${TAB_LABEL[tab].toLowerCase()} match “${search.trim()}”` : `No ${TAB_LABEL[tab].toLowerCase()} in ${envName} yet`} testId="workspace-empty">
-        {!search.trim() && <p>{EMPTY_HINT[tab]}</p>}
-      </EmptyState>
+      <div {...panel} className="ws-table">
+        <EmptyState title={search.trim() ? `No ${TAB_LABEL[tab].toLowerCase()} match “${search.trim()}”` : `No ${TAB_LABEL[tab].toLowerCase()} in ${envName} yet`} testId="workspace-empty">
+          {!search.trim() && <p>{EMPTY_HINT[tab]}</p>}
+        </EmptyState>
+      </div>
     );
   }
 
@@ -81,7 +91,7 @@ export function WorkspaceTable() {
   const grid = { gridTemplateColumns: GRID[tab] };
   const activeKey = rows[active]?.key;
   return (
-    <div className="ws-table" id="ws-table" role="tabpanel" aria-labelledby={`ws-tab-${tab}`}>
+    <div {...panel} className="ws-table">
       <div className="ws-table__head" style={grid} aria-hidden="true">
         {COLUMNS[tab].map((c) => (
           <span key={c}>{c}</span>
