@@ -44,6 +44,13 @@ describe('environments slice', () => {
     expect(store.getState().environments.map((e) => e.key)).toEqual(['development', 'production']);
   });
 
+  it('sends a trimmed name, and none when it is blank, so the host names it after its key', async () => {
+    const { store, calls } = setup([env('development', 'Development')]);
+    await store.getState().createEnvironment('staging', ' Staging ');
+    await store.getState().createEnvironment('qa', '   ');
+    expect(calls.filter(([m]) => m === 'environments.create').map(([, i]) => i)).toEqual([{ key: 'staging', name: 'Staging' }, { key: 'qa' }]);
+  });
+
   it('explains a duplicate key in words', async () => {
     const { store } = setup([env('development', 'Development')]);
     await store.getState().loadEnvironments();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore, wirePushEvents } from '../../app/store';
 import { fakeApi } from '../../test/fake-api';
 import { detail, summary } from '../../test/fixtures';
@@ -40,10 +40,32 @@ describe('replay slice', () => {
     expect(store.getState().replayErrorFor).toBe(1);
   });
 
-  it('loads the original of a replay for the comparison', async () => {
-    const { store } = setup();
-    await store.getState().loadReplayOriginal(1);
+  it('loads the original of a replay for the comparison once, showing it as loading meanwhile', async () => {
+    const { store, calls } = setup();
+    const loading = store.getState().loadReplayOriginal(1);
+    expect(store.getState().replayOriginal).toEqual({ id: 1, detail: null, error: null });
+    await loading;
     expect(store.getState().replayOriginal).toMatchObject({ id: 1, detail: { id: 1 }, error: null });
+    await store.getState().loadReplayOriginal(1);
+    expect(calls.filter(([m]) => m === 'events.get')).toEqual([['events.get', { id: 1 }]]);
+  });
+
+  it('drops the original of a replay the user already left, and says why one could not load', async () => {
+    const answers = new Map<number, (v: unknown) => void>();
+    const { store } = setup({
+      'events.get': (i) => {
+        const { id } = i as { id: number };
+        if (id === 5) throw new Error('event 5 was pruned');
+        return new Promise((r) => answers.set(id, r));
+      },
+    });
+    const first = store.getState().loadReplayOriginal(1);
+    await vi.waitFor(() => expect(answers.has(1)).toBe(true));
+    await store.getState().loadReplayOriginal(5);
+    expect(store.getState().replayOriginal).toEqual({ id: 5, detail: null, error: expect.stringContaining('event 5 was pruned') });
+    answers.get(1)!(detail({ id: 1 }));
+    await first;
+    expect(store.getState().replayOriginal).toMatchObject({ id: 5, detail: null });
   });
 
   it('replays the filtered set and follows its progress to the end', async () => {

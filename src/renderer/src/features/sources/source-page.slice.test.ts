@@ -27,9 +27,17 @@ describe('source page slice', () => {
   });
 
   it('keeps template logos by template id', async () => {
-    const { api } = fakeApi({ 'templates.list': () => [{ id: 'stripe', name: 'Stripe', branding: { logoSvg: '<svg/>', color: '#635BFF' } }] });
+    const branding = { logoSvg: '<svg/>', color: '#635BFF' };
+    const { api, calls } = fakeApi({ 'templates.list': () => [{ id: 'stripe', name: 'Stripe', branding }, { id: 'clerk', name: 'Clerk', branding }] });
     const store = createAppStore(api);
     await store.getState().loadTemplateBrands();
-    expect(store.getState().templateBrands.stripe?.branding.color).toBe('#635BFF');
+    expect(calls).toEqual([['templates.list', {}]]);
+    expect(store.getState().templateBrands).toEqual({ stripe: { name: 'Stripe', branding }, clerk: { name: 'Clerk', branding } });
+  });
+
+  it('leaves the monograms (no brands) when the template list cannot load', async () => {
+    const store = createAppStore(fakeApi({}).api);
+    await expect(store.getState().loadTemplateBrands()).resolves.toBeUndefined();
+    expect(store.getState().templateBrands).toEqual({});
   });
 });

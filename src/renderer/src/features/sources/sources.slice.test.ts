@@ -7,11 +7,12 @@ import { ApiFailure } from '../../../../shared/api/result';
 describe('sources slice', () => {
   it('adds a created source to the list and selects it', async () => {
     const created = source({ id: 'src_new', key: 'stripe-test' });
-    const { api } = fakeApi({ 'sources.list': () => [], 'sources.create': () => created });
+    const { api, calls } = fakeApi({ 'sources.list': () => [], 'sources.create': () => created });
     const store = createAppStore(api);
     await store.getState().loadSources();
     const result = await store.getState().createSource({ key: 'stripe-test' });
     expect(result.ok).toBe(true);
+    expect(calls.filter(([m]) => m === 'sources.create')).toEqual([['sources.create', { key: 'stripe-test' }]]);
     expect(store.getState().sources).toEqual([created]);
     expect(store.getState().selectedSourceId).toBe('src_new');
   });

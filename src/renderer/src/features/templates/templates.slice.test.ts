@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../app/store';
 import { fakeApi } from '../../test/fake-api';
 import { source, summary } from '../../test/fixtures';
@@ -17,18 +17,34 @@ const stripeSummary: TemplateSummary = {
 const stripeTemplate = { ...stripeSummary, samples: [], defaultMappings: [] } as unknown as Template;
 
 describe('templates slice', () => {
-  it('lists the templates for the gallery', async () => {
-    const { api } = fakeApi({ 'templates.list': () => [stripeSummary] });
+  it('shows the gallery loading until the list arrives, then lists the templates', async () => {
+    let answer: (v: unknown) => void = () => {};
+    const { api, calls } = fakeApi({ 'templates.list': () => new Promise((r) => (answer = r)) });
     const store = createAppStore(api);
-    await store.getState().loadTemplates();
+    const loading = store.getState().loadTemplates();
+    expect(store.getState()).toMatchObject({ templates: [], templatesStatus: 'loading', templatesError: null });
+    await vi.waitFor(() => expect(calls).toEqual([['templates.list', {}]]));
+    answer([stripeSummary]);
+    await loading;
     expect(store.getState()).toMatchObject({ templates: [stripeSummary], templatesStatus: 'idle', templatesError: null });
   });
 
-  it('says in words why the gallery could not load', async () => {
-    const store = createAppStore(fakeApi({}).api);
+  it('says in words why the gallery could not load, and clears that on a successful retry', async () => {
+    let up = false;
+    const { api } = fakeApi({
+      'templates.list': () => {
+        if (!up) throw new Error('the host is restarting');
+        return [stripeSummary];
+      },
+    });
+    const store = createAppStore(api);
     await store.getState().loadTemplates();
-    expect(store.getState().templatesStatus).toBe('error');
-    expect(store.getState().templatesError).toMatch(/templates\.list/);
+    expect(store.getState()).toMatchObject({ templatesStatus: 'error', templatesError: expect.stringContaining('the host is restarting') });
+    up = true;
+    const retry = store.getState().loadTemplates();
+    expect(store.getState()).toMatchObject({ templatesStatus: 'loading', templatesError: null });
+    await retry;
+    expect(store.getState()).toMatchObject({ templates: [stripeSummary], templatesStatus: 'idle', templatesError: null });
   });
 
   it('fetches a template once, however many ask for it at the same time', async () => {
