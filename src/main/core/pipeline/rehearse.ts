@@ -1,6 +1,9 @@
 import type { ActionPlan, Mapping } from '../../../shared/domain/mapping';
 import type { ExprContext } from '../../../shared/expr/evaluate';
+import type { ApiOutput } from '../../../shared/api/contract';
 import type { CoreContext } from '../context';
+import { assessParts, routeFor } from '../judge/rejudge';
+import type { RecordedRequest } from '../request/event-context';
 import { planActions } from '../mapping/engine';
 import { runPlans, type RunRecord } from './run-plans';
 
@@ -37,3 +40,24 @@ export function planAndRollBack(
 }
 
 const pickRun = (r: RunRecord) => ({ status: r.status, errors: r.errors, result: r.result });
+
+/**
+ * "Rehearse": a logged or pasted request judged as the receiver would now, then run through the
+ * source's mappings and rolled back.
+ */
+export async function rehearseEvent(
+  ctx: CoreContext,
+  sourceId: string,
+  environment: string,
+  request: RecordedRequest,
+): Promise<ApiOutput<'events.rehearse'>> {
+  const route = routeFor(ctx, sourceId, environment);
+  const assessed = await assessParts(ctx.sandbox, route, request, ctx.clock.now(), false);
+  const outcomes = planAndRollBack(ctx, {
+    eventType: assessed.eventType,
+    exprCtx: assessed.exprCtx,
+    mappings: ctx.mappings.bySource(sourceId),
+    environment,
+  });
+  return { verification: assessed.verification, eventType: assessed.eventType, idempotencyKey: assessed.idempotencyKey, outcomes };
+}

@@ -2,9 +2,8 @@ import { ApiFailure } from '../../../../shared/api/result';
 import type { EventDetail } from '../../../../shared/domain/event';
 import { parseBody } from '../../request/parse-body';
 import { replayEvent } from '../../pipeline/replay';
-import { assessParts, routeFor } from '../../judge/rejudge';
-import { planAndRollBack } from '../../pipeline/rehearse';
-import { pastedRequest, type RecordedRequest } from '../../request/event-context';
+import { rehearseEvent } from '../../pipeline/rehearse';
+import { pastedRequest } from '../../request/event-context';
 import { importEvents } from '../../portability/import-events';
 import { sendTestEvent } from '../../sources/send-test';
 import type { StoredEvent } from '../../store/repos/events.repo';
@@ -60,18 +59,8 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
       services.replays.start(filter, max, { mode, respectIdempotency }, ids),
     'events.replayJobs': () => services.replays.list(),
     'events.cancelReplay': ({ jobId }) => ({ cancelled: services.replays.cancel(jobId) }),
-    'events.rehearse': async ({ sourceId, environment, payload }) => {
-      const route = routeFor(ctx, sourceId, environment);
-      const request: RecordedRequest = 'eventId' in payload ? mustGet(payload.eventId) : pastedRequest(payload);
-      const assessed = await assessParts(ctx.sandbox, route, request, ctx.clock.now(), false);
-      const outcomes = planAndRollBack(ctx, {
-        eventType: assessed.eventType,
-        exprCtx: assessed.exprCtx,
-        mappings: ctx.mappings.bySource(sourceId),
-        environment,
-      });
-      return { verification: assessed.verification, eventType: assessed.eventType, idempotencyKey: assessed.idempotencyKey, outcomes };
-    },
+    'events.rehearse': ({ sourceId, environment, payload }) =>
+      rehearseEvent(ctx, sourceId, environment, 'eventId' in payload ? mustGet(payload.eventId) : pastedRequest(payload)),
     'events.sendTest': (input) => sendTestEvent(ctx, services, input),
     'events.import': async (input) => ({ ids: await importEvents(ctx, services.queue, input) }),
   };
