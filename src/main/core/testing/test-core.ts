@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../../shared/api/contract';
 import { ApiCallError } from '../../../shared/api/result';
 import { createCore, type Core, type CoreOptions } from '../create-core';
-import type { Clock, Notifier, SecretStore } from '../ports';
+import type { Clock, Logger, Notifier, SecretStore } from '../ports';
 
 /** AES-GCM under a key that lives only as long as the test. */
 export function memorySecretStore(): SecretStore {
@@ -35,7 +35,7 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-export async function startTestCore(options: CoreOptions & { clock?: Clock; notifier?: Notifier; dir?: string } = {}): Promise<TestCore> {
+export async function startTestCore(options: CoreOptions & { clock?: Clock; notifier?: Notifier; logger?: Logger; dir?: string } = {}): Promise<TestCore> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'inlet-test-'));
   const core = await createCore(
     {
@@ -43,6 +43,7 @@ export async function startTestCore(options: CoreOptions & { clock?: Clock; noti
       secretStore: memorySecretStore(),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.notifier ? { notifier: options.notifier } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
     },
     { receiverPort: 0, ...options },
   );
