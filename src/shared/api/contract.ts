@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ConfigChange } from './events';
 import { EnvKeySchema, EnvironmentSchema } from '../domain/environment';
-import { EventDetailSchema, EventFilterSchema, EventSummarySchema, PreprocessOutputSchema } from '../domain/event';
+import { EventDetailSchema, EventFilterSchema, EventSummarySchema, PreprocessOutputSchema, ReplayModeSchema, SourceStatsSchema } from '../domain/event';
 import { ActionPlanSchema, MappingFieldsSchema, MappingSchema } from '../domain/mapping';
 import { ConditionSchema } from '../expr/schema';
 import { ActionRunSchema } from '../domain/event';
@@ -47,8 +47,7 @@ const RehearsePayload = z.union([
   z.object({ eventId: z.number().int() }),
 ]);
 
-/** How a replay treats verification: as the receiver would now, or as if it had passed. */
-const ReplayMode = z.enum(['as_is', 'ignore_verification']).default('as_is');
+const ReplayMode = ReplayModeSchema.default('as_is');
 
 const MappingDraft = MappingFieldsSchema.extend({ id: Id.optional(), position: z.number().int().optional() });
 
@@ -164,16 +163,7 @@ export const contract = {
     summary:
       'For the sources list: per source and environment, the last event and the events (and failures — verification failed, rejected, or failing actions) in the last 24 hours.',
     input: Empty,
-    output: z.array(
-      z.object({
-        sourceId: z.string(),
-        environment: z.string(),
-        lastEventAt: z.number().int(),
-        lastEventId: z.number().int(),
-        recent: z.number().int(),
-        recentFailed: z.number().int(),
-      }),
-    ),
+    output: z.array(SourceStatsSchema),
   },
   'sources.setVar': {
     changes: ['sources'],

@@ -14,6 +14,10 @@ export type Processing = z.infer<typeof ProcessingSchema>;
 export const OriginSchema = z.enum(['received', 'test', 'replay', 'import']);
 export type Origin = z.infer<typeof OriginSchema>;
 
+/** How a replay treats verification: as the receiver would now (`as_is`), or checked but never enforced. */
+export const ReplayModeSchema = z.enum(['as_is', 'ignore_verification']);
+export type ReplayMode = z.infer<typeof ReplayModeSchema>;
+
 /** The sum of an event's action runs. */
 export const ActionStatusSchema = z.enum(['success', 'error', 'partial', 'skipped', 'no_mapping']);
 export type ActionStatus = z.infer<typeof ActionStatusSchema>;
@@ -60,7 +64,7 @@ export const EventSummarySchema = z.object({
   /** The event this one replays, when it is a replay. */
   replayOf: z.number().int().nullable(),
   /** For a replay: whether verification was enforced as configured or ignored. */
-  replayMode: z.enum(['as_is', 'ignore_verification']).nullable(),
+  replayMode: ReplayModeSchema.nullable(),
   origin: OriginSchema,
 });
 export type EventSummary = z.infer<typeof EventSummarySchema>;
@@ -110,3 +114,16 @@ export const EventFilterSchema = z.object({
   search: z.string().trim().min(1).max(500).optional(),
 });
 export type EventFilter = z.infer<typeof EventFilterSchema>;
+
+/** Per source and environment: the last event, and the events (and failures) since a window's start. */
+export const SourceStatsSchema = z.object({
+  sourceId: z.string(),
+  environment: z.string(),
+  lastEventAt: z.number().int(),
+  lastEventId: z.number().int(),
+  /** Events since the window's start. */
+  recent: z.number().int(),
+  /** Of those: failed verification, rejected, or with failing actions. */
+  recentFailed: z.number().int(),
+});
+export type SourceStats = z.infer<typeof SourceStatsSchema>;

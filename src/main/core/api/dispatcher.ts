@@ -1,6 +1,6 @@
 import { contract, isApiMethod, type ApiMethod, type ApiOutput, type ApiParsedInput } from '../../../shared/api/contract';
 import type { ConfigChange } from '../../../shared/api/events';
-import { ApiFailure, fail, ok, type ApiResult } from '../../../shared/api/result';
+import { ApiFailure, fail, ok, summarizeIssues, toApiIssues, type ApiResult } from '../../../shared/api/result';
 
 /** Who is calling; transports fill it in. */
 export interface CallCtx {
@@ -13,9 +13,6 @@ export type Handlers = {
 };
 
 export type Dispatch = (method: unknown, input: unknown, ctx: CallCtx) => Promise<ApiResult<unknown>>;
-
-const describeIssues = (issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string =>
-  issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
 
 export interface DispatcherHooks {
   onInternalError?(method: string, error: unknown): void;
@@ -39,7 +36,10 @@ export const createDispatcher =
   async (method, raw, ctx) => {
     if (!isApiMethod(method)) return fail('not_found', `unknown method ${String(method)}`);
     const parsed = contract[method].input.safeParse(raw ?? {});
-    if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error.issues));
+    if (!parsed.success) {
+      const issues = toApiIssues(parsed.error.issues);
+      return fail('invalid_input', summarizeIssues(issues), issues);
+    }
     try {
       const handler = handlers[method] as (input: unknown, ctx: CallCtx) => unknown;
       const result = ok(await handler(parsed.data, ctx));
@@ -47,7 +47,7 @@ export const createDispatcher =
       if (changes.length > 0) onChanged(changes);
       return result;
     } catch (error) {
-      if (error instanceof ApiFailure) return fail(error.code, error.message);
+      if (error instanceof ApiFailure) return fail(error.code, error.message, error.issues);
       onInternalError(method, error);
       return fail('internal', error instanceof Error ? error.message : String(error));
     }

@@ -1,4 +1,4 @@
-import { ApiFailure } from '../../../shared/api/result';
+import { invalidInput, type ApiIssue } from '../../../shared/api/result';
 import type { ExportFile } from '../../../shared/domain/export';
 import { CUSTOM_TEMPLATE_ID } from '../../../shared/domain/source';
 import { getTemplate } from '../templates';
@@ -31,12 +31,12 @@ function freeKey(ctx: CoreContext, key: string): string {
  * written: its source would otherwise be created with a template nothing can show or update.
  */
 export function checkImportFile(file: ExportFile): void {
-  const issues = file.sources.flatMap((src, i) =>
+  const issues = file.sources.flatMap((src, i): ApiIssue[] =>
     src.templateId === CUSTOM_TEMPLATE_ID || getTemplate(src.templateId)
       ? []
-      : [`file.sources.${i}.templateId: no template "${src.templateId}" (templates.list names them; "${CUSTOM_TEMPLATE_ID}" is a source without one)`],
+      : [{ path: ['file', 'sources', i, 'templateId'], message: `no template "${src.templateId}" (templates.list names them; "${CUSTOM_TEMPLATE_ID}" is a source without one)` }],
   );
-  if (issues.length > 0) throw new ApiFailure('invalid_input', issues.join('; '));
+  if (issues.length > 0) throw invalidInput(issues);
 }
 
 /**

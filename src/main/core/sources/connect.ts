@@ -1,4 +1,4 @@
-import { ApiFailure } from '../../../shared/api/result';
+import { ApiFailure, invalidInput } from '../../../shared/api/result';
 import type { ApiInput } from '../../../shared/api/contract';
 import { MappingInputSchema, type Mapping } from '../../../shared/domain/mapping';
 import type { Template, TemplateMapping } from '../../../shared/domain/template';
@@ -40,13 +40,11 @@ function enforcedAtConnect(template: Template, secret: string | undefined): bool
 }
 
 function chosenMappings(template: Template, ids: readonly string[]): TemplateMapping[] {
-  const unknown = ids.filter((id) => !template.defaultMappings.some((m) => m.id === id));
-  if (unknown.length > 0) {
-    throw new ApiFailure(
-      'invalid_input',
-      `${template.name} has no default mapping ${unknown.map((id) => `"${id}"`).join(', ')}; it has ${template.defaultMappings.map((m) => m.id).join(', ')}`,
-    );
-  }
+  const known = template.defaultMappings.map((m) => m.id);
+  const issues = ids.flatMap((id, i) =>
+    known.includes(id) ? [] : [{ path: ['mappingIds', i], message: `${template.name} has no default mapping "${id}"; it has ${known.join(', ')}` }],
+  );
+  if (issues.length > 0) throw invalidInput(issues);
   return template.defaultMappings.filter((m) => ids.includes(m.id));
 }
 
@@ -57,7 +55,7 @@ function checkConnect(ctx: CoreContext, template: Template, input: ConnectInput,
   for (const [environment, secret] of Object.entries(input.secrets ?? {})) {
     if (!environments.includes(environment)) throw new ApiFailure('not_found', `No environment "${environment}" for the ${template.name} secret`);
     const problem = secretProblem(template, secret);
-    if (problem) throw new ApiFailure('invalid_input', `The ${environment} secret was not saved: ${problem}`);
+    if (problem) throw invalidInput([{ path: ['secrets', environment], message: `The ${environment} secret was not saved: ${problem}` }]);
   }
   return mappings;
 }

@@ -1,5 +1,5 @@
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api/contract';
-import { ApiFailure } from '../../../shared/api/result';
+import { ApiFailure, invalidInput } from '../../../shared/api/result';
 import type { CoreContext } from '../context';
 import { toPreprocessOutput } from '../judge/preprocess';
 import { routeFor } from '../judge/rejudge';
@@ -14,7 +14,7 @@ export async function testSourceScript(
 ): Promise<ApiOutput<'sources.testScript'>> {
   const route = routeFor(ctx, id, environment);
   const source = script ?? route.settings.preprocess?.script;
-  if (source === undefined) throw new ApiFailure('invalid_input', 'This source has no preprocess script; pass one as `script`');
+  if (source === undefined) throw invalidInput([{ path: ['script'], message: 'this source has no preprocess script; pass one' }]);
   let request: RecordedRequest;
   if ('eventId' in payload) {
     const event = ctx.events.get(payload.eventId);

@@ -2,6 +2,7 @@ import type { Command } from '../components/CommandPalette';
 import { samplesByRelevance } from '../features/templates/gallery-filter';
 import { publicEndpointUrl } from '../features/tunnel/public-url';
 import { endpointUrl } from '../lib/format';
+import { describeApiError } from '../lib/errors';
 import type { View } from './app.slice';
 import type { AppStore } from './store';
 
@@ -44,7 +45,7 @@ export function buildCommands(store: AppStore, ui: CommandUi): Command[] {
               const sample = samplesByRelevance(template, mapped)[0];
               if (!sample) return ui.notify(`${current.name} has no sample events to send.`);
               const result = await store.getState().sendTestEvent({ sourceId: current.id, environment, sample: { sampleId: sample.id } });
-              ui.notify(result.ok ? `Sent a test ${sample.eventType} to ${current.name}.` : result.error);
+              ui.notify(result.ok ? `Sent a test ${sample.eventType} to ${current.name}.` : describeApiError(result.error));
               if (result.ok) openSource(current.id, 'logs');
             } catch (error) {
               ui.notify(error instanceof Error ? error.message : String(error));

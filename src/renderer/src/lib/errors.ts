@@ -1,4 +1,4 @@
-import { ApiCallError } from '../../../shared/api/result';
+import { ApiCallError, type ApiError, type ApiResult } from '../../../shared/api/result';
 
 const PREFIX: Record<string, string> = {
   invalid_input: 'That was not accepted',
@@ -9,12 +9,22 @@ const PREFIX: Record<string, string> = {
   internal: 'Something went wrong',
 };
 
-/** An error as a sentence a user can act on. */
+const isApiError = (v: unknown): v is ApiError =>
+  typeof v === 'object' && v !== null && !(v instanceof Error) && typeof (v as ApiError).code === 'string' && typeof (v as ApiError).message === 'string';
+
+/** The host's error as a sentence a user can act on. */
+export function describeApiError(error: ApiError): string {
+  // The host's conflict messages already say what exists; a prefix would say it twice.
+  if (error.code === 'conflict') return error.message;
+  return `${PREFIX[error.code] ?? 'Error'}: ${error.message}`;
+}
+
+/** Anything thrown or kept (an `ApiCallError`, an `ApiError`, an exception) as a sentence. */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiCallError) {
-    // The host's conflict messages already say what exists; a prefix would say it twice.
-    if (error.error.code === 'conflict') return error.error.message;
-    return `${PREFIX[error.error.code] ?? 'Error'}: ${error.error.message}`;
-  }
+  if (error instanceof ApiCallError) return describeApiError(error.error);
+  if (isApiError(error)) return describeApiError(error);
   return error instanceof Error ? error.message : String(error);
 }
+
+/** A failed result's error in words; null for success — what a form's error line shows. */
+export const errorText = (result: ApiResult<unknown>): string | null => (result.ok ? null : describeApiError(result.error));

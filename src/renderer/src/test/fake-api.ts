@@ -1,6 +1,6 @@
 import { createApiClient, type ApiClient } from '../../../shared/api/client';
 import type { PushMessage } from '../../../shared/api/events';
-import { fail, ok, type ApiResult } from '../../../shared/api/result';
+import { ApiFailure, fail, ok, type ApiResult } from '../../../shared/api/result';
 
 type Handler = (input: unknown) => unknown;
 
@@ -16,6 +16,8 @@ export function fakeApi(handlers: Record<string, Handler>): { api: ApiClient; pu
       try {
         return ok(await handler(input));
       } catch (error) {
+        // A scripted refusal answers as the dispatcher would: its code and issues unchanged.
+        if (error instanceof ApiFailure) return fail(error.code, error.message, error.issues);
         return fail('internal', (error as Error).message);
       }
     },

@@ -1,4 +1,4 @@
-import { ApiFailure } from '../../../../shared/api/result';
+import { ApiFailure, invalidInput, toApiIssues, type ApiIssue } from '../../../../shared/api/result';
 import { eventTypeMatches, MappingInputSchema, missingRequiredParams, type Mapping } from '../../../../shared/domain/mapping';
 import type { EventSummary } from '../../../../shared/domain/event';
 import { planAndRollBack } from '../../pipeline/rehearse';
@@ -13,9 +13,6 @@ const DRAFT_ID = 'draft';
 /** How far back a pattern draft looks for matching events before giving up. */
 const PATTERN_SCAN_LIMIT = 5000;
 
-const describeIssues = (issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>) =>
-  issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
-
 /**
  * The second look at a mapping: parameters belong to the action and expressions parse; a mapping
  * being saved (not a rehearsed draft) also maps every required parameter and runs only in
@@ -23,7 +20,7 @@ const describeIssues = (issues: ReadonlyArray<{ path: PropertyKey[]; message: st
  */
 function validated(m: Mapping, saving?: { environments: readonly string[]; alreadyIn: readonly string[] }): Mapping {
   const parsed = MappingInputSchema.safeParse(m);
-  const issues: { path: PropertyKey[]; message: string }[] = parsed.success ? [] : [...parsed.error.issues];
+  const issues: ApiIssue[] = parsed.success ? [] : toApiIssues(parsed.error.issues);
   if (saving) {
     issues.push(...missingRequiredParams(m));
     m.activeIn.forEach((env, i) => {
@@ -31,7 +28,7 @@ function validated(m: Mapping, saving?: { environments: readonly string[]; alrea
         issues.push({ path: ['activeIn', i], message: `no environment "${env}"; there are ${saving.environments.map((e) => `"${e}"`).join(', ')}` });
     });
   }
-  if (issues.length > 0) throw new ApiFailure('invalid_input', describeIssues(issues));
+  if (issues.length > 0) throw invalidInput(issues);
   return m;
 }
 

@@ -1,4 +1,4 @@
-import { ApiFailure } from '../../../../shared/api/result';
+import { ApiFailure, invalidInput } from '../../../../shared/api/result';
 import { CUSTOM_TEMPLATE_ID, type PreprocessSettings, type Source } from '../../../../shared/domain/source';
 import { newEndpointToken, newId } from '../../util/ids';
 import { secretShapeProblem } from '../../verification';
@@ -106,7 +106,7 @@ export function sourceHandlers(ctx: CoreContext): SourceHandlers {
       const settings = settingsOf(mustGet(id), environment);
       // The same refusal as sources.connect: a secret is saved exactly as the sender uses it.
       const problem = secretShapeProblem(settings.verification, secret);
-      if (problem) throw new ApiFailure('invalid_input', `secret: the ${environment} secret was not saved: ${problem}`);
+      if (problem) throw invalidInput([{ path: ['secret'], message: `the ${environment} secret was not saved: ${problem}` }]);
       ctx.sources.insertSecret(sealSecret(ctx, { sourceId: id, environment, secret, label, existing: settings.secrets.length }));
       return mustGet(id);
     },

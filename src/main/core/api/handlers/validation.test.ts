@@ -4,7 +4,7 @@
  * object, a source nothing can show).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiCallError } from '../../../../shared/api/result';
+import { ApiCallError, type ApiError } from '../../../../shared/api/result';
 import type { ApiInput } from '../../../../shared/api/contract';
 import { startTestCore, type TestCore } from '../../testing/test-core';
 
@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function refusal(call: Promise<unknown>): Promise<{ code: string; message: string }> {
+async function refusal(call: Promise<unknown>): Promise<ApiError> {
   const error = await call.then(
     () => null,
     (e: unknown) => e,
@@ -76,9 +76,11 @@ describe('sources.addSecret', () => {
     for (const secret of ['whsec_abc ', '\twhsec_abc', '   ']) {
       const error = await refusal(t.call('sources.addSecret', { id, environment: 'development', secret }));
       expect(error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^secret: the development secret was not saved: The secret (begins or ends with whitespace|is empty)/) });
+      expect(error.issues?.map((i) => i.path)).toEqual([['secret']]);
     }
     const connect = await refusal(t.call('sources.connect', { templateId: 'stripe', key: 'stripe', mappingIds: [], secrets: { development: 'whsec_abc ' } }));
     expect(connect.message).toMatch(/begins or ends with whitespace/);
+    expect(connect.issues).toEqual([{ path: ['secrets', 'development'], message: expect.stringMatching(/begins or ends with whitespace/) }]);
   });
 });
 
@@ -97,6 +99,7 @@ describe('config.import', () => {
     const source = { key: 'ghost', name: 'Ghost', templateId: 'nope', templateVersion: '1', settings: [], mappings: [] };
     const error = await refusal(t.call('config.import', { file: { ...file, sources: [source] } }));
     expect(error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^file\.sources\.0\.templateId: no template "nope"/) });
+    expect(error.issues).toEqual([{ path: ['file', 'sources', 0, 'templateId'], message: expect.stringMatching(/^no template "nope"/) }]);
     expect(await t.call('sources.list', {})).toEqual([]);
   });
 });

@@ -1,6 +1,9 @@
-import type { ActionRun, ActionStatus, EventFilter, EventSummary, Origin, PreprocessOutput, Processing } from '../../../../shared/domain/event';
+import type { ActionRun, ActionStatus, EventFilter, EventSummary, Origin, PreprocessOutput, Processing, ReplayMode, SourceStats } from '../../../../shared/domain/event';
 import type { VerificationResult, VerificationStatus } from '../../../../shared/domain/verification';
 import type { Db } from '../db';
+import { storedColumn } from './event-columns';
+
+export type { SourceStats };
 
 /** A received request as the receiver hands it to the log. */
 export interface NewEvent {
@@ -27,7 +30,7 @@ export interface NewEvent {
   processing: 'pending' | 'none' | 'done';
   actionStatus: 'no_mapping' | null;
   replayOf: number | null;
-  replayMode: 'as_is' | 'ignore_verification' | null;
+  replayMode: ReplayMode | null;
   origin: Origin;
   /** False for a replay that should run even if its idempotency key was already executed. */
   dedupe: boolean;
@@ -71,7 +74,7 @@ interface EventRow {
   processing: Processing;
   action_status: ActionStatus | null;
   replay_of: number | null;
-  replay_mode: 'as_is' | 'ignore_verification' | null;
+  replay_mode: ReplayMode | null;
   origin: Origin;
   preprocess_output: string | null;
   action_runs: string | null;
@@ -81,17 +84,6 @@ type SummaryRow = Omit<
   EventRow,
   'headers' | 'body' | 'query' | 'parse_error' | 'verification_detail' | 'remote_address' | 'preprocess_output' | 'action_runs'
 >;
-
-export interface SourceStats {
-  sourceId: string;
-  environment: string;
-  lastEventAt: number;
-  lastEventId: number;
-  /** Events since the window's start. */
-  recent: number;
-  /** Of those: failed verification, rejected, or with failing actions. */
-  recentFailed: number;
-}
 
 /** What the pipeline needs to map an event. */
 export interface PendingEvent {
@@ -290,14 +282,14 @@ export function createEventsRepo(db: Db) {
       return {
         ...toEventSummary(row),
         query: row.query,
-        headers: JSON.parse(row.headers) as Array<[string, string]>,
+        headers: storedColumn(row.id, 'headers', row.headers),
         body: row.body,
         parseError: row.parse_error,
-        verificationResult: JSON.parse(row.verification_detail) as VerificationResult,
+        verificationResult: storedColumn(row.id, 'verification_detail', row.verification_detail),
         remoteAddress: row.remote_address,
-        preprocessOutput: row.preprocess_output ? (JSON.parse(row.preprocess_output) as PreprocessOutput) : null,
+        preprocessOutput: row.preprocess_output ? storedColumn(row.id, 'preprocess_output', row.preprocess_output) : null,
         actionRuns: row.action_runs
-          ? (JSON.parse(row.action_runs) as ActionRunRecord[]).map((run, i) => ({ ...run, id: i + 1, eventId: row.id }))
+          ? storedColumn(row.id, 'action_runs', row.action_runs).map((run, i) => ({ ...run, id: i + 1, eventId: row.id }))
           : [],
       };
     },
@@ -329,13 +321,13 @@ export function createEventsRepo(db: Db) {
         sourceId: r.source_id,
         environment: r.environment,
         query: r.query,
-        headers: JSON.parse(r.headers) as Array<[string, string]>,
+        headers: storedColumn(r.id, 'headers', r.headers),
         contentType: r.content_type,
         body: r.body,
         eventType: r.event_type,
         idempotencyKey: r.idempotency_key,
         dedupe: r.dedupe === 1,
-        preprocess: r.preprocess_output ? ((JSON.parse(r.preprocess_output) as PreprocessOutput).extra ?? {}) : {},
+        preprocess: r.preprocess_output ? (storedColumn(r.id, 'preprocess_output', r.preprocess_output).extra ?? {}) : {},
       }));
     },
     /**

@@ -3,6 +3,7 @@ import type { Environment } from '../../../../shared/domain/environment';
 import { useApp } from '../../app/store-context';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { EnvDot } from './EnvDot';
+import { errorText } from '../../lib/errors';
 
 /** One environment: its fixed key, a renameable name, and delete (never the last one). */
 export function EnvironmentRow({ env, onlyOne, onError }: { env: Environment; onlyOne: boolean; onError(message: string | null): void }) {
@@ -18,7 +19,7 @@ export function EnvironmentRow({ env, onlyOne, onError }: { env: Environment; on
       return;
     }
     const result = await rename(env.key, name);
-    onError(result.ok ? null : result.error);
+    onError(errorText(result));
     if (result.ok) setEditing(false);
   };
 
@@ -77,7 +78,7 @@ export function EnvironmentRow({ env, onlyOne, onError }: { env: Environment; on
               testId={`env-delete-${env.key}`}
               onConfirm={async () => {
                 const result = await remove(env.key);
-                onError(result.ok ? null : result.error);
+                onError(errorText(result));
               }}
             />
           )}

@@ -3,6 +3,7 @@ import { EnvKeySchema } from '../../../../shared/domain/environment';
 import { useApp } from '../../app/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { EnvironmentRow } from './EnvironmentRow';
+import { errorText } from '../../lib/errors';
 
 /** Lists, adds, renames and deletes environments (Settings page). */
 export function EnvironmentsSettings() {
@@ -21,7 +22,7 @@ export function EnvironmentsSettings() {
     setBusy(true);
     const result = await create(key, name);
     setBusy(false);
-    setError(result.ok ? null : result.error);
+    setError(errorText(result));
     if (result.ok) {
       setKey('');
       setName('');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../app/store';
 import { fakeApi } from '../../test/fake-api';
+import { ApiFailure } from '../../../../shared/api/result';
 
 type Env = { key: string; name: string; position: number; createdAt: number };
 
@@ -12,7 +13,7 @@ function setup(initial: Env[]) {
     'events.list': () => ({ items: [], nextCursor: null }),
     'environments.create': (i) => {
       const { key, name } = i as { key: string; name?: string };
-      if (envs.some((e) => e.key === key)) throw new Error(`environment "${key}" already exists`);
+      if (envs.some((e) => e.key === key)) throw new ApiFailure('conflict', `environment "${key}" already exists`);
       const env = { key, name: name ?? key, position: envs.length, createdAt: 0 };
       envs = [...envs, env];
       return env;
@@ -36,7 +37,7 @@ describe('environments slice', () => {
   it('creates, renames and deletes an environment and shows the list the host keeps', async () => {
     const { store } = setup([env('development', 'Development'), env('production', 'Production', 1)]);
     await store.getState().loadEnvironments();
-    expect(await store.getState().createEnvironment('staging', ' Staging ')).toEqual({ ok: true });
+    expect(await store.getState().createEnvironment('staging', ' Staging ')).toEqual({ ok: true, value: null });
     expect(store.getState().environments.map((e) => e.name)).toEqual(['Development', 'Production', 'Staging']);
     await store.getState().renameEnvironment('staging', 'Pre-production');
     expect(store.getState().environments.at(-1)?.name).toBe('Pre-production');
@@ -51,18 +52,18 @@ describe('environments slice', () => {
     expect(calls.filter(([m]) => m === 'environments.create').map(([, i]) => i)).toEqual([{ key: 'staging', name: 'Staging' }, { key: 'qa' }]);
   });
 
-  it('explains a duplicate key in words', async () => {
+  it('returns a duplicate key as a conflict', async () => {
     const { store } = setup([env('development', 'Development')]);
     await store.getState().loadEnvironments();
     const result = await store.getState().createEnvironment('development', '');
-    expect(result).toEqual({ ok: false, error: expect.stringContaining('already exists') });
+    expect(result).toEqual({ ok: false, error: { code: 'conflict', message: 'environment "development" already exists' } });
   });
 
   it('never deletes the last environment', async () => {
     const { store, calls } = setup([env('development', 'Development')]);
     await store.getState().loadEnvironments();
     const result = await store.getState().deleteEnvironment('development');
-    expect(result).toEqual({ ok: false, error: expect.stringContaining('last environment') });
+    expect(result).toEqual({ ok: false, error: { code: 'conflict', message: expect.stringContaining('last environment') } });
     expect(calls.some(([m]) => m === 'environments.delete')).toBe(false);
   });
 

@@ -1,10 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../../../shared/api/client';
 import type { Environment } from '../../../../shared/domain/environment';
-import { describeError } from '../../lib/errors';
+import { fail, ok, type ApiResult } from '../../../../shared/api/result';
 import type { AppState } from '../../app/store';
 
-export type EnvMutation = { ok: true } | { ok: false; error: string };
+/** Nothing back on success; the host's error (code, message, issues) otherwise. */
+export type EnvMutation = ApiResult<null>;
 
 export interface EnvironmentsSlice {
   environments: Environment[];
@@ -23,14 +24,11 @@ export const createEnvironmentsSlice =
   (api: ApiClient): StateCreator<AppState, [], [], EnvironmentsSlice> =>
   (set, get) => {
     /** Runs a change, then reloads the list (sources gain or lose settings with it). */
-    const mutate = async (run: () => Promise<unknown>): Promise<EnvMutation> => {
-      try {
-        await run();
-      } catch (error) {
-        return { ok: false, error: describeError(error) };
-      }
+    const mutate = async (run: () => Promise<ApiResult<unknown>>): Promise<EnvMutation> => {
+      const result = await run();
+      if (!result.ok) return result;
       await Promise.all([get().loadEnvironments().catch(() => undefined), get().loadSources()]);
-      return { ok: true };
+      return ok(null);
     };
 
     return {
@@ -48,11 +46,11 @@ export const createEnvironmentsSlice =
         set({ currentEnv: key });
         void get().loadEvents();
       },
-      createEnvironment: (key, name) => mutate(() => api.call('environments.create', name.trim() ? { key, name: name.trim() } : { key })),
-      renameEnvironment: (key, name) => mutate(() => api.call('environments.rename', { key, name: name.trim() })),
+      createEnvironment: (key, name) => mutate(() => api.result('environments.create', name.trim() ? { key, name: name.trim() } : { key })),
+      renameEnvironment: (key, name) => mutate(() => api.result('environments.rename', { key, name: name.trim() })),
       async deleteEnvironment(key) {
-        if (get().environments.length <= 1) return { ok: false, error: 'The last environment cannot be deleted: every source needs one.' };
-        return mutate(() => api.call('environments.delete', { key }));
+        if (get().environments.length <= 1) return fail('conflict', 'The last environment cannot be deleted: every source needs one.');
+        return mutate(() => api.result('environments.delete', { key }));
       },
     };
   };

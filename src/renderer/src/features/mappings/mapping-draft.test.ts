@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFingerprint, fieldErrorsFromMessage, seenEventTypes, validateDraft, type MappingDraft } from './mapping-draft';
+import { draftFingerprint, fieldErrorsFromIssues, seenEventTypes, validateDraft, type MappingDraft } from './mapping-draft';
 
 const draft = (over: Partial<MappingDraft> = {}): MappingDraft => ({
   eventType: 'user.created', actionType: 'users_identify', params: { id: 'body.id' }, activeIn: ['development'], position: 0, ...over,
@@ -24,11 +24,17 @@ describe('mapping drafts', () => {
     expect(draftFingerprint(a)).toBe(draftFingerprint(b));
   });
 
-  it('spreads a host error over the fields it names', () => {
-    expect(fieldErrorsFromMessage('params.id: expected "]" at 5; eventType: no spaces in an event type; boom')).toEqual({
+  it('puts each issue at the editor field its path names, and the rest under _', () => {
+    const issues = [
+      { path: ['params', 'id'], message: 'expected "]" at 5' },
+      { path: ['eventType'], message: 'no spaces in an event type' },
+      { path: ['activeIn', 1], message: 'no environment "nope"' },
+      { path: [], message: 'boom' },
+    ];
+    expect(fieldErrorsFromIssues(issues)).toEqual({
       'params.id': 'expected "]" at 5',
       eventType: 'no spaces in an event type',
-      _: 'boom',
+      _: 'activeIn.1: no environment "nope". boom',
     });
   });
 

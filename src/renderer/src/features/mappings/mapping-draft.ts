@@ -1,3 +1,4 @@
+import { issuePath, toApiIssues, type ApiIssue } from '../../../../shared/api/result';
 import type { ActionType } from '../../../../shared/domain/action';
 import { eventTypeMatches, MappingInputSchema, type Mapping } from '../../../../shared/domain/mapping';
 import type { Condition } from '../../../../shared/expr';
@@ -47,29 +48,28 @@ export const draftInput = (d: MappingDraft, sourceId: string) => ({
 /** The same structural check the host makes, run before sending so errors land at their field. */
 export const validateDraft = (d: MappingDraft, sourceId: string): FieldErrors => {
   const r = MappingInputSchema.safeParse(draftInput(d, sourceId));
-  if (r.success) return {};
-  const errors: FieldErrors = {};
-  for (const issue of r.error.issues) {
-    const key = issue.path.length ? fieldKey(issue.path.map(String)) : '_';
-    errors[key] ??= issue.message;
-  }
-  return errors;
+  return r.success ? {} : fieldErrorsFromIssues(toApiIssues(r.error.issues));
 };
 
-const fieldKey = (path: string[]): string => (path[0] === 'params' && path[1] ? `params.${path[1]}` : (path[0] ?? '_'));
+/** The fields the editor shows errors at; an issue anywhere else is shown under `_`. */
+const EDITOR_FIELDS = new Set(['eventType', 'actionType', 'condition']);
 
-/**
- * Maps a host error (`params.id: expected "]" at 5; eventType: …`, the dispatcher's wording) onto
- * fields; what names no field goes under `_`.
- */
-export const fieldErrorsFromMessage = (message: string): FieldErrors => {
+const fieldKey = (path: ApiIssue['path']): string | null => {
+  const [head, name] = path;
+  if (head === 'params' && typeof name === 'string') return `params.${name}`;
+  return typeof head === 'string' && EDITOR_FIELDS.has(head) ? head : null;
+};
+
+/** Spreads a refusal's issues over the editor's fields (first message per field); the rest go under `_`. */
+export const fieldErrorsFromIssues = (issues: readonly ApiIssue[]): FieldErrors => {
   const errors: FieldErrors = {};
-  const add = (key: string, text: string) => (errors[key] = errors[key] ? `${errors[key]}; ${text}` : text);
-  for (const part of message.split('; ')) {
-    const m = /^((?:eventType|actionType|condition|activeIn|params\.[^.:\s]+)[^:\s]*): (.*)$/.exec(part);
-    if (m?.[1] && m[2] !== undefined) add(fieldKey(m[1].split('.')), m[2]);
-    else add('_', part);
+  const rest: string[] = [];
+  for (const issue of issues) {
+    const key = fieldKey(issue.path);
+    if (key) errors[key] ??= issue.message;
+    else rest.push(issue.path.length ? `${issuePath(issue)}: ${issue.message}` : issue.message);
   }
+  if (rest.length > 0) errors._ = rest.join('. ');
   return errors;
 };
 

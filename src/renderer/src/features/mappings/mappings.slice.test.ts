@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../app/store';
 import { fakeApi } from '../../test/fake-api';
 import { detail, source, summary } from '../../test/fixtures';
-import { ApiFailure } from '../../../../shared/api/result';
+import { ApiFailure, invalidInput } from '../../../../shared/api/result';
 import type { Mapping } from '../../../../shared/domain/mapping';
 import { isDraftDirty } from './mappings.slice';
 
@@ -76,15 +76,34 @@ describe('mappings slice', () => {
     expect(calls.some(([m]) => m === 'mappings.update')).toBe(false);
   });
 
-  it('puts a host validation error at the field it names', async () => {
+  it('keeps the host refusal (code and issues) and shows each issue at its field', async () => {
+    const issues = [
+      { path: ['params', 'id'], message: 'something the host refused' },
+      { path: ['activeIn', 1], message: 'no environment "nope"' },
+    ];
     const { store } = await loaded({
       'mappings.update': () => {
-        throw new ApiFailure('invalid_input', 'params.id: something the host refused');
+        throw invalidInput(issues);
+      },
+    });
+    store.getState().setParam('id', 'body.other');
+    expect(await store.getState().saveDraft()).toBe(false);
+    expect(store.getState().draftFailure).toEqual({ code: 'invalid_input', message: '2 fields are invalid: params.id, activeIn.1', issues });
+    expect(store.getState().draftErrors).toEqual({ 'params.id': 'something the host refused', _: 'activeIn.1: no environment "nope"' });
+    store.getState().setParam('id', 'body.id');
+    expect(store.getState().draftFailure).toBeNull();
+  });
+
+  it('shows a refusal naming no field whole, with its code', async () => {
+    const { store } = await loaded({
+      'mappings.update': () => {
+        throw new ApiFailure('not_found', 'No mapping "map_1"');
       },
     });
     store.getState().setParam('id', 'body.other');
     await store.getState().saveDraft();
-    expect(store.getState().draftErrors).toEqual({ 'params.id': 'something the host refused' });
+    expect(store.getState().draftErrors).toEqual({ _: 'Not found: No mapping "map_1"' });
+    expect(store.getState().draftFailure?.code).toBe('not_found');
   });
 
   it('switches a mapping off in one environment without losing edits to the open draft', async () => {

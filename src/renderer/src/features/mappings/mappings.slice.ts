@@ -1,13 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../../../shared/api/client';
-import { ApiCallError } from '../../../../shared/api/result';
+import type { ApiError } from '../../../../shared/api/result';
 import type { Mapping } from '../../../../shared/domain/mapping';
 import type { AppState } from '../../app/store';
-import { describeError } from '../../lib/errors';
+import { describeApiError, describeError } from '../../lib/errors';
 import type { Rehearsal } from './mapping-samples.slice';
 import { NO_KEYS, type WorkspaceKeys } from './key-options';
 import { insertPath, type Caret } from './path-insert';
-import { draftFingerprint, draftInput, draftOf, fieldErrorsFromMessage, validateDraft, type FieldErrors, type MappingDraft } from './mapping-draft';
+import { draftFingerprint, draftInput, draftOf, fieldErrorsFromIssues, validateDraft, type FieldErrors, type MappingDraft } from './mapping-draft';
 
 export interface MappingsSlice {
   mappings: Mapping[];
@@ -19,6 +19,8 @@ export interface MappingsSlice {
   /** Fingerprint of the draft as last saved (or as opened), for "unsaved changes". */
   draftBaseline: string;
   draftErrors: FieldErrors;
+  /** The host's refusal of the last save, as it came (code, message, issues); null once edited or saved. */
+  draftFailure: ApiError | null;
   draftSaving: boolean;
   /** The parameter that receives a path clicked in the payload tree, and where its caret was. */
   focusedParam: string | null;
@@ -73,7 +75,7 @@ export const createMappingsSlice =
   (set, get) => {
     let generation = 0;
     const open = (draft: MappingDraft | null) =>
-      set({ draft, draftBaseline: draft?.id ? draftFingerprint(draft) : '', draftErrors: {}, focusedParam: null, focusedCaret: null, pickTarget: null, saveWarning: null, rehearsal: null });
+      set({ draft, draftBaseline: draft?.id ? draftFingerprint(draft) : '', draftErrors: {}, draftFailure: null, focusedParam: null, focusedCaret: null, pickTarget: null, saveWarning: null, rehearsal: null });
     const nextPosition = () => Math.max(0, ...get().mappings.map((m) => m.position + 1));
     const replace = (m: Mapping) => {
       const rest = get().mappings.filter((x) => x.id !== m.id);
@@ -88,6 +90,7 @@ export const createMappingsSlice =
       draft: null,
       draftBaseline: '',
       draftErrors: {},
+      draftFailure: null,
       draftSaving: false,
       focusedParam: null,
       focusedCaret: null,
@@ -177,14 +180,14 @@ export const createMappingsSlice =
       editDraft(patch) {
         const { draft } = get();
         if (!draft) return;
-        set({ draft: { ...draft, ...patch }, draftErrors: {} });
+        set({ draft: { ...draft, ...patch }, draftErrors: {}, draftFailure: null });
         if (patch.eventType !== undefined && patch.eventType !== draft.eventType) void get().refreshSamples();
       },
       setParam(name, source) {
         const { draft, draftErrors } = get();
         if (!draft) return;
         const { [`params.${name}`]: _gone, ...rest } = draftErrors;
-        set({ draft: { ...draft, params: { ...draft.params, [name]: source } }, draftErrors: rest });
+        set({ draft: { ...draft, params: { ...draft.params, [name]: source } }, draftErrors: rest, draftFailure: null });
       },
       focusParam(name, caret = null) {
         // Tabbing through other fields on the way to the tree must not move a pinned pick target.
@@ -236,7 +239,7 @@ export const createMappingsSlice =
           set({ draftErrors: { condition: 'Removing a condition from a saved mapping is not supported yet; duplicate it without the condition instead.' } });
           return false;
         }
-        set({ draftSaving: true, draftErrors: {}, saveWarning: null });
+        set({ draftSaving: true, draftErrors: {}, draftFailure: null, saveWarning: null });
         if (!options.force) {
           const warning = everyRecentEventFails(await get().rehearseDraft(REHEARSE_ON_SAVE));
           if (warning) {
@@ -244,24 +247,24 @@ export const createMappingsSlice =
             return false;
           }
         }
-        try {
-          const { sourceId: _s, ...fields } = draftInput(draft, sourceId);
-          const saved = draft.id
-            ? await api.call('mappings.update', { id: draft.id, ...fields, condition: draft.condition })
-            : await api.call('mappings.create', { sourceId, ...fields });
-          generation++;
-          replace(saved);
-          // Keep what was typed (including unmapped, empty inputs) but mark it saved.
-          const kept = { ...get().draft, ...draftOf(saved), params: { ...get().draft?.params, ...saved.params } };
-          set({ draft: kept, draftBaseline: draftFingerprint(kept), draftSaving: false });
-          return true;
-        } catch (error) {
-          // The host names fields the way the dispatcher words zod issues (`params.id: …`).
-          const fields = error instanceof ApiCallError ? fieldErrorsFromMessage(error.error.message) : {};
-          const named = Object.keys(fields).some((k) => k !== '_');
-          set({ draftSaving: false, draftErrors: named ? fields : { _: describeError(error) } });
+        const { sourceId: _s, ...fields } = draftInput(draft, sourceId);
+        const result = draft.id
+          ? await api.result('mappings.update', { id: draft.id, ...fields, condition: draft.condition })
+          : await api.result('mappings.create', { sourceId, ...fields });
+        if (!result.ok) {
+          // Issues land at the fields they name; a refusal naming none is shown whole.
+          const fieldErrors = fieldErrorsFromIssues(result.error.issues ?? []);
+          const errors = Object.keys(fieldErrors).length > 0 ? fieldErrors : { _: describeApiError(result.error) };
+          set({ draftSaving: false, draftErrors: errors, draftFailure: result.error });
           return false;
         }
+        const saved = result.value;
+        generation++;
+        replace(saved);
+        // Keep what was typed (including unmapped, empty inputs) but mark it saved.
+        const kept = { ...get().draft, ...draftOf(saved), params: { ...get().draft?.params, ...saved.params } };
+        set({ draft: kept, draftBaseline: draftFingerprint(kept), draftSaving: false });
+        return true;
       },
       discardDraft() {
         const { draft, mappings } = get();

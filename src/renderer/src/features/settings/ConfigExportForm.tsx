@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Toggle } from '../../components/Toggle';
 import { downloadText } from '../../lib/download';
 import { configFileName } from './config-file';
+import { errorText } from '../../lib/errors';
 
 /** Export all sources or chosen ones; secrets only when asked, with a warning while asked. */
 export function ConfigExportForm() {
@@ -26,8 +27,8 @@ export function ConfigExportForm() {
     setBusy(true);
     const result = await exportConfig({ includeSecrets: secrets, ...(all ? {} : { sourceIds: [...chosen] }) });
     setBusy(false);
-    setError(result.ok ? null : result.error);
-    if (result.ok) downloadText(configFileName(new Date()), `${JSON.stringify(result.file, null, 2)}\n`);
+    setError(errorText(result));
+    if (result.ok) downloadText(configFileName(new Date()), `${JSON.stringify(result.value, null, 2)}\n`);
   };
 
   return (

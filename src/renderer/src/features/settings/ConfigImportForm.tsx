@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApp } from '../../app/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FileDrop } from '../../components/FileDrop';
+import { describeApiError } from '../../lib/errors';
 import { parseConfigFile, type ConfigFileParse } from './config-file';
 import type { ConflictHandling } from './config.slice';
 import { ConfigImportReport } from './ConfigImportReport';
@@ -69,7 +70,7 @@ export function ConfigImportForm() {
           </div>
         </div>
       )}
-      <ErrorNotice message={status?.state === 'failed' ? (status.error ?? null) : null} />
+      <ErrorNotice message={status?.state === 'failed' && status.error ? describeApiError(status.error) : null} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApp } from '../../app/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { AppSettingsView } from './settings.slice';
+import { errorText } from '../../lib/errors';
 
 type Retention = AppSettingsView['retention'];
 const LIMITS = { maxAgeDays: [1, 3650], maxEvents: [100, 100_000_000] } as const;
@@ -31,7 +32,7 @@ export function RetentionSettings({ saved }: { saved: Retention }) {
   const save = async () => {
     if (!('value' in parsedDays) || !('value' in parsedEvents)) return;
     const result = await update({ retention: { maxAgeDays: parsedDays.value, maxEvents: parsedEvents.value } });
-    setError(result.ok ? null : result.error);
+    setError(errorText(result));
   };
 
   return (

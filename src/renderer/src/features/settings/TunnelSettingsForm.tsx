@@ -3,6 +3,7 @@ import { TunnelSettingsPatchSchema, type TunnelSettings } from '../../../../shar
 import { useApp } from '../../app/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Toggle } from '../../components/Toggle';
+import { errorText } from '../../lib/errors';
 
 const PUBLIC_SERVER = 'https://localtunnel.me';
 type Fields = { serverUrl: string; subdomain: string; connectAddress: string };
@@ -39,7 +40,7 @@ export function TunnelSettingsForm({ saved }: { saved: TunnelSettings }) {
 
   const save = async () => {
     const result = await update({ tunnel: toPatch(fields) });
-    setError(result.ok ? null : result.error);
+    setError(errorText(result));
     setSavedNote(result.ok ? (tunnelState === 'stopped' ? 'saved' : 'restart') : null);
   };
 
@@ -111,7 +112,7 @@ export function TunnelSettingsForm({ saved }: { saved: TunnelSettings }) {
         testId="tunnel-start-on-launch"
         onChange={async (startOnLaunch) => {
           const result = await update({ tunnel: { startOnLaunch } });
-          setError(result.ok ? null : result.error);
+          setError(errorText(result));
         }}
       />
     </section>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../app/store';
 import { fakeApi } from '../../test/fake-api';
+import { invalidInput } from '../../../../shared/api/result';
 import { source } from '../../test/fixtures';
 import type { ExportFile } from '../../../../shared/domain/export';
 
@@ -16,7 +17,7 @@ function setup(extra: Record<string, (input: unknown) => unknown> = {}) {
 describe('config slice', () => {
   it('exports with the chosen sources and secrets flag', async () => {
     const { store, calls } = setup({ 'config.export': () => file });
-    expect(await store.getState().exportConfig({ sourceIds: ['src_1'], includeSecrets: true })).toEqual({ ok: true, file });
+    expect(await store.getState().exportConfig({ sourceIds: ['src_1'], includeSecrets: true })).toEqual({ ok: true, value: file });
     expect(calls.at(-1)).toEqual(['config.export', { sourceIds: ['src_1'], includeSecrets: true }]);
   });
 
@@ -28,14 +29,17 @@ describe('config slice', () => {
     expect(store.getState().sources.map((s) => s.key)).toEqual(['stripe']);
   });
 
-  it('says why an import was refused', async () => {
+  it('keeps an import refusal with its code and the fields it names', async () => {
     const { store } = setup({
       'config.import': () => {
-        throw new Error('unknown environment');
+        throw invalidInput([{ path: ['file', 'sources', 0, 'templateId'], message: 'no template "nope"' }]);
       },
     });
     await store.getState().importConfig(file, 'skip');
-    expect(store.getState().configImport).toEqual({ state: 'failed', error: expect.stringContaining('unknown environment') });
+    expect(store.getState().configImport).toEqual({
+      state: 'failed',
+      error: { code: 'invalid_input', message: 'file.sources.0.templateId: no template "nope"', issues: [{ path: ['file', 'sources', 0, 'templateId'], message: 'no template "nope"' }] },
+    });
   });
 
   it('opens a source’s Settings tab in the environment whose script awaits approval', async () => {

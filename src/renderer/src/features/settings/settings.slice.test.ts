@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore, wirePushEvents } from '../../app/store';
 import { fakeApi } from '../../test/fake-api';
+import { invalidInput } from '../../../../shared/api/result';
 
 const defaults = {
   tunnel: { serverUrl: 'https://localtunnel.me', subdomain: null, startOnLaunch: false, connectAddress: null },
@@ -20,20 +21,23 @@ describe('settings slice', () => {
     const { store, calls } = setup({ 'settings.update': (i) => ({ ...defaults, ...(i as object), tunnel: { ...defaults.tunnel, subdomain: 'ada' } }) });
     await store.getState().loadSettings();
     expect(store.getState().settings?.tunnel.serverUrl).toBe('https://localtunnel.me');
-    expect(await store.getState().updateSettings({ tunnel: { subdomain: 'ada' } })).toEqual({ ok: true });
+    expect(await store.getState().updateSettings({ tunnel: { subdomain: 'ada' } })).toEqual({ ok: true, value: null });
     expect(calls.at(-1)).toEqual(['settings.update', { tunnel: { subdomain: 'ada' } }]);
     expect(store.getState().settings?.tunnel.subdomain).toBe('ada');
   });
 
-  it('returns the host’s refusal in words and keeps the old settings', async () => {
+  it('returns the host’s refusal with the field it names and keeps the old settings', async () => {
     const { store } = setup({
       'settings.update': () => {
-        throw new Error('tunnel.connectAddress: host:port');
+        throw invalidInput([{ path: ['tunnel', 'connectAddress'], message: 'use host:port' }]);
       },
     });
     await store.getState().loadSettings();
     const result = await store.getState().updateSettings({ tunnel: { connectAddress: 'nope' } });
-    expect(result).toEqual({ ok: false, error: expect.stringContaining('host:port') });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'tunnel.connectAddress: use host:port', issues: [{ path: ['tunnel', 'connectAddress'], message: 'use host:port' }] },
+    });
     expect(store.getState().settings?.tunnel.connectAddress).toBeNull();
   });
 

@@ -2,11 +2,13 @@ import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../../../shared/api/client';
 import type { ApiInput, ApiOutput } from '../../../../shared/api/contract';
 import type { PushPayload } from '../../../../shared/api/events';
+import { ok, type ApiResult } from '../../../../shared/api/result';
 import { describeError } from '../../lib/errors';
 import type { AppState } from '../../app/store';
 
 export type AppSettingsView = ApiOutput<'settings.get'>;
-export type SaveResult = { ok: true } | { ok: false; error: string };
+/** Nothing back on success; the host's error (code, message, issues) otherwise. */
+export type SaveResult = ApiResult<null>;
 
 export interface PruneState {
   state: 'running' | 'finished' | 'failed';
@@ -45,12 +47,10 @@ export const createSettingsSlice =
       }
     },
     async updateSettings(patch) {
-      try {
-        set({ settings: await api.call('settings.update', patch) });
-        return { ok: true };
-      } catch (error) {
-        return { ok: false, error: describeError(error) };
-      }
+      const result = await api.result('settings.update', patch);
+      if (!result.ok) return result;
+      set({ settings: result.value });
+      return ok(null);
     },
     async pruneNow() {
       if (get().prune?.state === 'running') return;

@@ -1,4 +1,5 @@
 import type { Source, SourceEnvSettings } from '../../../../shared/domain/source';
+import type { ApiResult } from '../../../../shared/api/result';
 import { useApp } from '../../app/store-context';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyButton } from '../../components/CopyButton';
@@ -6,6 +7,7 @@ import { Toggle } from '../../components/Toggle';
 import { endpointUrl } from '../../lib/format';
 import { ENFORCEMENT_OFF_WARNING, enforcementState } from './enforcement';
 import { PublicUrl } from './PublicUrl';
+import { errorText } from '../../lib/errors';
 
 interface Props {
   source: Source;
@@ -20,7 +22,7 @@ export function EndpointPanel({ source, settings, onError }: Props) {
   const url = endpointUrl(receiverUrl, settings.endpointToken);
   const env = settings.environment;
 
-  const report = (r: { ok: true } | { ok: false; error: string }) => onError(r.ok ? null : r.error);
+  const report = (r: ApiResult<unknown>) => onError(errorText(r));
 
   return (
     <div className="endpoint">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { SourceKeySchema } from '../../../../shared/domain/source';
 import { useApp } from '../../app/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { describeApiError } from '../../lib/errors';
 
 /** Creates a Custom source; templates come later through the gallery. */
 export function NewSourceForm({ onDone }: { onDone(): void }) {
@@ -20,7 +21,7 @@ export function NewSourceForm({ onDone }: { onDone(): void }) {
     const result = await createSource({ key, ...(name.trim() ? { name: name.trim() } : {}) });
     setBusy(false);
     if (result.ok) onDone();
-    else setError(result.error);
+    else setError(describeApiError(result.error));
   };
 
   return (

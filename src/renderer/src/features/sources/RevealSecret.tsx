@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app/store-context';
 import { CopyButton } from '../../components/CopyButton';
+import { errorText } from '../../lib/errors';
 
 const SHOW_FOR_MS = 30_000;
 
@@ -23,8 +24,8 @@ export function RevealSecret({ sourceId, environment, secretId, preview, onError
 
   const reveal = async () => {
     const r = await revealSecret({ id: sourceId, environment, secretId });
-    onError(r.ok ? null : r.error);
-    if (r.ok) setPlain(r.secret);
+    onError(errorText(r));
+    if (r.ok) setPlain(r.value.secret);
   };
 
   return (

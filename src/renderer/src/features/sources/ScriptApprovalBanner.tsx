@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Source, SourceEnvSettings } from '../../../../shared/domain/source';
 import { useApp } from '../../app/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { errorText } from '../../lib/errors';
 
 /**
  * An imported script is someone else's code: it stays off and read-only until the user has read it
@@ -17,7 +18,7 @@ export function ScriptApprovalBanner({ source, settings }: { source: Source; set
     setBusy(true);
     const result = await approve({ id: source.id, environment: settings.environment });
     setBusy(false);
-    setError(result.ok ? null : result.error);
+    setError(errorText(result));
   };
 
   return (

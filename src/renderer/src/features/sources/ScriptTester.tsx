@@ -3,6 +3,7 @@ import type { ApiOutput } from '../../../../shared/api/contract';
 import type { Source } from '../../../../shared/domain/source';
 import { useApp } from '../../app/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { errorText } from '../../lib/errors';
 
 interface Props {
   source: Source;
@@ -29,7 +30,7 @@ export function ScriptTester({ source, environment, script, onErrorLine }: Props
     const payload = from === 'latest' && latest ? { eventId: latest.lastEventId } : { body: pasted, headers: { 'content-type': 'application/json' } };
     const r = await testScript({ id: source.id, environment, script, payload });
     setBusy(false);
-    setError(r.ok ? null : r.error);
+    setError(errorText(r));
     setResult(r.ok ? r.value : null);
     onErrorLine(r.ok ? (r.value.output.error?.line ?? null) : null);
   };

@@ -4,6 +4,7 @@ import { ScriptVarInfoSchema } from '../../../../shared/domain/source';
 import { useApp } from '../../app/store-context';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { errorText } from '../../lib/errors';
 
 /** The script's `vars`: plain ones shown, secret ones only as a masked preview (never sent back). */
 export function ScriptVars({ source, settings }: { source: Source; settings: SourceEnvSettings }) {
@@ -21,7 +22,7 @@ export function ScriptVars({ source, settings }: { source: Source; settings: Sou
     e.preventDefault();
     if (!nameCheck?.success) return;
     const r = await setVar({ id: source.id, environment: env, name, value, secret });
-    setError(r.ok ? null : r.error);
+    setError(errorText(r));
     if (r.ok) {
       setName('');
       setValue('');
@@ -56,7 +57,7 @@ export function ScriptVars({ source, settings }: { source: Source; settings: Sou
                     question={`Remove ${v.name}?`}
                     confirmLabel="Remove"
                     danger
-                    onConfirm={() => removeVar({ id: source.id, environment: env, name: v.name }).then((r) => setError(r.ok ? null : r.error))}
+                    onConfirm={() => removeVar({ id: source.id, environment: env, name: v.name }).then((r) => setError(errorText(r)))}
                   />
                 </td>
               </tr>

@@ -5,6 +5,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatDateTime } from '../../lib/format';
 import { sameConfig } from '../../lib/same-config';
 import { RevealSecret } from './RevealSecret';
+import { errorText } from '../../lib/errors';
 
 interface Props {
   source: Source;
@@ -30,7 +31,7 @@ export function SecretsEditor({ source, settings, onError }: Props) {
     setBusy(true);
     const result = await addSecret({ id: source.id, environment: env, secret: secret.trim(), ...(label.trim() ? { label: label.trim() } : {}) });
     setBusy(false);
-    onError(result.ok ? null : result.error);
+    onError(errorText(result));
     if (result.ok) {
       setSecret('');
       setLabel('');
@@ -62,7 +63,7 @@ export function SecretsEditor({ source, settings, onError }: Props) {
                 question="Events signed with it will fail. Remove?"
                 confirmLabel="Remove"
                 danger
-                onConfirm={() => removeSecret({ id: source.id, environment: env, secretId: s.id }).then((r) => onError(r.ok ? null : r.error))}
+                onConfirm={() => removeSecret({ id: source.id, environment: env, secretId: s.id }).then((r) => onError(errorText(r)))}
               />
             </li>
           ))}

@@ -8,6 +8,7 @@ import { ScriptApprovalBanner } from './ScriptApprovalBanner';
 import { ScriptTester } from './ScriptTester';
 import { LoadingState } from '../../components/LoadingState';
 import { draftPathsValid, sameDraft, settingsDraftOf, settingsPatchOf, type SettingsDraft } from './settings-draft';
+import { errorText } from '../../lib/errors';
 
 // CodeMirror is most of the bundle; it loads when a Settings tab first shows the script.
 const ScriptEditor = lazy(() => import('./ScriptEditor').then((m) => ({ default: m.ScriptEditor })));
@@ -50,9 +51,9 @@ export function SettingsDraftForm({ source, settings }: { source: Source; settin
   const save = async () => {
     setState('saving');
     const result = await patch(source.id, settings.environment, settingsPatchOf(draft, saved));
-    setError(result.ok ? null : result.error);
+    setError(errorText(result));
     setState(result.ok ? 'saved' : 'idle');
-    if (result.ok) setDraft(settingsDraftOf(result.source.settings.find((s) => s.environment === settings.environment) ?? settings));
+    if (result.ok) setDraft(settingsDraftOf(result.value.settings.find((s) => s.environment === settings.environment) ?? settings));
   };
 
   return (

@@ -1,6 +1,7 @@
 import type { Source, SourceEnvSettings } from '../../../../shared/domain/source';
 import { useApp } from '../../app/store-context';
 import { sameConfig } from '../../lib/same-config';
+import { errorText } from '../../lib/errors';
 
 interface Props {
   source: Source;
@@ -23,7 +24,7 @@ export function VerificationForm({ source, settings, onError }: Props) {
     const verification = id === NONE ? ({ scheme: 'none' } as const) : presets.find((p) => p.id === id)?.config;
     if (!verification) return;
     const result = await patch(source.id, settings.environment, { verification });
-    onError(result.ok ? null : result.error);
+    onError(errorText(result));
   };
 
   return (

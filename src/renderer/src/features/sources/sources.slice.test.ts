@@ -40,7 +40,7 @@ describe('sources slice', () => {
     expect(store.getState().sources).toEqual([saved]);
   });
 
-  it('returns the API error in words and leaves the list alone', async () => {
+  it('returns the API error with its code and leaves the list alone', async () => {
     const { api } = fakeApi({
       'sources.create': () => {
         throw new ApiFailure('conflict', 'a source with key "stripe-test" exists');
@@ -48,7 +48,7 @@ describe('sources slice', () => {
     });
     const store = createAppStore(api);
     const result = await store.getState().createSource({ key: 'stripe-test' });
-    expect(result).toEqual({ ok: false, error: expect.stringContaining('a source with key "stripe-test" exists') });
+    expect(result).toEqual({ ok: false, error: { code: 'conflict', message: 'a source with key "stripe-test" exists' } });
     expect(store.getState().sources).toEqual([]);
   });
 
@@ -59,7 +59,7 @@ describe('sources slice', () => {
     const { api, calls } = fakeApi({ 'sources.list': () => [pending], 'sources.approveScript': () => approved });
     const store = createAppStore(api);
     await store.getState().loadSources();
-    expect(await store.getState().approveScript({ id: 'src_1', environment: 'development' })).toEqual({ ok: true, source: approved });
+    expect(await store.getState().approveScript({ id: 'src_1', environment: 'development' })).toEqual({ ok: true, value: approved });
     expect(calls.at(-1)).toEqual(['sources.approveScript', { id: 'src_1', environment: 'development' }]);
     expect(store.getState().sources[0]?.settings[0]?.preprocess).toEqual({ script, enabled: true, approved: true });
   });

@@ -1,14 +1,15 @@
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../../../shared/api/client';
 import type { ApiInput, ApiOutput } from '../../../../shared/api/contract';
+import { ok, type ApiResult } from '../../../../shared/api/result';
 import type { Source, SourceEnvSettingsPatch } from '../../../../shared/domain/source';
 import { describeError } from '../../lib/errors';
 import type { AppState } from '../../app/store';
 
 export type Preset = ApiOutput<'verification.presets'>[number];
 
-/** What a form needs back from a mutation: nothing, or an error in words. */
-export type MutationResult = { ok: true; source: Source } | { ok: false; error: string };
+/** What a form needs back from a mutation: the changed source, or the host's error (code, message, issues). */
+export type MutationResult = ApiResult<Source>;
 
 export interface SourcesSlice {
   sources: Source[];
@@ -24,12 +25,12 @@ export interface SourcesSlice {
   addSecret(input: ApiInput<'sources.addSecret'>): Promise<MutationResult>;
   removeSecret(input: ApiInput<'sources.removeSecret'>): Promise<MutationResult>;
   rotateToken(input: ApiInput<'sources.rotateToken'>): Promise<MutationResult>;
-  revealSecret(input: ApiInput<'sources.revealSecret'>): Promise<{ ok: true; secret: string } | { ok: false; error: string }>;
+  revealSecret(input: ApiInput<'sources.revealSecret'>): Promise<ApiResult<ApiOutput<'sources.revealSecret'>>>;
   setVar(input: ApiInput<'sources.setVar'>): Promise<MutationResult>;
   removeVar(input: ApiInput<'sources.removeVar'>): Promise<MutationResult>;
   /** Lets an imported preprocess script run in one environment (it arrives off until approved). */
   approveScript(input: ApiInput<'sources.approveScript'>): Promise<MutationResult>;
-  testScript(input: ApiInput<'sources.testScript'>): Promise<{ ok: true; value: ApiOutput<'sources.testScript'> } | { ok: false; error: string }>;
+  testScript(input: ApiInput<'sources.testScript'>): Promise<ApiResult<ApiOutput<'sources.testScript'>>>;
 }
 
 export const createSourcesSlice =
@@ -40,16 +41,14 @@ export const createSourcesSlice =
     let generation = 0;
 
     /** Runs a call that returns the changed source and puts it in the list. */
-    const mutate = async (run: () => Promise<Source>): Promise<MutationResult> => {
-      try {
-        const source = await run();
-        generation++;
-        const exists = get().sources.some((s) => s.id === source.id);
-        set({ sources: exists ? get().sources.map((s) => (s.id === source.id ? source : s)) : [...get().sources, source] });
-        return { ok: true, source };
-      } catch (error) {
-        return { ok: false, error: describeError(error) };
-      }
+    const mutate = async (run: () => Promise<MutationResult>): Promise<MutationResult> => {
+      const result = await run();
+      if (!result.ok) return result;
+      const source = result.value;
+      generation++;
+      const exists = get().sources.some((s) => s.id === source.id);
+      set({ sources: exists ? get().sources.map((s) => (s.id === source.id ? source : s)) : [...get().sources, source] });
+      return ok(source);
     };
 
     return {
@@ -79,32 +78,20 @@ export const createSourcesSlice =
       },
       selectSource: (id) => set({ selectedSourceId: id }),
       async createSource(input) {
-        const result = await mutate(() => api.call('sources.create', input));
+        const result = await mutate(() => api.result('sources.create', input));
         // A new custom source needs its URL and verification first, so it opens on Settings.
-        if (result.ok) set({ selectedSourceId: result.source.id, sourceTab: 'settings' });
+        if (result.ok) set({ selectedSourceId: result.value.id, sourceTab: 'settings' });
         return result;
       },
       patchEnvSettings: (id, environment, patch) =>
-        mutate(() => api.call('sources.update', { id, settings: { [environment]: patch } })),
-      addSecret: (input) => mutate(() => api.call('sources.addSecret', input)),
-      removeSecret: (input) => mutate(() => api.call('sources.removeSecret', input)),
-      rotateToken: (input) => mutate(() => api.call('sources.rotateToken', input)),
-      async revealSecret(input) {
-        try {
-          return { ok: true, secret: (await api.call('sources.revealSecret', input)).secret };
-        } catch (error) {
-          return { ok: false, error: describeError(error) };
-        }
-      },
-      setVar: (input) => mutate(() => api.call('sources.setVar', input)),
-      removeVar: (input) => mutate(() => api.call('sources.removeVar', input)),
-      approveScript: (input) => mutate(() => api.call('sources.approveScript', input)),
-      async testScript(input) {
-        try {
-          return { ok: true, value: await api.call('sources.testScript', input) };
-        } catch (error) {
-          return { ok: false, error: describeError(error) };
-        }
-      },
+        mutate(() => api.result('sources.update', { id, settings: { [environment]: patch } })),
+      addSecret: (input) => mutate(() => api.result('sources.addSecret', input)),
+      removeSecret: (input) => mutate(() => api.result('sources.removeSecret', input)),
+      rotateToken: (input) => mutate(() => api.result('sources.rotateToken', input)),
+      revealSecret: (input) => api.result('sources.revealSecret', input),
+      setVar: (input) => mutate(() => api.result('sources.setVar', input)),
+      removeVar: (input) => mutate(() => api.result('sources.removeVar', input)),
+      approveScript: (input) => mutate(() => api.result('sources.approveScript', input)),
+      testScript: (input) => api.result('sources.testScript', input),
     };
   };

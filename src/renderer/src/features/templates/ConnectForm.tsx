@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { Template } from '../../../../shared/domain/template';
 import { useApp } from '../../app/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { describeApiError } from '../../lib/errors';
 import type { Connected } from './ConnectDialog';
 import { keyProblem, suggestKey } from './gallery-filter';
 import { MappingToggles } from './MappingToggles';
@@ -53,9 +54,9 @@ export function ConnectForm({ template, onConnected, onCancel }: Props) {
     const secretVars = extraVars.filter((v) => v.secret).map((v) => v.name);
     const result = await connectTemplate({ templateId: template.id, key, mappingIds, secrets: given, vars, secretVars });
     setBusy(false);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return setError(describeApiError(result.error));
     const mappedEventTypes = template.defaultMappings.filter((m) => chosen.has(m.id)).map((m) => m.eventType);
-    onConnected({ source: result.source, warnings: result.warnings, mappedEventTypes });
+    onConnected({ ...result.value, mappedEventTypes });
   };
 
   return (

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../app/store';
 import { fakeApi } from '../../test/fake-api';
+import { ApiFailure } from '../../../../shared/api/result';
 import { source, summary } from '../../test/fixtures';
 import type { Template, TemplateSummary } from '../../../../shared/domain/template';
 
@@ -69,7 +70,7 @@ describe('templates slice', () => {
       vars: { development: { REGION: 'eu', API_KEY: 'k', EMPTY: '' } },
       secretVars: ['API_KEY'],
     });
-    expect(result).toEqual({ ok: true, source: created, warnings: [] });
+    expect(result).toEqual({ ok: true, value: { source: created, warnings: [] } });
     expect(calls[0]).toEqual(['sources.connect', { templateId: 'stripe', key: 'stripe', mappingIds: ['customer-created-identify'], secrets: { development: 'whsec_abc' } }]);
     expect(calls.filter(([m]) => m === 'sources.setVar')).toEqual([
       ['sources.setVar', { id: 'src_stripe', environment: 'development', name: 'REGION', value: 'eu' }],
@@ -79,15 +80,15 @@ describe('templates slice', () => {
     expect(store.getState().selectedSourceId).toBe('src_stripe');
   });
 
-  it('reports a refused connect in words and sets no variables', async () => {
+  it('returns a refused connect with its code and sets no variables', async () => {
     const { api, calls } = fakeApi({
       'sources.connect': () => {
-        throw new Error('A source with key "stripe" already exists');
+        throw new ApiFailure('conflict', 'A source with key "stripe" already exists');
       },
     });
     const store = createAppStore(api);
     const result = await store.getState().connectTemplate({ templateId: 'stripe', key: 'stripe', mappingIds: [], secrets: {}, vars: { development: { REGION: 'eu' } } });
-    expect(result).toEqual({ ok: false, error: expect.stringContaining('already exists') });
+    expect(result).toEqual({ ok: false, error: { code: 'conflict', message: 'A source with key "stripe" already exists' } });
     expect(calls.map(([m]) => m)).toEqual(['sources.connect']);
   });
 
@@ -101,7 +102,7 @@ describe('templates slice', () => {
       'sources.list': () => [created],
     });
     const result = await createAppStore(api).getState().connectTemplate({ templateId: 'x', key: 'x', mappingIds: [], secrets: {}, vars: { production: { TOKEN: 'v' } } });
-    expect(result).toMatchObject({ ok: true, source: created, warnings: [expect.stringMatching(/TOKEN \(production\).*value too long/)] });
+    expect(result).toMatchObject({ ok: true, value: { source: created, warnings: [expect.stringMatching(/TOKEN \(production\).*value too long/)] } });
   });
 
   it('passes on what the host says about a pasted secret, and lets a check it could not make pass', async () => {
@@ -114,7 +115,7 @@ describe('templates slice', () => {
   it("returns the receiver's answer to a test event, or why it could not be sent", async () => {
     const answer = { status: 200, event: summary({ id: 7, origin: 'test' }) };
     const ok = createAppStore(fakeApi({ 'events.sendTest': () => answer }).api);
-    expect(await ok.getState().sendTestEvent({ sourceId: 'src_1', environment: 'development', sample: { sampleId: 'customer-created' } })).toEqual({ ok: true, answer });
+    expect(await ok.getState().sendTestEvent({ sourceId: 'src_1', environment: 'development', sample: { sampleId: 'customer-created' } })).toEqual({ ok: true, value: answer });
     const broken = createAppStore(fakeApi({}).api);
     expect(await broken.getState().sendTestEvent({ sourceId: 'src_1', environment: 'development', sample: { eventId: 3 } })).toMatchObject({ ok: false });
   });

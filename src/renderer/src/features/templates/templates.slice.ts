@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../../../shared/api/client';
 import type { ApiInput, ApiOutput } from '../../../../shared/api/contract';
+import { ok, type ApiResult } from '../../../../shared/api/result';
 import type { Source } from '../../../../shared/domain/source';
 import type { Template, TemplateSummary } from '../../../../shared/domain/template';
 import { describeError } from '../../lib/errors';
@@ -14,8 +15,8 @@ export type SendTestAnswer = ApiOutput<'events.sendTest'>;
 export type ConnectRequest = ApiInput<'sources.connect'> & { vars?: Record<string, Record<string, string>>; secretVars?: readonly string[] };
 
 /** A connect that failed after the source was created (a variable not saved) still returns the source. */
-export type ConnectResult = { ok: true; source: Source; warnings: string[] } | { ok: false; error: string };
-export type SendTestResult = { ok: true; answer: SendTestAnswer } | { ok: false; error: string };
+export type ConnectResult = ApiResult<{ source: Source; warnings: string[] }>;
+export type SendTestResult = ApiResult<SendTestAnswer>;
 
 export interface TemplatesSlice {
   templates: TemplateSummary[];
@@ -108,23 +109,14 @@ export const createTemplatesSlice =
         }
       },
       async connectTemplate({ vars, secretVars, ...input }) {
-        let source: Source;
-        try {
-          source = await api.call('sources.connect', input);
-        } catch (error) {
-          return { ok: false, error: describeError(error) };
-        }
+        const connected = await api.result('sources.connect', input);
+        if (!connected.ok) return connected;
+        const source = connected.value;
         const warnings = await setVars(source, vars, secretVars);
         await get().loadSources();
         get().selectSource(source.id);
-        return { ok: true, source, warnings };
+        return ok({ source, warnings });
       },
-      async sendTestEvent(input) {
-        try {
-          return { ok: true, answer: await api.call('events.sendTest', input) };
-        } catch (error) {
-          return { ok: false, error: describeError(error) };
-        }
-      },
+      sendTestEvent: (input) => api.result('events.sendTest', input),
     };
   };
