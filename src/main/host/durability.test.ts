@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -167,9 +167,15 @@ describe('processing across a crash', () => {
   }, 60_000);
 });
 
+/** The process state letter (`T` = stopped): from /proc on Linux, else from `ps` (macOS). */
+const stateOf = (pid: number): string | undefined =>
+  existsSync(`/proc/${pid}/stat`)
+    ? readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0]
+    : execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim()[0];
+
 /** Resolves once the kernel reports the process stopped (signals are delivered asynchronously). */
 async function stopped(child: ChildProcess): Promise<void> {
-  await vi.waitFor(() => expect(readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.[0]).toBe('T'), { timeout: 5_000, interval: 5 });
+  await vi.waitFor(() => expect(stateOf(child.pid!)).toBe('T'), { timeout: 5_000, interval: 5 });
 }
 
 function controlApi(ready: Ready) {
