@@ -116,8 +116,12 @@ describe('processing across a crash', () => {
     const acked: number[] = [];
     let pendingAtCrash: number[] = [];
     let killed = false;
+    let probing = false;
     let seq = 0;
     const crashIfSomethingPending = async () => {
+      // One probe at a time: another worker's SIGCONT must not thaw the host while this one reads.
+      if (probing) return;
+      probing = true;
       first.child.kill('SIGSTOP');
       await stopped(first.child);
       const pending = pendingNow();
@@ -128,6 +132,7 @@ describe('processing across a crash', () => {
       } else {
         first.child.kill('SIGCONT');
       }
+      probing = false;
     };
     const worker = async () => {
       while (!killed && acked.length < 20_000) {
