@@ -1,36 +1,19 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_TIMEOUT_MS, ensureBuilt, ROOT } from '../core/testing/built-app';
+import { controlApi, startHost } from './testing/host-process';
 import { getPreset } from '../core/verification';
 import { signStripe } from '../core/verification/testing/sdk-signers';
 
-const ROOT = resolve(__dirname, '../../..');
-const SERVE = join(ROOT, 'out/main/serve.js');
+beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
+
 const SECRET = 'whsec_busy_database_test_0123456789';
 const LOCK_MS = 8_000;
-
-interface Ready {
-  receiverUrl: string;
-  controlUrl: string;
-  token: string;
-}
-
-function startHost(dataDir: string): Promise<{ child: ChildProcess; ready: Ready }> {
-  if (!existsSync(SERVE)) throw new Error(`${SERVE} is missing: run \`npm run build\` first`);
-  const child = spawn(process.execPath, [SERVE, '--data-dir', dataDir, '--receiver-port', '0', '--control-port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolvePromise, reject) => {
-    child.once('exit', (code) => reject(new Error(`host exited early with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('INLET_READY ')) resolvePromise({ child, ready: JSON.parse(line.slice(12)) as Ready });
-    });
-  });
-}
 
 /** Another program (think `sqlite3 inlet.db`, a backup tool) holding the write lock for `ms`. */
 function holdWriteLock(file: string, ms: number): { child: ChildProcess; locked: Promise<void>; released: Promise<void> } {
@@ -43,19 +26,6 @@ function holdWriteLock(file: string, ms: number): { child: ChildProcess; locked:
   const lines = createInterface({ input: child.stdout! });
   const seen = (word: string) => new Promise<void>((r) => lines.on('line', (line) => line === word && r()));
   return { child, locked: seen('LOCKED'), released: seen('RELEASED') };
-}
-
-function controlApi(ready: Ready) {
-  return async (method: string, input: unknown): Promise<unknown> => {
-    const res = await fetch(`${ready.controlUrl}/api/${method}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ready.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const answer = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`);
-    return answer.value;
-  };
 }
 
 let cleanup: Array<() => void> = [];

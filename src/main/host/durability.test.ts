@@ -1,35 +1,13 @@
 import Database from 'better-sqlite3';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BUILD_TIMEOUT_MS, BUILT_SERVE as SERVE, ensureBuilt } from '../core/testing/built-app';
+import { BUILD_TIMEOUT_MS, ensureBuilt } from '../core/testing/built-app';
+import { controlApi, exited, startHost } from './testing/host-process';
 
 beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
-
-interface Ready {
-  receiverUrl: string;
-  controlUrl: string;
-  token: string;
-}
-
-function startHost(dataDir: string): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = spawn(process.execPath, [SERVE, '--data-dir', dataDir, '--receiver-port', '0', '--control-port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolvePromise, reject) => {
-    child.once('exit', (code) => reject(new Error(`host exited early with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('INLET_READY ')) resolvePromise({ child, ready: JSON.parse(line.slice(12)) as Ready });
-    });
-  });
-}
-
-/** Resolves when the child has exited, even if it already had (an 'exit' listener would wait forever). */
-const exited = (child: ChildProcess): Promise<void> =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
 
 let cleanup: Array<() => void> = [];
 afterEach(() => {
@@ -183,15 +161,3 @@ async function stopped(child: ChildProcess): Promise<void> {
   await vi.waitFor(() => expect(stateOf(child.pid!)).toBe('T'), { timeout: 5_000, interval: 5 });
 }
 
-function controlApi(ready: Ready) {
-  return async (method: string, input: unknown): Promise<unknown> => {
-    const res = await fetch(`${ready.controlUrl}/api/${method}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ready.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const answer = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`);
-    return answer.value;
-  };
-}

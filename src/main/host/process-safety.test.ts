@@ -1,27 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_TIMEOUT_MS, ensureBuilt } from '../core/testing/built-app';
+import { controlApi, exited, runToExit as launchToExit, startHost as launchHost, type HostProcess } from './testing/host-process';
 
 /** Crash tests for issue #8 items 2, 3 and 9: real `node out/main/serve.js` processes on real files. */
-const SERVE = resolve(__dirname, '../../../out/main/serve.js');
+beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
 
-interface Ready {
-  receiverUrl: string;
-  controlUrl: string;
-  token: string;
-}
-
-interface Host {
-  child: ChildProcess;
-  ready: Ready;
-  stderr: () => string;
-}
-
-const hostArgs = (dataDir: string, extra: string[]) => [SERVE, '--data-dir', dataDir, '--receiver-port', '0', '--control-port', '0', ...extra];
+type Host = HostProcess;
 
 let cleanup: Array<() => void> = [];
 afterEach(() => {
@@ -35,50 +24,13 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-function startHost(dataDir: string, extra: string[] = []): Promise<Host> {
-  if (!existsSync(SERVE)) throw new Error(`${SERVE} is missing: run \`npm run build\` first`);
-  const child = spawn(process.execPath, hostArgs(dataDir, extra), { stdio: ['ignore', 'pipe', 'pipe'] });
-  cleanup.push(() => child.kill('SIGKILL'));
-  let err = '';
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  return new Promise((resolvePromise, reject) => {
-    child.once('exit', (code) => reject(new Error(`host exited early with ${code}: ${err}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('INLET_READY ')) resolvePromise({ child, ready: JSON.parse(line.slice(12)) as Ready, stderr: () => err });
-    });
-  });
-}
-
-/** Runs a host that is expected to exit by itself; resolves with its exit code and output. */
-function runToExit(dataDir: string, extra: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, hostArgs(dataDir, extra), { stdio: ['ignore', 'pipe', 'pipe'] });
-  cleanup.push(() => child.kill('SIGKILL'));
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-  return new Promise((r) => child.once('close', (code) => r({ code, stdout, stderr })));
-}
-
-const exited = (child: ChildProcess): Promise<void> =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
+const killLater = (child: ChildProcess) => cleanup.push(() => child.kill('SIGKILL'));
+const startHost = (dataDir: string, extra: string[] = []) => launchHost(dataDir, extra, killLater);
+const runToExit = (dataDir: string, extra: string[] = []) => launchToExit(dataDir, extra, killLater);
 
 async function stop(host: Host, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   host.child.kill(signal);
   await exited(host.child);
-}
-
-function controlApi(ready: Ready) {
-  return async <T = unknown>(method: string, input: unknown): Promise<T> => {
-    const res = await fetch(`${ready.controlUrl}/api/${method}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ready.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const answer = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-    if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`);
-    return answer.value as T;
-  };
 }
 
 interface SourceOut {
