@@ -123,7 +123,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const processor = createProcessor(ctx);
   const indexer = createIndexScheduler(ctx.search, { logger });
   const onCommitted = (ids: number[], written: NewEvent[]) => {
-    if (written.some((e) => e.processing === 'pending')) processor.kick();
+    processor.written(ids, written);
     indexer.noteIngest();
     if (listeners.size === 0) return;
     written.forEach((e, i) => emit('events.received', summarize(ids[i]!, e)));

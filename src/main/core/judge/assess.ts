@@ -41,6 +41,14 @@ export const SENDER_REASON = 'Signature verification failed';
 /** Content types the receiver parses as JSON (parse-body.ts). */
 const JSON_TYPE = /[/+]json/i;
 
+/** What mapping expressions (and the event type and idempotency key paths) see of a judged request. */
+export const mappingContext = (request: AssessedRequest) => ({
+  body: request.parsedBody,
+  headers: request.headers,
+  query: request.query,
+  preprocess: request.preprocess?.extra ?? {},
+});
+
 /**
  * What the receiver decides about a request for a known route: verification, event type,
  * idempotency key and the answer. Shared by the receiver, replay and rehearsal so they agree.
@@ -57,7 +65,7 @@ export function assess(route: Route, request: AssessedRequest, { now, enforce = 
         now,
       }),
   );
-  const ctx = { body: request.parsedBody, headers: request.headers, query: request.query, preprocess: request.preprocess?.extra ?? {} };
+  const ctx = mappingContext(request);
   const enforced = enforce && route.settings.enforceVerification;
   const rejected = enforced && verification.status !== 'verified';
   // Under enforcement Inlet answers as the provider's library would, which also refuses some

@@ -2,10 +2,9 @@ import { ApiFailure } from '../../../shared/api/result';
 import type { PreprocessOutput } from '../../../shared/domain/event';
 import type { ExprContext } from '../../../shared/expr/evaluate';
 import type { CoreContext } from '../context';
-import { eventContext, headerRecord, queryRecord, type RecordedRequest } from '../request/event-context';
-import { parseBody } from '../request/parse-body';
+import { headerRecord, queryRecord, type ParsedRequest } from '../request/event-context';
 import type { SandboxRunner } from '../script-sandbox';
-import { assess, type Assessment } from './assess';
+import { assess, mappingContext, type Assessment } from './assess';
 import { preprocessFor } from './preprocess';
 import type { Route } from './routes';
 
@@ -33,17 +32,13 @@ export interface PartsAssessment extends Assessment {
 export async function assessParts(
   sandbox: SandboxRunner,
   route: Route,
-  r: RecordedRequest,
+  r: ParsedRequest,
   now: number,
   enforce: boolean,
 ): Promise<PartsAssessment> {
   const headers = headerRecord(r.headers);
-  const parsedBody = parseBody(r.contentType, r.body).value;
+  const parsedBody = r.parsed.value;
   const preprocess = await preprocessFor(sandbox, route, { headers, body: r.body, parsedBody });
-  const assessed = assess(
-    route,
-    { method: r.method, url: r.query ? `${r.path}?${r.query}` : r.path, headers, query: queryRecord(r.query), body: r.body, parsedBody, preprocess },
-    { now, enforce },
-  );
-  return { ...assessed, preprocess, exprCtx: eventContext(r, preprocess?.extra ?? {}) };
+  const request = { method: r.method, url: r.query ? `${r.path}?${r.query}` : r.path, headers, query: queryRecord(r.query), body: r.body, parsedBody, preprocess };
+  return { ...assess(route, request, { now, enforce }), preprocess, exprCtx: mappingContext(request) };
 }

@@ -2,7 +2,8 @@ import type { ActionStatus, Processing } from '../../../shared/domain/event';
 import { KNOCK_LIMITS } from '../../../shared/domain/action';
 import type { CoreContext } from '../context';
 import { planActions } from '../mapping/engine';
-import type { PendingEvent } from '../store/repos/events.repo';
+import type { NewEvent, PendingEvent } from '../store/repos/events.repo';
+import { createParsedBodies, NOT_KEPT } from './parsed-bodies';
 import { createRetryBackoff } from '../util/retry-backoff';
 import { isBusy } from '../util/sqlite-errors';
 import { eventContext } from '../request/event-context';
@@ -46,8 +47,14 @@ export function createProcessor(d: ProcessorDeps) {
   let stopped = false;
   let retryTimer: NodeJS.Timeout | undefined;
   const backoff = createRetryBackoff({ what: 'processing', logger: d.logger, initialMs: 50, maxMs: 5_000 });
+  const parsedBodies = createParsedBodies();
 
   const processOne = (e: PendingEvent, isolation: Isolation): Processed => {
+    if (e.damaged !== null) {
+      d.logger.error(e.damaged);
+      d.events.markProcessed(e.id, 'done', 'error');
+      return { id: e.id, processing: 'done', actionStatus: 'error' };
+    }
     const now = d.clock.now();
     const key = e.dedupe && e.idempotencyKey !== null && e.idempotencyKey.length <= KNOCK_LIMITS.idempotencyKeyLength ? e.idempotencyKey : null;
     const scope = key === null ? null : { sourceId: e.sourceId, environment: e.environment, eventType: e.eventType ?? '', key };
@@ -55,7 +62,8 @@ export function createProcessor(d: ProcessorDeps) {
       d.events.markProcessed(e.id, 'duplicate', null);
       return { id: e.id, processing: 'duplicate', actionStatus: null };
     }
-    const ctx = eventContext(e, e.preprocess);
+    const parsed = parsedBodies.take(e.id);
+    const ctx = parsed === NOT_KEPT ? eventContext(e, e.preprocess) : eventContext(e, e.preprocess, parsed);
     const plans = planActions({ eventType: e.eventType, ctx }, d.mappings.bySource(e.sourceId), e.environment);
     const runs = runPlans(d.db, { workspace: d.workspace, environment: e.environment, eventId: e.id, now }, plans, isolation);
     const actionStatus = summarizeRuns(runs);
@@ -133,6 +141,12 @@ export function createProcessor(d: ProcessorDeps) {
   return {
     /** Schedules processing of whatever is pending (after ingest, after a restart). */
     kick,
+    /** Events just written: keeps their parsed bodies for mapping, and schedules processing when one waits. */
+    written(ids: readonly number[], events: readonly NewEvent[]): void {
+      if (!events.some((e) => e.processing === 'pending')) return;
+      parsedBodies.keep(ids, events);
+      kick();
+    },
     /** Processes everything pending now, synchronously (startup, shutdown, tests). */
     drain(): number {
       let total = 0;

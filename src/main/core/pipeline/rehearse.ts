@@ -3,7 +3,7 @@ import type { ExprContext } from '../../../shared/expr/evaluate';
 import type { ApiOutput } from '../../../shared/api/contract';
 import type { CoreContext } from '../context';
 import { assessParts, routeFor } from '../judge/rejudge';
-import type { RecordedRequest } from '../request/event-context';
+import { parseRequest, type RecordedRequest } from '../request/event-context';
 import { planActions } from '../mapping/engine';
 import { runPlans, type RunRecord } from './run-plans';
 
@@ -52,7 +52,7 @@ export async function rehearseEvent(
   request: RecordedRequest,
 ): Promise<ApiOutput<'events.rehearse'>> {
   const route = routeFor(ctx, sourceId, environment);
-  const assessed = await assessParts(ctx.sandbox, route, request, ctx.clock.now(), false);
+  const assessed = await assessParts(ctx.sandbox, route, parseRequest(request), ctx.clock.now(), false);
   const outcomes = planAndRollBack(ctx, {
     eventType: assessed.eventType,
     exprCtx: assessed.exprCtx,

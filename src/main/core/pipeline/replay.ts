@@ -1,14 +1,15 @@
 import { ApiFailure } from '../../../shared/api/result';
-import type { EventSummary } from '../../../shared/domain/event';
+import type { EventSummary, ReplayMode } from '../../../shared/domain/event';
 import type { CoreContext } from '../context';
 import type { IngestQueue } from '../receiver/ingest-queue';
-import { parseBody } from '../request/parse-body';
-import { initialProcessing, summarize, type NewEvent } from '../store/repos/events.repo';
+import { parseRequest } from '../request/event-context';
+import { summarize } from '../store/repos/events.repo';
+import { newEvent } from '../judge/new-event';
 import { hasActiveMappings } from './processor';
 import { assessParts, routeFor } from '../judge/rejudge';
 
 export interface ReplayOptions {
-  mode: 'as_is' | 'ignore_verification';
+  mode: ReplayMode;
   respectIdempotency: boolean;
 }
 
@@ -25,33 +26,22 @@ export async function replayEvent(ctx: CoreContext, queue: IngestQueue, id: numb
   const route = routeFor(ctx, original.sourceId, original.environment);
   const now = ctx.clock.now();
   const asIs = options.mode === 'as_is';
+  const request = parseRequest(original);
   // Ignoring verification means judging the signature as of the original arrival and never rejecting.
-  const assessed = await assessParts(ctx.sandbox, route, original, asIs ? now : original.receivedAt, asIs);
+  const assessed = await assessParts(ctx.sandbox, route, request, asIs ? now : original.receivedAt, asIs);
   const disabled = asIs && !route.settings.enabled;
-  const status = disabled ? 403 : assessed.status;
-  const event: NewEvent = {
-    receivedAt: now,
-    sourceId: original.sourceId,
-    environment: original.environment,
-    method: original.method,
-    path: original.path,
-    query: original.query,
-    headers: original.headers,
-    contentType: original.contentType,
-    body: original.body,
-    parseError: parseBody(original.contentType, original.body).parseError,
-    eventType: assessed.eventType,
-    idempotencyKey: assessed.idempotencyKey,
-    verification: assessed.verification,
-    responseStatus: status,
-    error: disabled ? `This source is disabled in the ${original.environment} environment` : assessed.error,
-    remoteAddress: null,
-    ...initialProcessing(status < 300, hasActiveMappings(ctx, original.sourceId, original.environment)),
-    replayOf: id,
-    replayMode: options.mode,
-    origin: 'replay',
-    dedupe: options.respectIdempotency,
-    preprocessOutput: assessed.preprocess,
-  };
+  const event = newEvent(
+    { ...request, receivedAt: now, sourceId: original.sourceId, environment: original.environment, remoteAddress: null },
+    {
+      verification: assessed.verification,
+      eventType: assessed.eventType,
+      idempotencyKey: assessed.idempotencyKey,
+      preprocess: assessed.preprocess,
+      status: disabled ? 403 : assessed.status,
+      error: disabled ? `This source is disabled in the ${original.environment} environment` : assessed.error,
+      handshake: false,
+    },
+    { origin: 'replay', replayOf: id, mode: options.mode, dedupe: options.respectIdempotency, hasMappings: hasActiveMappings(ctx, original.sourceId, original.environment) },
+  );
   return summarize(await queue.enqueue(event), event);
 }

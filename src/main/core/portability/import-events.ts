@@ -3,7 +3,8 @@ import type { ImportedRequestSchema } from '../../../shared/domain/export';
 import type { CoreContext } from '../context';
 import { assessParts, routeFor } from '../judge/rejudge';
 import type { IngestQueue } from '../receiver/ingest-queue';
-import { parseBody } from '../request/parse-body';
+import { parseRequest } from '../request/event-context';
+import { newEvent } from '../judge/new-event';
 
 type ImportedRequest = z.output<typeof ImportedRequestSchema>;
 
@@ -23,29 +24,14 @@ export async function importEvents(
     input.items.map(async (item) => {
       const headers = Object.entries(item.headers).map(([k, v]) => [k.toLowerCase(), v] as [string, string]);
       const contentType = headers.find(([k]) => k === 'content-type')?.[1] ?? null;
-      const body = Buffer.from(item.body, item.bodyEncoding);
-      const request = { method: item.method, path: `/in/${token}`, query: item.query, headers, contentType, body };
+      const request = parseRequest({ method: item.method, path: `/in/${token}`, query: item.query, headers, contentType, body: Buffer.from(item.body, item.bodyEncoding) });
       const assessed = await assessParts(ctx.sandbox, route, request, ctx.clock.now(), false);
-      return queue.enqueue({
-        ...request,
-        receivedAt: ctx.clock.now(),
-        sourceId: input.sourceId,
-        environment: input.environment,
-        parseError: parseBody(contentType, body).parseError,
-        eventType: assessed.eventType,
-        idempotencyKey: assessed.idempotencyKey,
-        verification: assessed.verification,
-        responseStatus: assessed.status,
-        error: null,
-        remoteAddress: null,
-        processing: 'none',
-        actionStatus: null,
-        replayOf: null,
-        replayMode: null,
-        origin: 'import',
-        dedupe: true,
-        preprocessOutput: assessed.preprocess,
-      });
+      const event = newEvent(
+        { ...request, receivedAt: ctx.clock.now(), sourceId: input.sourceId, environment: input.environment, remoteAddress: null },
+        { ...assessed, handshake: false },
+        { origin: 'import' },
+      );
+      return queue.enqueue(event);
     }),
   );
 }

@@ -88,6 +88,7 @@ export function createIngestQueue(write: Writer, onCommitted: (ids: number[], ev
       ...event,
       body: Buffer.alloc(0),
       parseError: null,
+      parsedBody: undefined,
       preprocessOutput: null,
       responseStatus: 503,
       error: `Not logged when received: another program held the database's write lock, so Inlet answered 503 (Retry-After: ${retryAfterSeconds} s). The body (${event.body.length} bytes) was not kept.`,

@@ -1,12 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock, Logger } from '../ports';
-import { initialProcessing, type NewEvent } from '../store/repos/events.repo';
 import type { SandboxRunner } from '../script-sandbox';
 import { readBody } from './read-body';
 import type { IngestQueue } from './ingest-queue';
 import { DatabaseBusyError } from '../util/sqlite-errors';
-import { parseBody } from '../request/parse-body';
+import { parseBody, type ParsedBody } from '../request/parse-body';
 import { queryRecord } from '../request/event-context';
 import type { RouteTable } from '../judge/routes';
 import type { ConnectionState } from './connection-guard';
@@ -15,6 +14,7 @@ import { minimalEvent } from './minimal-record';
 import { createReceiverContext, ENDPOINT_PREFIX, tokenOf, UNKNOWN_KEEP_BYTES, type ReceiverContext } from './receiver-context';
 import { internalError, judge, UNJUDGED, type Judgement, type Verdict } from '../judge/judge';
 import { rejectBeforeVerifying } from './reject';
+import { newEvent } from '../judge/new-event';
 
 export interface ReceiverOptions {
   host: string;
@@ -46,6 +46,7 @@ export interface ReceiverDeps {
 }
 
 const EMPTY = Buffer.alloc(0);
+const UNPARSED: ParsedBody = { value: null, parseError: null };
 const NEVER_GONE = new AbortController().signal;
 
 function goneSignal(res: ServerResponse): AbortSignal {
@@ -153,7 +154,7 @@ async function receive(ctx: ReceiverContext, conn: ConnectionState, seq: number,
   const contentType = headers['content-type'] ?? null;
   // An interrupted body is kept as far as it came: the log shows what the sender managed to send.
   const body = outcome.kind === 'complete' || outcome.kind === 'interrupted' ? outcome.body : EMPTY;
-  const parsed = outcome.kind === 'complete' ? parseBody(contentType, body) : { value: null, parseError: null };
+  const parsed = outcome.kind === 'complete' ? parseBody(contentType, body) : UNPARSED;
 
   const rejected = rejectBeforeVerifying(route, method, outcome, { bodyLimitBytes: options.bodyLimitBytes, expectation });
   let judged: Judgement;
@@ -180,34 +181,13 @@ async function receive(ctx: ReceiverContext, conn: ConnectionState, seq: number,
     return reply(res, final.status, { ok: false, error: final.error }, closeAfter);
   }
 
-  const event: NewEvent = {
-    receivedAt,
-    sourceId: route?.sourceId ?? null,
-    environment: route?.environment ?? null,
-    method,
-    path,
-    query: queryString,
-    headers: headerPairs(req.rawHeaders),
-    contentType,
-    body,
-    parseError: parsed.parseError,
-    eventType: judged.eventType,
-    idempotencyKey: judged.idempotencyKey,
-    verification: judged.verification,
-    responseStatus: final.status,
-    error: final.error,
-    remoteAddress: req.socket.remoteAddress ?? null,
-    // An endpoint check is the provider's handshake, not an event: logged, never mapped.
-    ...initialProcessing(
-      route !== undefined && final.status < 300 && !handshake,
-      route !== undefined && deps.hasMappings(route.sourceId, route.environment),
-    ),
-    replayOf: null,
-    replayMode: null,
-    origin: deps.isTestDelivery(headers) ? 'test' : 'received',
-    dedupe: true,
-    preprocessOutput: judged.preprocess,
-  };
+  const event = newEvent(
+    { receivedAt, sourceId: route?.sourceId ?? null, environment: route?.environment ?? null, method, path, query: queryString,
+      headers: headerPairs(req.rawHeaders), contentType, body, parsed, remoteAddress: req.socket.remoteAddress ?? null },
+    { verification: judged.verification, eventType: judged.eventType, idempotencyKey: judged.idempotencyKey,
+      preprocess: judged.preprocess, status: final.status, error: final.error, handshake: handshake !== null },
+    { origin: deps.isTestDelivery(headers) ? 'test' : 'received', hasMappings: route !== undefined && deps.hasMappings(route.sourceId, route.environment) },
+  );
 
   let id: number;
   try {

@@ -1,5 +1,5 @@
 import type { ExprContext } from '../../../shared/expr/evaluate';
-import { parseBody } from './parse-body';
+import { parseBody, type ParsedBody } from './parse-body';
 
 export interface RequestParts {
   headers: ReadonlyArray<readonly [string, string]>;
@@ -21,10 +21,13 @@ export function headerRecord(pairs: ReadonlyArray<readonly [string, string]>): R
 export const queryRecord = (query: string): Record<string, string> =>
   query ? Object.fromEntries(new URLSearchParams(query)) : {};
 
-/** What mapping expressions see of a request: `body.*`, `headers.*`, `query.*`, `preprocess.*`. */
-export function eventContext(parts: RequestParts, preprocess: Record<string, unknown> = {}): ExprContext {
+/**
+ * What mapping expressions see of a request: `body.*`, `headers.*`, `query.*`, `preprocess.*`.
+ * `body` is the parsed view when the caller already has it (parseBody never yields undefined).
+ */
+export function eventContext(parts: RequestParts, preprocess: Record<string, unknown> = {}, body: unknown = parseBody(parts.contentType, parts.body).value): ExprContext {
   return {
-    body: parseBody(parts.contentType, parts.body).value,
+    body,
     headers: headerRecord(parts.headers),
     query: queryRecord(parts.query),
     preprocess,
@@ -36,6 +39,11 @@ export interface RecordedRequest extends RequestParts {
   method: string;
   path: string;
 }
+
+/** A recorded request with its body parsed once, for everything that judges, logs and maps it. */
+export type ParsedRequest<R extends RecordedRequest = RecordedRequest> = R & { parsed: ParsedBody };
+
+export const parseRequest = <R extends RecordedRequest>(r: R): ParsedRequest<R> => ({ ...r, parsed: parseBody(r.contentType, r.body) });
 
 /** A pasted payload as request parts; a JSON-looking body without a content type is read as JSON. */
 export function pastedRequest(payload: { headers: Record<string, string>; body: string; query: string }): RecordedRequest {

@@ -1,7 +1,7 @@
 import type { ActionRun, ActionStatus, EventFilter, EventSummary, Origin, PreprocessOutput, Processing, ReplayMode, SourceStats } from '../../../../shared/domain/event';
 import type { VerificationResult, VerificationStatus } from '../../../../shared/domain/verification';
 import type { Db } from '../db';
-import { storedColumn } from './event-columns';
+import { DamagedEventError, storedColumn } from './event-columns';
 
 export type { SourceStats };
 
@@ -17,6 +17,8 @@ export interface NewEvent {
   contentType: string | null;
   body: Buffer;
   parseError: string | null;
+  /** The parsed view of `body` when the writer has it, handed to the processor; never stored. */
+  parsedBody?: unknown;
   eventType: string | null;
   idempotencyKey: string | null;
   verification: VerificationResult;
@@ -99,14 +101,12 @@ export interface PendingEvent {
   dedupe: boolean;
   /** What the preprocess script added, readable as `preprocess.*`. */
   preprocess: Record<string, unknown>;
+  /** Why the stored row cannot be mapped (a damaged JSON column), or null. */
+  damaged: string | null;
 }
 
 const SUMMARY_COLUMNS = `id, received_at, source_id, environment, method, path, content_type, body_size,
   event_type, idempotency_key, verification, response_status, error, processing, action_status, replay_of, replay_mode, origin`;
-
-/** Where a newly received event starts in the pipeline. */
-export const initialProcessing = (accepted: boolean, hasMappings: boolean): Pick<NewEvent, 'processing' | 'actionStatus'> =>
-  !accepted ? { processing: 'none', actionStatus: null } : hasMappings ? { processing: 'pending', actionStatus: null } : { processing: 'done', actionStatus: 'no_mapping' };
 
 export const toEventSummary = (row: SummaryRow): EventSummary => ({
   id: row.id,
@@ -316,19 +316,31 @@ export function createEventsRepo(db: Db) {
 
     /** The oldest events still waiting to be mapped, in arrival order. */
     pending(limit: number): PendingEvent[] {
-      return pending.all(limit).map((r) => ({
-        id: r.id,
-        sourceId: r.source_id,
-        environment: r.environment,
-        query: r.query,
-        headers: storedColumn(r.id, 'headers', r.headers),
-        contentType: r.content_type,
-        body: r.body,
-        eventType: r.event_type,
-        idempotencyKey: r.idempotency_key,
-        dedupe: r.dedupe === 1,
-        preprocess: r.preprocess_output ? (storedColumn(r.id, 'preprocess_output', r.preprocess_output).extra ?? {}) : {},
-      }));
+      return pending.all(limit).map((r) => {
+        const event: PendingEvent = {
+          id: r.id,
+          sourceId: r.source_id,
+          environment: r.environment,
+          query: r.query,
+          headers: [],
+          contentType: r.content_type,
+          body: r.body,
+          eventType: r.event_type,
+          idempotencyKey: r.idempotency_key,
+          dedupe: r.dedupe === 1,
+          preprocess: {},
+          damaged: null,
+        };
+        // One damaged row must not stop the pipeline: the processor records it as failed instead.
+        try {
+          event.headers = storedColumn(r.id, 'headers', r.headers);
+          if (r.preprocess_output) event.preprocess = storedColumn(r.id, 'preprocess_output', r.preprocess_output).extra ?? {};
+        } catch (error) {
+          if (!(error instanceof DamagedEventError)) throw error;
+          event.damaged = error.message;
+        }
+        return event;
+      });
     },
     /**
      * The sender got another answer than the one logged (Node's parser rejected what followed the
