@@ -20,7 +20,8 @@ export const createApiClient = (transport: Transport): ApiClient => ({
   async call(method, input) {
     const result = await transport.invoke(method, input);
     if (!result.ok) throw new ApiCallError(result.error);
-    // The host validated the output against the contract before sending it.
+    // Not checked here: the dispatcher validates inputs only; outputs are typed by the handlers
+    // against the contract (a missing or mistyped field is a compile error in the core).
     return result.value as never;
   },
   async result(method, input) {

@@ -3,9 +3,9 @@ import type { ApiClient } from '../../../shared/api/client';
 import type { ApiOutput } from '../../../shared/api/contract';
 import { describeError } from '../lib/errors';
 import type { AppState } from './store';
+import type { LiveStatus } from '../api/http-transport';
 
 export type View = 'sources' | 'gallery' | 'log' | 'workspace' | 'settings';
-export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 export interface AppSlice {
   info: ApiOutput<'app.info'> | null;

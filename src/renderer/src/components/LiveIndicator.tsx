@@ -1,4 +1,4 @@
-import type { LiveStatus } from '../app/app.slice';
+import type { LiveStatus } from '../api/http-transport';
 
 const LABEL: Record<LiveStatus, string> = {
   live: 'Live',

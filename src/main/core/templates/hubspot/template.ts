@@ -9,12 +9,12 @@ const batch = (subscriptionType: string, eventId: number, extra: Record<string, 
   eventId, subscriptionId: 2716573, portalId: PORTAL, appId: 1160452, occurredAt: 1718000000123, subscriptionType,
   attemptNumber: 0, objectId: 1246965, changeSource: 'CRM_UI', changeFlag: 'NEW', ...extra,
 }];
-// `body.0.x`, not `body[0].x`: event type and dedupe paths are read by the receiver's simpler path reader.
-const byFirst = (path: string) => `body.0.${path}`;
+// The first item of the batch; receiver paths and mappings share the expression language.
+const byFirst = (path: string) => `body[0].${path}`;
 
 export const hubspot: TemplateInput = {
   id: 'hubspot',
-  version: '1.0.0',
+  version: '1.0.1',
   name: 'HubSpot',
   description: 'HubSpot app webhooks (signature v3): identify contacts as they are created and their email changes, delete them when they are.',
   category: 'data',

@@ -5,13 +5,13 @@ const item = (event: string, id: string, extra: Record<string, unknown> = {}) =>
   email: 'example@test.com', timestamp: 1718000000, 'smtp-id': '<14c5d75ce93.dfd.64b469@ismtpd-555>', event, category: ['welcome'],
   sg_event_id: id, sg_message_id: '14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0', ...extra,
 });
-// `body.0.x`, not `body[0].x`: event type and dedupe paths are read by the receiver's simpler path reader.
-const first = (path: string) => `body.0.${path}`;
+// The first item of the batch; receiver paths and mappings share the expression language.
+const first = (path: string) => `body[0].${path}`;
 const recipient = `{"id": ${first('email')}, "email": ${first('email')}}`;
 
 export const sendgrid: TemplateInput = {
   id: 'sendgrid',
-  version: '1.0.0',
+  version: '1.0.1',
   name: 'SendGrid Event Webhook',
   description: 'SendGrid delivery events (signed with ECDSA): follow up on bounces, record unsubscribes on the user.',
   category: 'messaging',

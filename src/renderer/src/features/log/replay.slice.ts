@@ -2,12 +2,12 @@ import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../../../shared/api/client';
 import type { ApiInput, ApiOutput } from '../../../../shared/api/contract';
 import type { PushPayload } from '../../../../shared/api/events';
-import type { EventDetail } from '../../../../shared/domain/event';
+import type { EventDetail, ReplayMode } from '../../../../shared/domain/event';
 import { describeError } from '../../lib/errors';
 import type { AppState } from '../../app/store';
 
 export interface ReplayOptions {
-  mode: 'as_is' | 'ignore_verification';
+  mode: ReplayMode;
   respectIdempotency: boolean;
 }
 

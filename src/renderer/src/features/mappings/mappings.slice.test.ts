@@ -174,4 +174,16 @@ describe('mappings slice', () => {
     store.getState().setParam('id', 'body.x');
     expect(await store.getState().saveDraft()).toBe(true);
   });
+
+  it('removes the condition of a saved mapping by sending condition: null', async () => {
+    const conditioned = mapping({ condition: { path: 'body.plan', op: 'equals', value: 'pro' } });
+    const { store, calls } = await loaded({
+      'mappings.list': () => [conditioned],
+      'mappings.rehearse': () => ({ total: 0, passed: 0, failed: 0, results: [] }),
+      'mappings.update': () => mapping(),
+    });
+    store.getState().editDraft({ condition: undefined });
+    expect(await store.getState().saveDraft()).toBe(true);
+    expect(calls.find(([m]) => m === 'mappings.update')?.[1]).toMatchObject({ id: 'map_1', condition: null });
+  });
 });

@@ -234,11 +234,6 @@ export const createMappingsSlice =
           set({ draftErrors: local });
           return false;
         }
-        // mappings.update keeps fields it is not given, and a condition cannot be sent as null.
-        if (draft.id && !draft.condition && get().mappings.find((m) => m.id === draft.id)?.condition) {
-          set({ draftErrors: { condition: 'Removing a condition from a saved mapping is not supported yet; duplicate it without the condition instead.' } });
-          return false;
-        }
         set({ draftSaving: true, draftErrors: {}, draftFailure: null, saveWarning: null });
         if (!options.force) {
           const warning = everyRecentEventFails(await get().rehearseDraft(REHEARSE_ON_SAVE));
@@ -249,7 +244,8 @@ export const createMappingsSlice =
         }
         const { sourceId: _s, ...fields } = draftInput(draft, sourceId);
         const result = draft.id
-          ? await api.result('mappings.update', { id: draft.id, ...fields, condition: draft.condition })
+          ? // mappings.update keeps a field it is not given: a removed condition is sent as null.
+            await api.result('mappings.update', { id: draft.id, ...fields, condition: draft.condition ?? null })
           : await api.result('mappings.create', { sourceId, ...fields });
         if (!result.ok) {
           // Issues land at the fields they name; a refusal naming none is shown whole.

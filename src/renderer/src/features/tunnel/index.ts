@@ -1,7 +1,5 @@
 /** What other features may use from the tunnel. */
 export { usePublicUrl, useTunnelState } from './use-public-url';
 export { publicBaseUrl, publicEndpointUrl } from './public-url';
-export { PublicUrl } from './PublicUrl';
-export { SourcePublicUrls } from './SourcePublicUrls';
 export { TunnelControl } from './TunnelControl';
 export { TunnelBanner } from './TunnelBanner';
