@@ -1,55 +1,6 @@
-import { z } from 'zod';
 import { contract } from '../../../shared/api/contract';
 import { pushEvents } from '../../../shared/api/events';
-
-/** A JSON Schema node, as far as the type notation below needs it. */
-interface Js {
-  type?: string | string[];
-  properties?: Record<string, Js>;
-  required?: string[];
-  items?: Js | Js[];
-  prefixItems?: Js[];
-  anyOf?: Js[];
-  oneOf?: Js[];
-  enum?: unknown[];
-  const?: unknown;
-  additionalProperties?: Js | boolean;
-  default?: unknown;
-}
-
-/** Renders a JSON Schema as a TypeScript-like type, which reads better in docs than the schema. */
-function typeOf(s: Js, indent = ''): string {
-  if (s.const !== undefined) return JSON.stringify(s.const);
-  if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' | ');
-  const union = s.anyOf ?? s.oneOf;
-  if (union) return union.map((u) => typeOf(u, indent)).join(' | ');
-  const type = Array.isArray(s.type) ? s.type.join(' | ') : s.type;
-  if (type === 'array') {
-    if (s.prefixItems) return `[${s.prefixItems.map((i) => typeOf(i, indent)).join(', ')}]`;
-    const item = Array.isArray(s.items) ? s.items[0] : s.items;
-    const inner = item ? typeOf(item, indent) : 'unknown';
-    return inner.includes(' | ') ? `Array<${inner}>` : `${inner}[]`;
-  }
-  if (type === 'object' || s.properties) {
-    const props = Object.entries(s.properties ?? {});
-    if (props.length === 0) {
-      const extra = s.additionalProperties;
-      return typeof extra === 'object' ? `Record<string, ${typeOf(extra, indent)}>` : '{}';
-    }
-    const next = `${indent}  `;
-    const lines = props.map(([name, prop]) => {
-      const optional = !(s.required ?? []).includes(name);
-      const dflt = prop.default !== undefined ? ` // default ${JSON.stringify(prop.default)}` : '';
-      return `${next}${name}${optional ? '?' : ''}: ${typeOf(prop, next)};${dflt}`;
-    });
-    return `{\n${lines.join('\n')}\n${indent}}`;
-  }
-  if (type === 'integer') return 'number';
-  return type ?? 'unknown';
-}
-
-const render = (schema: z.ZodType, io: 'input' | 'output') =>
-  typeOf(z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Js);
+import { namedTypes } from './api-doc-types';
 
 /** docs/api.md, generated from the contract so the two cannot drift. */
 export function renderApiDoc(): string {
@@ -80,19 +31,24 @@ export function renderApiDoc(): string {
     '  -d \'{"key": "stripe"}\'',
     '```',
     '',
+    'Shared shapes are named (`Source`, `Mapping`, `EventDetail`…) and described once, under [Types](#types).',
+    '',
     '## Methods',
     '',
   ];
+  const types = namedTypes();
   for (const [method, entry] of Object.entries(contract)) {
     out.push(`### \`${method}\``, '', entry.summary, '');
     const changes = 'changes' in entry ? entry.changes : [];
     if (changes.length > 0) out.push(`Changes: ${changes.map((c) => `\`${c}\``).join(', ')} (pushes \`config.changed\` for each).`, '');
-    out.push('Input:', '', '```ts', render(entry.input, 'input'), '```', '');
-    out.push('Output:', '', '```ts', render(entry.output, 'output'), '```', '');
+    out.push('Input:', '', '```ts', types.render(entry.input, 'input'), '```', '');
+    out.push('Output:', '', '```ts', types.render(entry.output, 'output'), '```', '');
   }
   out.push('## Push events', '');
   for (const [name, schema] of Object.entries(pushEvents)) {
-    out.push(`### \`${name}\``, '', '```ts', render(schema, 'output'), '```', '');
+    out.push(`### \`${name}\``, '', '```ts', types.render(schema, 'output'), '```', '');
   }
+  out.push('## Types', '', 'Shared shapes the methods and push events above refer to by name.', '');
+  for (const [name, body] of types.used()) out.push(`### \`${name}\``, '', '```ts', body, '```', '');
   return out.join('\n');
 }
