@@ -17,6 +17,7 @@ import { createProcessor, hasActiveMappings } from './pipeline/processor';
 import { createWorkerRunner, warmUpSandbox, type SandboxRunner, type WorkerPoolOptions } from './script-sandbox';
 import { createReplayJobs } from './pipeline/replay-jobs';
 import { createPruner } from './retention/pruner';
+import { createRunCompleter } from './actions/run-completer';
 import { summarize, type NewEvent } from './store/repos/events.repo';
 import { RUNNING_BUSY_TIMEOUT_MS } from './util/sqlite-errors';
 import type { TunnelProvider } from './tunnel/providers/provider.js';
@@ -181,6 +182,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
 
   const pruner = createPruner(ctx);
   pruner.schedule();
+  const runCompleter = createRunCompleter(ctx.workspace, clock, { logger });
+  runCompleter.start();
 
   const dispatchRaw = createDispatcher(createHandlers(ctx, { processor, queue, replays, tunnel, pruner, indexer }), {
     onInternalError: (method, error) =>
@@ -213,6 +216,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
       closed = true;
       replays.cancelAll();
       pruner.stop();
+      runCompleter.stop();
       await tunnel.stop();
       await receiver.close();
       queue.flush();

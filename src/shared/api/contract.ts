@@ -13,6 +13,7 @@ import {
   WorkflowKeySchema,
   WorkflowRunSchema,
   WorkflowSchema,
+  WorkflowStepsSchema,
   WorkspaceAudienceMemberSchema,
   WorkspaceObjectSchema,
   WorkspaceSubscriptionSchema,
@@ -302,7 +303,19 @@ export const contract = {
   'workflows.create': {
     changes: ['workflows'],
     summary: 'Makes a workflow key known to an environment, so triggers and cancels can use it.',
-    input: z.object({ environment: EnvKeySchema, key: WorkflowKeySchema, name: z.string().min(1).max(120).optional() }),
+    input: z.object({
+      environment: EnvKeySchema, key: WorkflowKeySchema, name: z.string().min(1).max(120).optional(),
+      active: z.boolean().optional(), steps: WorkflowStepsSchema.optional(),
+    }),
+    output: WorkflowSchema,
+  },
+  'workflows.update': {
+    changes: ['workflows'],
+    summary: 'Changes a workflow\'s name, status (an inactive workflow refuses triggers with workflow_inactive) or pause steps.',
+    input: z.object({
+      environment: EnvKeySchema, key: WorkflowKeySchema, name: z.string().min(1).max(120).optional(),
+      active: z.boolean().optional(), steps: WorkflowStepsSchema.optional(),
+    }),
     output: WorkflowSchema,
   },
   'workflows.delete': {

@@ -159,7 +159,8 @@ export const ACTIONS: Readonly<Record<ActionType, ActionSpec>> = {
     params: [
       p('key', 'Workflow', 'workflow_key', req),
       p('recipients', 'Recipients', 'recipients', { ...req, max: L.triggerRecipients }),
-      p('data', 'Data', 'object'), p('actor', 'Actor', 'recipient'), p('tenant', 'Tenant', 'tenant'),
+      // Required in Knock's source mapping editor (integrations/sources: "Trigger workflow" fields).
+      p('data', 'Data', 'object', req), p('actor', 'Actor', 'recipient'), p('tenant', 'Tenant', 'tenant'),
       p('cancellation_key', 'Cancellation key', 'text', { max: L.cancellationKeyLength }),
     ],
   },
@@ -206,7 +207,7 @@ export const ResolvedParamsSchemas = {
   workflows_trigger: z.object({
     key: Id,
     recipients: recipients(L.triggerRecipients),
-    data: Props.optional(),
+    data: Props,
     actor: RecipientRefSchema.optional(),
     tenant: TenantRefSchema.optional(),
     cancellation_key: cancellationKey.optional(),

@@ -100,6 +100,7 @@ export const PLAN_ERROR_CODES = [
   'limit_exceeded',
   'invalid_expression',
   'not_found',
+  'workflow_inactive',
   'execution_failed',
 ] as const;
 export type PlanErrorCode = (typeof PLAN_ERROR_CODES)[number];
@@ -125,6 +126,8 @@ export const PlanErrorSchema = z.discriminatedUnion('code', [
   z.object({
     code: z.literal('not_found'), param: Param.nullable(), what: z.string(), key: z.string(), hint: z.string().optional(), message: Msg,
   }),
+  /** Knock's `workflow_inactive`: the workflow's status is Inactive, so the trigger starts no run. */
+  z.object({ code: z.literal('workflow_inactive'), param: Param.nullable(), key: z.string(), hint: z.string().optional(), message: Msg }),
   /** The workspace refused the change (a bug or a constraint); the action's writes were undone. */
   z.object({ code: z.literal('execution_failed'), param: Param.nullable(), message: Msg }),
 ]);

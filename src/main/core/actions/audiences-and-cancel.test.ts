@@ -56,26 +56,27 @@ describe('audience membership', () => {
 
 describe('cancelling workflow runs', () => {
   beforeEach(() => {
-    opened.ctx.workspaceQuery.createWorkflow('development', 'trial', 'Trial', 1);
+    // A delay keeps runs paused, the only state a cancel reaches ("Canceling workflows").
+    opened.ctx.workspaceQuery.createWorkflow('development', 'trial', 'Trial', 1, { steps: [{ type: 'delay', seconds: 3600 }] });
   });
 
   const startTrial = (ids: string[], cancellationKey = 'sub_1') =>
-    run(plan('workflows_trigger', { key: 'trial', recipients: ids.map((id) => user(id, {})), cancellation_key: cancellationKey }));
+    run(plan('workflows_trigger', { data: {}, key: 'trial', recipients: ids.map((id) => user(id, {})), cancellation_key: cancellationKey }));
   const statuses = () => rows<{ recipient_id: string; cancellation_key: string; status: string }>('SELECT recipient_id, cancellation_key, status FROM ws_workflow_runs ORDER BY recipient_id, cancellation_key');
 
-  it('cancels only the named recipients’ active runs with that key, and says when there was nothing to cancel', () => {
+  it('cancels only the named recipients’ paused runs with that key, and says when there was nothing to cancel', () => {
     startTrial(['ada', 'bob', 'cy']);
     startTrial(['ada'], 'sub_2');
     const [cancelled] = run(plan('workflows_cancel', { key: 'trial', cancellation_key: 'sub_1', recipients: [user('ada'), user('cy')] }));
     expect(cancelled).toMatchObject({ status: 'success', result: { cancelled: [expect.any(String), expect.any(String)] } });
     expect(statuses()).toEqual([
       { recipient_id: 'ada', cancellation_key: 'sub_1', status: 'cancelled' },
-      { recipient_id: 'ada', cancellation_key: 'sub_2', status: 'active' },
-      { recipient_id: 'bob', cancellation_key: 'sub_1', status: 'active' },
+      { recipient_id: 'ada', cancellation_key: 'sub_2', status: 'paused' },
+      { recipient_id: 'bob', cancellation_key: 'sub_1', status: 'paused' },
       { recipient_id: 'cy', cancellation_key: 'sub_1', status: 'cancelled' },
     ]);
     const [again] = run(plan('workflows_cancel', { key: 'trial', cancellation_key: 'sub_1', recipients: [user('ada')] }));
-    expect(again).toMatchObject({ status: 'skipped', result: { reason: 'No active run of "trial" with cancellation key "sub_1"' } });
+    expect(again).toMatchObject({ status: 'skipped', result: { reason: expect.stringContaining('already cancelled; cancel reaches only runs still paused') } });
   });
 
   it('cancels every recipient’s run with that key when no recipients are given', () => {
@@ -88,6 +89,6 @@ describe('cancelling workflow runs', () => {
     startTrial(['ada']);
     const [refused] = run(plan('workflows_cancel', { key: 'nope', cancellation_key: 'sub_1' }));
     expect(refused).toMatchObject({ status: 'error', errors: [{ code: 'not_found', message: 'No workflow "nope" in this environment' }] });
-    expect(statuses().map((r) => r.status)).toEqual(['active']);
+    expect(statuses().map((r) => r.status)).toEqual(['paused']);
   });
 });

@@ -13,7 +13,7 @@ async function triggerFor(to: unknown) {
   await t.call('workflows.create', { environment: 'development', key: 'welcome' });
   await t.call('mappings.create', {
     sourceId: id, eventType: 'signup', actionType: 'workflows_trigger', activeIn: ['development'],
-    params: { key: '"welcome"', recipients: 'body.to' },
+    params: { key: '"welcome"', recipients: 'body.to', data: 'body' },
   });
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'signup', to }) });
   const { event_id: eventId } = (await res.json()) as { event_id: number };

@@ -61,13 +61,17 @@ const toRecipient = (v: unknown, tally: RecipientTally): RecipientRef | string =
   const id = toId(v);
   if (id !== undefined) return { collection: USERS_COLLECTION, id };
   if (!isObject(v)) return 'a user id or an object with "id"';
+  // Knock's audience members are `{user: {id, …}, tenant?}`: the user is identified inline.
+  if (isObject(v.user) && v.id === undefined) return toRecipient(v.user, tally);
   const { id: rawId, collection, ...properties } = v;
   const inlineId = toId(rawId);
   if (inlineId === undefined) return 'an "id" (string or number) in the inline recipient';
   if (typeof rawId === 'number') tally.numeric++;
   if (collection !== undefined && (typeof collection !== 'string' || collection === '')) return 'a string "collection"';
   const ref: RecipientRef = { collection: typeof collection === 'string' ? collection : USERS_COLLECTION, id: inlineId };
-  if (Object.keys(properties).length > 0) {
+  // Any object-shaped recipient is an inline identify in Knock, even `{id}` alone; a bare
+  // `{id, collection}` is an object reference (Knock's RecipientReference), which must exist.
+  if (Object.keys(properties).length > 0 || collection === undefined) {
     ref.properties = properties;
     tally.inline++;
   }

@@ -108,19 +108,19 @@ describe('planActions: named errors', () => {
       { code: 'type_mismatch', param: 'id', expected: 'a string id', got: 'object' }],
     ['a string where data must be an object', 'workflows_trigger', { key: '"k"', recipients: '"u1"', data: 'body.type' },
       { code: 'type_mismatch', param: 'data', expected: 'an object', got: 'string' }],
-    ['a recipient object without an id', 'workflows_trigger', { key: '"k"', recipients: 'body.data.object.lines.data[0].period' },
+    ['a recipient object without an id', 'workflows_trigger', { key: '"k"', recipients: 'body.data.object.lines.data[0].period', data: 'body' },
       { code: 'type_mismatch', param: 'recipients', message: expect.stringMatching(/^recipients\[0\]: expected an "id"/) }],
     ['an over-long cancellation key', 'workflows_cancel', { key: '"k"', cancellation_key: `"${'x'.repeat(256)}"` },
       { code: 'limit_exceeded', param: 'cancellation_key', limit: 255, actual: 256 }],
     ['an expression that does not parse', 'users_delete', { id: 'body.data[0' },
       { code: 'invalid_expression', param: 'id', offset: 11, message: 'id: expected "]" at 11' }],
-    ['an empty list for required recipients', 'workflows_trigger', { key: '"k"', recipients: 'body.data.object.lines.data[*].nope' },
+    ['an empty list for required recipients', 'workflows_trigger', { key: '"k"', recipients: 'body.data.object.lines.data[*].nope', data: 'body' },
       { code: 'missing_required_field', param: 'recipients' }],
     ['an empty list for optional recipients (would mean "all")', 'workflows_cancel', { key: '"k"', cancellation_key: '"c"', recipients: '[]' },
       { code: 'type_mismatch', param: 'recipients' }],
     ['a non-user as audience member', 'audiences_add_member', { key: '"beta"', user_id: '{"id": "o1", "collection": "projects"}' },
       { code: 'type_mismatch', param: 'user_id', expected: 'a user (collection "$users")' }],
-    ['an actor given as a list', 'workflows_trigger', { key: '"k"', recipients: '"u"', actor: '["a", "b"]' },
+    ['an actor given as a list', 'workflows_trigger', { key: '"k"', recipients: '"u"', actor: '["a", "b"]', data: 'body' },
       { code: 'type_mismatch', param: 'actor', expected: 'one recipient', got: 'array' }],
     ['a custom property of the wrong type (caught by the action schema)', 'users_identify', { id: '"u"', custom_properties: '{"email": 5}' },
       { code: 'type_mismatch', param: 'email', got: 'number' }],
@@ -132,7 +132,7 @@ describe('planActions: named errors', () => {
 
   it('accepts exactly 1,000 recipients on a trigger and refuses 1,001', () => {
     const ids = (n: number) => body({ ids: Array.from({ length: n }, (_, i) => `user_${i}`) });
-    const m = mapping('workflows_trigger', { key: '"digest"', recipients: 'body.ids' });
+    const m = mapping('workflows_trigger', { key: '"digest"', recipients: 'body.ids', data: 'body' });
     expect(one(m, ids(KNOCK_LIMITS.triggerRecipients)).status).toBe('ready');
     expect(one(m, ids(1001)).errors).toEqual([
       { code: 'limit_exceeded', param: 'recipients', path: 'body.ids', limit: 1000, actual: 1001, message: 'recipients: 1001 items, more than the limit of 1000' },
@@ -163,14 +163,14 @@ describe('planActions: coercions are explicit and logged', () => {
     ['a numeric id becomes a string', 'users_delete', { id: 'body.record.id' }, { id: '42' }, ['id: number 42 converted to the string "42"']],
     ['a number and a boolean become text', 'users_identify', { id: '"u"', name: 'body.plan.seats', locale: 'body.plan.monthly' },
       { id: 'u', name: '10', locale: 'true' }, ['name: number 10 converted to a string', 'locale: boolean true converted to a string']],
-    ['mixed recipients: inline objects, ids and numbers', 'workflows_trigger', { key: '"k"', recipients: 'body.members' },
-      { key: 'k', recipients: [
+    ['mixed recipients: inline objects, ids and numbers', 'workflows_trigger', { key: '"k"', recipients: 'body.members', data: 'body.plan' },
+      { key: 'k', data: { monthly: true, seats: 10 }, recipients: [
         { collection: '$users', id: '1', properties: { email: 'a@example.com', name: 'A' } },
         { collection: '$users', id: 'u_2' }, { collection: '$users', id: '3' },
       ] },
       ['recipients: 2 numeric id(s) converted to strings', 'recipients: 1 inline recipient(s) will be identified first']],
-    ['an inline tenant and a numeric actor', 'workflows_trigger', { key: '"k"', recipients: '"u"', tenant: 'body.record.team', actor: 'body.record.owner_id' },
-      { key: 'k', recipients: [{ collection: '$users', id: 'u' }], actor: { collection: '$users', id: '7' }, tenant: { id: '3', properties: { name: 'Core' } } },
+    ['an inline tenant and a numeric actor', 'workflows_trigger', { key: '"k"', recipients: '"u"', tenant: 'body.record.team', actor: 'body.record.owner_id', data: 'body.plan' },
+      { key: 'k', data: { monthly: true, seats: 10 }, recipients: [{ collection: '$users', id: 'u' }], actor: { collection: '$users', id: '7' }, tenant: { id: '3', properties: { name: 'Core' } } },
       ['recipients: a single value was wrapped in a list', 'actor: number 7 converted to the string "7"', 'tenant: inline tenant "3" will be set first']],
   ])('%s', (_what, type, params, expected, coercions) => {
     const plan = one(mapping(type, params), ctx);
@@ -229,7 +229,7 @@ describe('planActions: selection and order', () => {
     const plans = planActions(
       { eventType: 'invoice.paid', ctx: f.stripeInvoicePaid },
       [
-        mapping('workflows_trigger', { key: '"invoice-paid"', recipients: 'body.data.object.customer' }),
+        mapping('workflows_trigger', { key: '"invoice-paid"', recipients: 'body.data.object.customer', data: 'body' }),
         mapping('users_identify', { id: 'body.data.object.customer_id' }),
         mapping('users_identify', { id: 'body.data.object.customer', email: 'body.data.object.customer_email' }),
       ],
@@ -244,7 +244,7 @@ describe('planActions: selection and order', () => {
     const paidOnly = { path: 'body.data.object.status', op: 'equals', value: 'void' } as const;
     const [plan] = planActions(
       { eventType: 'invoice.paid', ctx: f.stripeInvoicePaid },
-      [mapping('workflows_trigger', { key: '"k"', recipients: 'body.data.object.customer' }, { condition: paidOnly })],
+      [mapping('workflows_trigger', { key: '"k"', recipients: 'body.data.object.customer', data: 'body' }, { condition: paidOnly })],
       'development',
     );
     expect(plan).toMatchObject({ status: 'skipped', params: {}, errors: [], skipReason: 'condition not met: body.data.object.status equals "void" is false (got "paid")' });
@@ -252,7 +252,7 @@ describe('planActions: selection and order', () => {
 
   it('plans a mapping whose condition holds', () => {
     const plan = one(
-      mapping('workflows_trigger', { key: '"k"', recipients: 'body.data.object.customer' }, {
+      mapping('workflows_trigger', { key: '"k"', recipients: 'body.data.object.customer', data: 'body' }, {
         condition: { op: 'all', conditions: [{ path: 'body.data.object.paid', op: 'equals', value: true }, { path: 'body.data.object.customer', op: 'matches', value: '^cus_' }] },
       }),
       f.stripeInvoicePaid,

@@ -60,12 +60,12 @@ describe('the pipeline', () => {
     expect(users.items).toEqual([expect.objectContaining({ id: 'cus_QHkRn3ZqLw8tYv', email: stripeCustomerCreated.body.data.object.email })]);
     const runs = await t.call('workspace.workflowRuns', { environment: 'development' });
     expect(runs.items).toEqual([
-      expect.objectContaining({ workflowKey: 'invoice-paid', recipientId: 'cus_QHkRn3ZqLw8tYv', status: 'active', eventId: paid }),
+      expect.objectContaining({ workflowKey: 'invoice-paid', recipientId: 'cus_QHkRn3ZqLw8tYv', status: 'completed', eventId: paid }),
     ]);
     const detail = await t.call('events.get', { id: paid });
     expect(detail.actionStatus).toBe('success');
     expect(detail.actionRuns).toEqual([
-      expect.objectContaining({ actionType: 'workflows_trigger', status: 'success', result: expect.objectContaining({ workflow_run_ids: [runs.items[0]!.id] }) }),
+      expect.objectContaining({ actionType: 'workflows_trigger', status: 'success', result: expect.objectContaining({ workflow_run_id: runs.items[0]!.triggerId, runs: [expect.objectContaining({ id: runs.items[0]!.id })] }) }),
     ]);
     expect((await t.call('events.get', { id: created })).actionRuns[0]).toMatchObject({ actionType: 'users_identify', status: 'success' });
   });
@@ -94,8 +94,10 @@ describe('the pipeline', () => {
     expect((await t.call('workspace.workflowRuns', { environment: 'development' })).total).toBe(1);
   });
 
-  it('cancels the active run whose cancellation key matches', async () => {
+  it('cancels the paused run whose cancellation key matches', async () => {
     const { id, url } = await stripeSource();
+    // Only a paused run can be cancelled ("Canceling workflows"): give the workflow a delay.
+    await t.call('workflows.update', { environment: 'development', key: 'invoice-paid', steps: [{ type: 'delay', seconds: 3600 }] });
     await t.call('mappings.create', {
       sourceId: id, eventType: 'invoice.voided', actionType: 'workflows_cancel', activeIn: ['development'],
       params: { key: '"invoice-paid"', cancellation_key: 'body.data.object.id' },
@@ -107,7 +109,7 @@ describe('the pipeline', () => {
     await settled();
     // invoice.* also triggers for invoice.voided; the cancel runs before the trigger, so only the older run is cancelled.
     const runs = (await t.call('workspace.workflowRuns', { environment: 'development' })).items;
-    expect(runs.map((r) => r.status).sort()).toEqual(['active', 'cancelled']);
+    expect(runs.map((r) => r.status).sort()).toEqual(['cancelled', 'paused']);
     const cancel = (await t.call('events.get', { id: cancelEvent })).actionRuns.find((r) => r.actionType === 'workflows_cancel')!;
     expect(cancel).toMatchObject({ status: 'success', result: { cancelled: [expect.any(String)] } });
   });

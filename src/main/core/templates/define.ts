@@ -48,13 +48,13 @@ export function mapping(
   return { id, label, eventType, actionType, params, enabledByDefault: on, ...(condition ? { condition } : {}) };
 }
 
-/** A workflow trigger: the workflow key as a literal, recipients and data as expressions. */
+/** A workflow trigger: the workflow key as a literal, recipients and data (required, as in Knock's editor) as expressions. */
 export function trigger(
   id: string,
   label: string,
   eventType: string,
   workflow: string,
-  params: { recipients: string; data?: string; tenant?: string; actor?: string; cancellation_key?: string },
+  params: { recipients: string; data: string; tenant?: string; actor?: string; cancellation_key?: string },
   options: MappingOptions = {},
 ): MappingInput {
   const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as Record<string, string>;

@@ -56,7 +56,7 @@ const cases: Array<[string, Step[]]> = [
     { samples: ['customer-updated', 'invoice-created', 'invoice-paid', 'invoice-payment-failed', 'subscription-created', 'subscription-updated', 'subscription-deleted', 'charge-refunded'],
       expect: async (w) => {
         expect((await w.users())[0]).toMatchObject({ id: CUSTOMER, email: 'jenny@rosen.example' });
-        expect(await runsOf('invoice-paid')).toEqual([expect.objectContaining({ recipientId: CUSTOMER, status: 'active' })]);
+        expect(await runsOf('invoice-paid')).toEqual([expect.objectContaining({ recipientId: CUSTOMER, status: 'completed' })]);
         expect((await w.runs()).map((r) => r.workflowKey).sort()).toEqual(['charge-refunded', 'invoice-created', 'invoice-paid', 'invoice-payment-failed', 'subscription-changed', 'subscription-changed', 'subscription-changed']);
       } },
   ]],

@@ -42,7 +42,11 @@ export function workspaceHandlers(ctx: CoreContext): WorkspaceHandlers {
     'workspace.tenants': list('workspace.tenants', 'tenants'),
     'workspace.subscriptions': list('workspace.subscriptions', 'subscriptions'),
     'workspace.audienceMembers': list('workspace.audienceMembers', 'audience_members'),
-    'workspace.workflowRuns': list('workspace.workflowRuns', 'workflow_runs'),
+    // Runs whose pause has elapsed on the workspace's clock are completed before they are shown.
+    'workspace.workflowRuns': (q) => {
+      ctx.workspace.completeDueRuns(ctx.clock.now());
+      return list('workspace.workflowRuns', 'workflow_runs')(q);
+    },
     'workspace.reset': ({ environment }) => {
       mustHaveEnv(environment);
       ctx.workspaceQuery.reset(environment);

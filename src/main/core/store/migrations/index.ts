@@ -1,6 +1,9 @@
 import type { Migration } from '../migrate';
 import { initial } from './001-initial';
 import { workspace } from './002-workspace';
+import { workspaceLifecycle } from './003-workspace-lifecycle';
+import { eventOutcomes } from './004-event-outcomes';
+import { deliveries } from './005-deliveries';
 
 /** Append only. Never edit a migration that has shipped; add the next one. */
-export const migrations: readonly Migration[] = [initial, workspace];
+export const migrations: readonly Migration[] = [initial, workspace, workspaceLifecycle, eventOutcomes, deliveries];

@@ -1,4 +1,4 @@
-import type { WorkspaceKind } from '../../../../shared/domain/workspace';
+import type { Workflow, WorkflowStep, WorkspaceKind } from '../../../../shared/domain/workspace';
 import type { Db } from '../db';
 
 type Row = Record<string, unknown>;
@@ -20,7 +20,7 @@ const LISTINGS: Record<WorkspaceKind, Listing> = {
     searchable: ['id', 'name', 'email'],
     toItem: (r) => ({
       id: r.id, name: r.name, email: r.email, phoneNumber: r.phone_number, avatar: r.avatar, locale: r.locale,
-      timezone: r.timezone, properties: parse(r.properties), createdAt: r.created_at, updatedAt: r.updated_at,
+      timezone: r.timezone, properties: parse(r.properties), channelData: parse(r.channel_data), preferences: parse(r.preferences), createdAt: r.created_at, updatedAt: r.updated_at,
     }),
   },
   objects: {
@@ -61,7 +61,8 @@ const LISTINGS: Record<WorkspaceKind, Listing> = {
     toItem: (r) => ({
       id: r.id, workflowKey: r.workflow_key, recipientCollection: r.recipient_collection, recipientId: r.recipient_id,
       actor: r.actor === null ? null : parse(r.actor), tenant: r.tenant, data: parse(r.data), cancellationKey: r.cancellation_key,
-      status: r.status, eventId: r.event_id, createdAt: r.created_at, cancelledAt: r.cancelled_at,
+      status: r.status, triggerId: r.trigger_id, subscription: r.subscription === null ? null : parse(r.subscription),
+      eventId: r.event_id, createdAt: r.created_at, resumeAt: r.resume_at, completedAt: r.completed_at, cancelledAt: r.cancelled_at,
     }),
   },
 };
@@ -85,14 +86,36 @@ export function createWorkspaceQueryRepo(db: Db) {
       const total = db.prepare<Row, { n: number }>(`SELECT COUNT(*) AS n FROM ${l.table} WHERE ${where.join(' AND ')}`).get(params)?.n ?? 0;
       return { items: rows.map(l.toItem), total };
     },
-    workflows(environment: string) {
+    workflows(environment: string): Workflow[] {
       return db
-        .prepare<[string], { key: string; name: string; created_at: number }>('SELECT * FROM ws_workflows WHERE environment = ? ORDER BY key')
+        .prepare<[string], { key: string; name: string; active: number; steps: string; created_at: number }>(
+          'SELECT * FROM ws_workflows WHERE environment = ? ORDER BY key',
+        )
         .all(environment)
-        .map((r) => ({ key: r.key, name: r.name, createdAt: r.created_at }));
+        .map((r) => ({ key: r.key, name: r.name, active: r.active === 1, steps: JSON.parse(r.steps) as WorkflowStep[], createdAt: r.created_at }));
     },
-    createWorkflow(environment: string, key: string, name: string, now: number): boolean {
-      return db.prepare('INSERT OR IGNORE INTO ws_workflows (environment, key, name, created_at) VALUES (?, ?, ?, ?)').run(environment, key, name, now).changes > 0;
+    createWorkflow(environment: string, key: string, name: string, now: number, shape: Partial<Pick<Workflow, 'active' | 'steps'>> = {}): boolean {
+      return (
+        db
+          .prepare('INSERT OR IGNORE INTO ws_workflows (environment, key, name, created_at, active, steps) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(environment, key, name, now, shape.active === false ? 0 : 1, JSON.stringify(shape.steps ?? []))
+          .changes > 0
+      );
+    },
+    /** Changes a workflow's name, status or steps; runs already made keep their lifecycle. */
+    updateWorkflow(environment: string, key: string, patch: Partial<Pick<Workflow, 'name' | 'active' | 'steps'>>): boolean {
+      return (
+        db
+          .prepare(
+            `UPDATE ws_workflows SET name = COALESCE(@name, name), active = COALESCE(@active, active), steps = COALESCE(@steps, steps)
+             WHERE environment = @environment AND key = @key`,
+          )
+          .run({
+            environment, key, name: patch.name ?? null,
+            active: patch.active === undefined ? null : patch.active ? 1 : 0,
+            steps: patch.steps === undefined ? null : JSON.stringify(patch.steps),
+          }).changes > 0
+      );
     },
     deleteWorkflow: (environment: string, key: string): boolean =>
       db.prepare('DELETE FROM ws_workflows WHERE environment = ? AND key = ?').run(environment, key).changes > 0,

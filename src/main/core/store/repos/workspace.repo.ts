@@ -1,3 +1,4 @@
+import type { WorkflowStep } from '../../../../shared/domain/workspace';
 import type { Db } from '../db';
 
 /** Knock's user fields that have their own column; anything else is a custom property. */
@@ -9,8 +10,25 @@ export interface Recipient {
   id: string;
 }
 
+/** A subscription a fanned-out run came through. */
+export interface ViaSubscription {
+  collection: string;
+  id: string;
+  properties: Record<string, unknown>;
+}
+
+/** What the executor needs of a workflow: whether it may run and how long its runs pause. */
+export interface WorkflowShape {
+  active: boolean;
+  steps: WorkflowStep[];
+}
+
 export interface WorkflowRunInsert {
   id: string;
+  triggerId: string;
+  /** Null: the run completes at once; else it stays paused until then. */
+  resumeAt: number | null;
+  subscription: ViaSubscription | null;
   environment: string;
   workflowKey: string;
   recipient: Recipient;
@@ -83,21 +101,50 @@ export function createWorkspaceRepo(db: Db) {
     removeMember: db.prepare(
       'DELETE FROM ws_audience_members WHERE environment = ? AND audience_key = ? AND user_id = ? AND tenant = ?',
     ),
-    hasWorkflow: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM ws_workflows WHERE environment = ? AND key = ?'),
+    getWorkflow: db.prepare<[string, string], { active: number; steps: string }>('SELECT active, steps FROM ws_workflows WHERE environment = ? AND key = ?'),
+    subscribers: db.prepare<[string, string, string], { recipient_collection: string; recipient_id: string; properties: string }>(
+      `SELECT recipient_collection, recipient_id, properties FROM ws_subscriptions
+       WHERE environment = ? AND collection = ? AND object_id = ? ORDER BY created_at, recipient_collection, recipient_id`,
+    ),
     insertRun: db.prepare(
       `INSERT INTO ws_workflow_runs (id, environment, workflow_key, recipient_collection, recipient_id, actor, tenant, data,
-         cancellation_key, status, event_id, created_at)
+         cancellation_key, status, event_id, created_at, trigger_id, resume_at, completed_at, subscription)
        VALUES (@id, @environment, @workflowKey, @recipientCollection, @recipientId, @actor, @tenant, @data,
-         @cancellationKey, 'active', @eventId, @createdAt)`,
+         @cancellationKey, @status, @eventId, @createdAt, @triggerId, @resumeAt, @completedAt, @subscription)`,
     ),
-    activeRuns: db.prepare<Record<string, string>, { id: string; recipient_collection: string; recipient_id: string }>(
-      `SELECT id, recipient_collection, recipient_id FROM ws_workflow_runs
-       WHERE environment = @environment AND workflow_key = @workflowKey AND cancellation_key = @cancellationKey AND status = 'active'`,
+    runsByKey: db.prepare<Record<string, string>, { id: string; recipient_collection: string; recipient_id: string; status: string }>(
+      `SELECT id, recipient_collection, recipient_id, status FROM ws_workflow_runs
+       WHERE environment = @environment AND workflow_key = @workflowKey AND cancellation_key = @cancellationKey`,
     ),
-    cancelRun: db.prepare("UPDATE ws_workflow_runs SET status = 'cancelled', cancelled_at = @now WHERE id = @id"),
+    cancelRun: db.prepare("UPDATE ws_workflow_runs SET status = 'cancelled', cancelled_at = @now WHERE id = @id AND status = 'paused'"),
+    completeDue: db.prepare(
+      "UPDATE ws_workflow_runs SET status = 'completed', completed_at = resume_at WHERE status = 'paused' AND resume_at <= ?",
+    ),
+    nextDue: db.prepare<[], { at: number | null }>("SELECT MIN(resume_at) AS at FROM ws_workflow_runs WHERE status = 'paused'"),
+  };
+
+  const extras = (table: string, key: string) =>
+    db.prepare(
+      `UPDATE ${table} SET channel_data = json_patch(channel_data, @channelData), preferences = json_patch(preferences, @preferences)
+       WHERE environment = @environment AND ${key}`,
+    );
+  const setExtras = {
+    users: extras('ws_users', 'id = @id'),
+    objects: extras('ws_objects', 'collection = @collection AND id = @id'),
+    tenants: extras('ws_tenants', 'id = @id'),
   };
 
   return {
+    /**
+     * Stores a recipient's `channel_data` and `preferences` beside (never inside) its custom
+     * properties, merged like them; `collection` '$users' and '$tenants' address users and tenants.
+     */
+    setRecipientExtras(environment: string, collection: string, id: string, channelData: unknown, preferences: unknown): void {
+      const params = { environment, collection, id, channelData: json(channelData), preferences: json(preferences) };
+      if (collection === '$users') setExtras.users.run(params);
+      else if (collection === '$tenants') setExtras.tenants.run(params);
+      else setExtras.objects.run(params);
+    },
     userExists: (environment: string, id: string): boolean => q.getUser.get(environment, id) !== undefined,
     upsertUser(environment: string, id: string, fields: UserFields, properties: Record<string, unknown>, now: number): void {
       const cols = Object.fromEntries(USER_FIELDS.map((f) => [f, fields[f] ?? null]));
@@ -140,10 +187,27 @@ export function createWorkspaceRepo(db: Db) {
     },
     removeMember: (environment: string, audienceKey: string, userId: string, tenant: string | null): boolean =>
       q.removeMember.run(environment, audienceKey, userId, tenant ?? '').changes > 0,
-    workflowExists: (environment: string, key: string): boolean => q.hasWorkflow.get(environment, key) !== undefined,
+    /** The workflow's status and pause steps; null when the environment has no such workflow. */
+    workflow(environment: string, key: string): WorkflowShape | null {
+      const row = q.getWorkflow.get(environment, key);
+      return row ? { active: row.active === 1, steps: JSON.parse(row.steps) as WorkflowStep[] } : null;
+    },
+    workflowExists: (environment: string, key: string): boolean => q.getWorkflow.get(environment, key) !== undefined,
+    /** The recipients subscribed to an object (a tenant when `collection` is '$tenants'), oldest first. */
+    subscribersOf(environment: string, collection: string, objectId: string): Array<Recipient & { properties: Record<string, unknown> }> {
+      return q.subscribers.all(environment, collection, objectId).map((r) => ({
+        collection: r.recipient_collection, id: r.recipient_id, properties: JSON.parse(r.properties) as Record<string, unknown>,
+      }));
+    },
     insertRun(run: WorkflowRunInsert): void {
+      const paused = run.resumeAt !== null;
       q.insertRun.run({
         id: run.id,
+        triggerId: run.triggerId,
+        status: paused ? 'paused' : 'completed',
+        resumeAt: run.resumeAt,
+        completedAt: paused ? null : run.createdAt,
+        subscription: run.subscription ? JSON.stringify(run.subscription) : null,
         environment: run.environment,
         workflowKey: run.workflowKey,
         recipientCollection: run.recipient.collection,
@@ -157,15 +221,25 @@ export function createWorkspaceRepo(db: Db) {
       });
     },
     /**
-     * Cancels the active runs with that key, for every recipient or only those in `only`
-     * (keys `collection\u0000id`); returns the ids it cancelled.
+     * Cancels the runs with that key that are still paused, for every recipient or only those in
+     * `only` (keys `collection\u0000id`). Runs that already finished are reported, not touched.
      */
-    cancelRuns(environment: string, workflowKey: string, cancellationKey: string, now: number, only: Set<string> | null): string[] {
-      const active = q.activeRuns.all({ environment, workflowKey, cancellationKey });
-      const chosen = active.filter((r) => !only || only.has(`${r.recipient_collection}\u0000${r.recipient_id}`));
-      for (const r of chosen) q.cancelRun.run({ id: r.id, now });
-      return chosen.map((r) => r.id);
+    cancelRuns(environment: string, workflowKey: string, cancellationKey: string, now: number, only: Set<string> | null) {
+      q.completeDue.run(now);
+      const runs = q.runsByKey.all({ environment, workflowKey, cancellationKey });
+      const chosen = runs.filter((r) => !only || only.has(`${r.recipient_collection}\u0000${r.recipient_id}`));
+      const cancelled: string[] = [];
+      const finished: Array<{ id: string; status: string }> = [];
+      for (const r of chosen) {
+        if (r.status === 'paused' && q.cancelRun.run({ id: r.id, now }).changes > 0) cancelled.push(r.id);
+        else finished.push({ id: r.id, status: r.status });
+      }
+      return { cancelled, finished };
     },
+    /** Completes every paused run whose pause has elapsed by `now`; returns how many. */
+    completeDueRuns: (now: number): number => q.completeDue.run(now).changes,
+    /** When the next paused run is due, or null when none is paused. */
+    nextDueAt: (): number | null => q.nextDue.get()?.at ?? null,
   };
 }
 export type WorkspaceRepo = ReturnType<typeof createWorkspaceRepo>;

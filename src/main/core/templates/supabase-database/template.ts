@@ -47,8 +47,10 @@ export const supabaseDatabase: TemplateInput = {
     'Optional. Supabase signs nothing: invent a long random value, add it to the webhook in Supabase as the header x-webhook-secret, and paste it here.',
   ),
   eventTypePath: 'preprocess.event',
-  idempotencyKeyPath: 'preprocess.idempotency_key',
-  // The script's key includes updated_at: a fresh one makes each test a new change of the row.
+  // Knock's Supabase source has no idempotency path by default ("Supabase" source page). The script
+  // still returns preprocess.idempotency_key (table + id + updated_at) for whoever turns it on.
+  idempotencyKeyPath: null,
+  // That key includes updated_at: a fresh one makes each test a new change of the row.
   fresh: [freshBody('record.updated_at', 'iso'), freshBody('old_record.updated_at', 'iso')],
   workflows: workflows('order-created'),
   defaultMappings: [
