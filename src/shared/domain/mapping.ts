@@ -56,6 +56,20 @@ export const MappingFieldsSchema = z.object({
 });
 
 /**
+ * Parses a parameter's expression. Knock's docs write paths without their namespace
+ * (`data.object.customer` on the Stripe page), so a bare path that only fails for its unknown
+ * namespace is read as `body.…`; `readAs` says so, for a visible note.
+ */
+export const parseMappingExpr = (source: string): { parsed: ReturnType<typeof parseExpr>; readAs: string | null } => {
+  const parsed = parseExpr(source);
+  if (parsed.ok || !/^\s*[A-Za-z_$][\w$]*[.[]/.test(source) || !parsed.error.message.startsWith('unknown namespace')) {
+    return { parsed, readAs: null };
+  }
+  const asBody = parseExpr(`body.${source.trim()}`);
+  return asBody.ok && asBody.ast.type === 'path' ? { parsed: asBody, readAs: asBody.ast.text } : { parsed, readAs: null };
+};
+
+/**
  * The first validation of a mapping (its own structure): parameters belong to the action and their
  * expressions parse. Missing required parameters are allowed here (a draft may be saved); planning
  * reports them as `missing_required_field`.
@@ -68,7 +82,7 @@ const checkParams = (m: { actionType: ActionType; params: Record<string, string>
       continue;
     }
     if (source.trim() === '') continue;
-    const r = parseExpr(source);
+    const r = parseMappingExpr(source).parsed;
     if (!r.ok) ctx.addIssue({ code: 'custom', path: ['params', name], message: r.error.message, params: { offset: r.error.offset } });
   }
 };

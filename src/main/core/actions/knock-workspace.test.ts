@@ -191,3 +191,21 @@ describe('workflow run lifecycle ("Triggering workflows", "Canceling workflows")
     expect(rows('SELECT id FROM ws_users')).toEqual([]);
   });
 });
+
+describe('errors named as Knock names them ("Sources: custom")', () => {
+  it.each([
+    ['data.object.customer', 'body.data.object.customer'],
+    ['data.items[0].id', 'body.data.items[0].id'],
+  ])('Stripe source page: the docs-style path %s is read as %s, with a visible note', (source, readAs) => {
+    const body = { data: { object: { customer: 'cus_1' }, items: [{ id: 'cus_1' }] } };
+    const planned = mapped('workflows_trigger', { key: '"welcome"', recipients: source, data: 'body' }, body);
+    expect(planned).toMatchObject({ status: 'ready', params: { recipients: [{ collection: '$users', id: 'cus_1' }] } });
+    expect(planned.coercions).toContain(`recipients: ${source} read as ${readAs} (Knock's docs write paths without the body. namespace)`);
+  });
+
+  it('a word that is not a path stays an error', () => {
+    expect(mapped('workflows_trigger', { key: '"welcome"', recipients: 'customer', data: 'body' }, {})).toMatchObject({
+      status: 'error', errors: [expect.objectContaining({ code: 'invalid_expression', param: 'recipients' })],
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import type { ParamSpec } from '../../../shared/domain/action';
 import { evaluate, type ExprContext } from '../../../shared/expr/evaluate';
-import { parseExpr } from '../../../shared/expr/parse';
+import { parseMappingExpr } from '../../../shared/domain/mapping';
 import { coerceParam, type CoercionSink } from './coerce';
 
 export interface ParamSink extends CoercionSink {
@@ -19,7 +19,8 @@ export const resolveParam = (spec: ParamSpec, source: string | undefined, ctx: E
     }
     return undefined;
   }
-  const parsed = parseExpr(source);
+  const { parsed, readAs } = parseMappingExpr(source);
+  if (readAs) sink.coercions.push(`${spec.name}: ${source.trim()} read as ${readAs} (Knock's docs write paths without the body. namespace)`);
   if (!parsed.ok) {
     sink.errors.push({ code: 'invalid_expression', param: spec.name, offset: parsed.error.offset, message: `${spec.name}: ${parsed.error.message}` });
     return undefined;

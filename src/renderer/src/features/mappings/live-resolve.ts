@@ -1,5 +1,6 @@
 import type { ParamSpec } from '../../../../shared/domain/action';
-import { evaluate, kindOf, parseExpr, type ExprContext } from '../../../../shared/expr';
+import { parseMappingExpr } from '../../../../shared/domain/mapping';
+import { evaluate, kindOf, type ExprContext } from '../../../../shared/expr';
 
 /**
  * What the editor shows next to one parameter: the same judgement the engine's planner makes
@@ -65,9 +66,11 @@ export const previewParam = (spec: ParamSpec, source: string | undefined, ctx: E
   if (source === undefined || source.trim() === '') {
     return { state: 'empty', required: spec.required, message: spec.required ? 'required, but not mapped' : null };
   }
-  const parsed = parseExpr(source);
+  const { parsed, readAs } = parseMappingExpr(source);
   if (!parsed.ok) return { state: 'error', message: parsed.error.message, offset: parsed.error.offset };
   if (ctx === null) return { state: 'warn', message: 'no sample to resolve against' };
+  // Knock's docs write `data.object.customer`; the engine reads it as body.…, and the editor says so.
+  const docsNote = readAs ? `read as ${readAs}` : null;
   const r = evaluate(parsed.ast, ctx);
   if (!r.found) {
     const upTo = r.longestPrefix ? `resolved up to ${r.longestPrefix}, ${r.missingAt === 'object' || r.missingAt === 'array' ? 'an' : 'a'} ${r.missingAt}` : 'its namespace is absent';
@@ -79,7 +82,9 @@ export const previewParam = (spec: ParamSpec, source: string | undefined, ctx: E
     return spec.required ? { state: 'error', message: `resolves to ${what}` } : { state: 'warn', message: `resolves to ${what}; left out` };
   }
   const problem = checkKind(spec, r.value);
-  return problem ? { state: 'error', message: problem } : { state: 'ok', value: r.value, note: noteFor(spec, r.value) };
+  if (problem) return { state: 'error', message: problem };
+  const note = [docsNote, noteFor(spec, r.value)].filter((n) => n !== null).join('; ');
+  return { state: 'ok', value: r.value, note: note === '' ? null : note };
 };
 
 /** A one-line rendering of a resolved value for the ✓ line under the input. */

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useApp } from '../../app/store-context';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyButton } from '../../components/CopyButton';
-import { COLUMNS, TAB_LABEL } from './workspace-rows';
+import { formatDateTime } from '../../lib/format';
+import { COLUMNS, runTimeline, TAB_LABEL, type PagedItem } from './workspace-rows';
 
 /** One record in full: its JSON as stored, and where it came from (a run links to its event). */
 export function WorkspaceDrawer() {
@@ -67,6 +68,18 @@ export function WorkspaceDrawer() {
             </div>
           ))}
         </dl>
+        {tab === 'runs' && (
+          <>
+            <h3>Status over time</h3>
+            <ol className="ws-drawer__timeline" data-testid="workspace-run-timeline">
+              {runTimeline(row.record as PagedItem<'runs'>).map((step) => (
+                <li key={step.label}>
+                  <span>{step.label}</span> <time dateTime={new Date(step.at).toISOString()}>{formatDateTime(step.at)}</time>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
         <div className="ws-drawer__toolbar">
           <h3>Record</h3>
           <CopyButton text={json} label="Copy JSON" />

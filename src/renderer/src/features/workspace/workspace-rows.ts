@@ -34,8 +34,8 @@ export const COLUMNS: Record<WorkspaceTab, readonly string[]> = {
   tenants: ['ID', 'Name', 'Updated'],
   subscriptions: ['Collection', 'Object', 'Recipient', 'Since'],
   audiences: ['Audience', 'User', 'Tenant', 'Since'],
-  workflows: ['Key', 'Name', 'Created'],
-  runs: ['Workflow', 'Recipient', 'Status', 'Tenant', 'Created'],
+  workflows: ['Key', 'Name', 'Status', 'Pauses', 'Created'],
+  runs: ['Workflow', 'Recipient', 'Via', 'Status', 'Tenant', 'Trigger call', 'Created'],
 };
 
 /** One table row, whatever the tab: what the table shows and what the drawer details. */
@@ -76,7 +76,12 @@ const PAGED_ROWS: ToRows = {
   runs: (r) => ({
     key: r.id,
     title: `${r.workflowKey} → ${recipient(r.recipientCollection, r.recipientId)}`,
-    cells: [r.workflowKey, recipient(r.recipientCollection, r.recipientId), r.status, dash(r.tenant), formatDateTime(r.createdAt)],
+    cells: [
+      r.workflowKey, recipient(r.recipientCollection, r.recipientId),
+      // An object or tenant recipient fans out: each subscriber's run names the object it came through.
+      r.subscription ? recipient(r.subscription.collection, r.subscription.id) : '—',
+      runStatus(r), dash(r.tenant), dash(r.triggerId), formatDateTime(r.createdAt),
+    ],
     record: r,
     eventId: r.eventId,
     status: r.status,
@@ -88,7 +93,29 @@ export function toRows<T extends PagedTab>(tab: T, items: ReadonlyArray<PagedIte
   return items.map(convert);
 }
 
-export const workflowRow = (w: Workflow): WorkspaceRow => ({ key: w.key, title: w.name, cells: [w.key, w.name, formatDateTime(w.createdAt)], record: w, eventId: null });
+const pauses = (w: Workflow): string => (w.steps.length === 0 ? 'none: runs complete at once' : w.steps.map((s) => `${s.type} ${s.seconds}s`).join(', '));
+
+export const workflowRow = (w: Workflow): WorkspaceRow => ({
+  key: w.key, title: w.name, cells: [w.key, w.name, w.active ? 'active' : 'inactive', pauses(w), formatDateTime(w.createdAt)], record: w, eventId: null,
+});
+
+type Run = PagedItem<'runs'>;
+
+/** A run's status in a word, with the time that matters for it. */
+export function runStatus(r: Run): string {
+  if (r.status === 'paused') return r.resumeAt === null ? 'paused' : `paused until ${formatDateTime(r.resumeAt)}`;
+  if (r.status === 'cancelled') return 'cancelled';
+  return 'completed';
+}
+
+/** A run's status over time, oldest first, for the drawer. */
+export function runTimeline(r: Run): Array<{ label: string; at: number }> {
+  const steps = [{ label: r.resumeAt === null ? 'started' : 'started, paused', at: r.createdAt }];
+  if (r.status === 'cancelled' && r.cancelledAt !== null) steps.push({ label: 'cancelled while paused', at: r.cancelledAt });
+  if (r.status === 'completed' && r.completedAt !== null) steps.push({ label: 'completed', at: r.completedAt });
+  if (r.status === 'paused' && r.resumeAt !== null) steps.push({ label: 'due to complete', at: r.resumeAt });
+  return steps;
+}
 
 /** Workflows come in one list; the search filters it here (the host does it for the other tabs). */
 export function filterWorkflows(workflows: readonly Workflow[], search: string): Workflow[] {

@@ -12,19 +12,21 @@ const user = (id: string): WorkspaceUser => ({
   locale: null,
   timezone: null,
   properties: { plan: 'pro' },
+  channelData: {},
+  preferences: {},
   createdAt: 1_700_000_000_000,
   updatedAt: 1_700_000_000_000,
 });
 
-const run = { id: 'wr_1', workflowKey: 'invoice-paid', recipientCollection: '$users', recipientId: 'cus_1', actor: null, tenant: null, data: {}, cancellationKey: null, status: 'active' as const, eventId: 42, createdAt: 1, cancelledAt: null };
+const run = { id: 'wr_1', workflowKey: 'invoice-paid', recipientCollection: '$users', recipientId: 'cus_1', actor: null, tenant: null, data: {}, cancellationKey: null, status: 'completed' as const, triggerId: 'wfr_1', subscription: null, eventId: 42, createdAt: 1, resumeAt: null, completedAt: 1, cancelledAt: null };
 
 function setup(handlers: Record<string, (input: unknown) => unknown> = {}) {
   const fake = fakeApi({
     'workspace.users': () => ({ items: [user('u1'), user('u2')], total: 2 }),
     'workspace.workflowRuns': () => ({ items: [run], total: 1 }),
     'workflows.list': () => [
-      { key: 'invoice-paid', name: 'Invoice paid', createdAt: 1 },
-      { key: 'welcome', name: 'Welcome', createdAt: 2 },
+      { key: 'invoice-paid', name: 'Invoice paid', active: true, steps: [], createdAt: 1 },
+      { key: 'welcome', name: 'Welcome', active: true, steps: [], createdAt: 2 },
     ],
     ...handlers,
   });
@@ -68,7 +70,7 @@ describe('workspace slice', () => {
     const { store } = setup();
     store.getState().setWorkspaceTab('runs');
     await vi.waitFor(() => expect(store.getState().workspaceRows).toHaveLength(1));
-    expect(store.getState().workspaceRows[0]).toMatchObject({ key: 'wr_1', eventId: 42, cells: ['invoice-paid', 'cus_1', 'active', '—', expect.any(String)] });
+    expect(store.getState().workspaceRows[0]).toMatchObject({ key: 'wr_1', eventId: 42, cells: ['invoice-paid', 'cus_1', '—', 'completed', '—', 'wfr_1', expect.any(String)] });
   });
 
   it('drops the answer for a tab the user already left', async () => {
