@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// One build serves both hosts: out/main/index.js (Electron) and out/main/serve.js (headless).
+// One build serves both hosts: out/main/index.js (Electron) and out/main/serve.js (headless), and the CLI.
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/host/serve.ts'),
+          // The `inlet` command (bin/inlet.mjs loads it).
+          cli: resolve(__dirname, 'src/cli/index.ts'),
           // The preprocess-script sandbox's thread; both hosts pass its path to createCore.
           'preprocess-worker': resolve(__dirname, 'src/main/core/script-sandbox/worker-entry.ts'),
         },

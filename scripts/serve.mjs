@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'out', 'main', 'serve.js');
 const uiIndex = join(root, 'out', 'renderer', 'index.html');
+const cliEntry = join(root, 'out', 'main', 'cli.js');
 const inputs = ['src', 'electron.vite.config.ts', 'package.json', 'tsconfig.base.json'];
 
 /** Newest mtime under a path; stats only, so it stays fast on every start. */
@@ -25,18 +26,18 @@ function newestMtime(path) {
 }
 
 export function isBuildStale() {
-  if (!existsSync(entry) || !existsSync(uiIndex)) return true;
-  const built = Math.min(statSync(entry).mtimeMs, statSync(uiIndex).mtimeMs);
+  if (!existsSync(entry) || !existsSync(uiIndex) || !existsSync(cliEntry)) return true;
+  const built = Math.min(statSync(entry).mtimeMs, statSync(uiIndex).mtimeMs, statSync(cliEntry).mtimeMs);
   return inputs.some((p) => newestMtime(join(root, p)) > built);
 }
 
 /** Runs `electron-vite build` when the build is missing or older than the sources; false if it failed. */
-export function buildIfStale(log = (line) => process.stdout.write(`${line}\n`)) {
+export function buildIfStale(log = (line) => process.stdout.write(`${line}\n`), { stdio = 'inherit' } = {}) {
   if (process.env.INLET_SKIP_BUILD === '1' || !isBuildStale()) return true;
   log('inlet serve: sources changed, building (electron-vite build)…');
   // The package's exports map hides its bin file from require.resolve, so point at it directly.
   const bin = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  return spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: 'inherit' }).status === 0;
+  return spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio }).status === 0;
 }
 
 function main() {

@@ -20,7 +20,7 @@ export type ParseResult =
   | { kind: 'help' }
   | { kind: 'error'; message: string };
 
-export const USAGE = `Usage: npm run serve -- [options]
+export const USAGE = `Usage: inlet serve [options]   (or: npm run serve -- [options])
 
 Runs Inlet without Electron: the webhook receiver, the control API and the UI in your browser.
 

@@ -6,6 +6,7 @@ import { createCore, type Core } from '../core/create-core';
 import { consoleLogger } from '../core/ports';
 import { parseServeArgs, USAGE, type ServeOptions } from './cli-args';
 import { createControlServer, type ControlServer } from './http-bridge';
+import { writeConnectionFile } from './connection-file';
 import { createKeyFileSecretStore, KEY_FILE_NAME } from '../core/secrets/key-file-store';
 import { acquireDataDirLock } from '../core/store/data-dir-lock';
 import { exportReadableEvents } from '../core/store/export-readable';
@@ -134,6 +135,14 @@ async function main(argv: readonly string[]): Promise<void> {
   if (running.core.damagedDatabaseMovedTo) {
     process.stdout.write(`The damaged database is kept at ${running.core.damagedDatabaseMovedTo}; this run started with an empty one.\n`);
   }
+  // `inlet` commands on this data dir find the control API here instead of opening the database.
+  const removeConnectionFile = writeConnectionFile(running.info.dataDir, {
+    url: running.info.controlUrl,
+    token: running.info.token,
+    pid: process.pid,
+    receiverUrl: running.info.receiverUrl,
+  });
+  process.on('exit', removeConnectionFile);
   printReady(running.info, parsed.options.receiverHost);
 
   let stopping = false;
@@ -144,6 +153,7 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     stopping = true;
     process.stdout.write(`inlet serve: ${signal}, stopping…\n`);
+    removeConnectionFile();
     try {
       await running.control.close();
       // Closing the core stops the receiver and commits rows that are still queued.

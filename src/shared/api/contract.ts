@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConfigChange } from './events';
+import { shapeMethods } from './contract-shapes';
 import { EnvKeySchema, EnvironmentSchema } from '../domain/environment';
 import { EventDetailSchema, EventFilterSchema, EventSummarySchema, PreprocessOutputSchema, ReplayModeSchema, SourceStatsSchema } from '../domain/event';
 import { ActionPlanSchema, MappingFieldsSchema, MappingSchema } from '../domain/mapping';
@@ -47,6 +48,17 @@ const RehearsePayload = z.union([
   }),
   z.object({ eventId: z.number().int() }),
 ]);
+
+/** A sample (or logged event) to sign and send, with the caller's changes applied before signing. */
+const SendTestInput = z.object({
+  sourceId: Id,
+  environment: EnvKeySchema,
+  sample: z.union([z.object({ sampleId: Id }), z.object({ eventId: z.number().int() })]),
+  /** Replaces the sample's body (JSON text for JSON samples), before the overrides. */
+  body: z.string().max(10 * 1024 * 1024).optional(),
+  /** Values set in the JSON body by path (`data.object.amount_paid`, `items[0].id`); a missing parent is refused. */
+  overrides: z.array(z.object({ path: z.string().min(1).max(500), value: z.unknown() })).max(200).default([]),
+});
 
 const ReplayMode = ReplayModeSchema.default('as_is');
 
@@ -361,12 +373,23 @@ export const contract = {
     changes: [],
     summary:
       'Signs a template sample (or a logged event) as the provider would — the environment\'s secret, a fresh timestamp and delivery id — and posts it through the real receiver. Works offline.',
-    input: z.object({
-      sourceId: Id,
-      environment: EnvKeySchema,
-      sample: z.union([z.object({ sampleId: Id }), z.object({ eventId: z.number().int() })]),
-    }),
+    input: SendTestInput,
     output: z.object({ status: z.number().int(), event: EventSummarySchema }),
+  },
+  'events.sendSigned': {
+    changes: [],
+    summary:
+      'Signs a sample as `events.sendTest` does (overrides included) and posts it to any URL, e.g. your own endpoint, instead of the receiver; nothing is logged. Returns what that URL answered.',
+    input: SendTestInput.extend({ url: z.url({ protocol: /^https?$/ }), timeoutMs: z.number().int().min(100).max(300_000).default(30_000) }),
+    output: z.object({
+      status: z.number().int(),
+      latencyMs: z.number(),
+      headers: z.record(z.string(), z.string()),
+      /** The first 64 KiB of the answer. */
+      body: z.string(),
+      /** What was sent (headers and body as text), to compare with what the endpoint saw. */
+      sent: z.object({ headers: z.record(z.string(), z.string()), body: z.string() }),
+    }),
   },
 
   'config.export': {
@@ -436,6 +459,7 @@ export const contract = {
     input: z.object({ environment: EnvKeySchema }),
     output: z.object({ reset: z.literal(true) }),
   },
+  ...shapeMethods,
 } as const satisfies Record<string, { summary: string; changes?: readonly ConfigChange[]; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -9,7 +9,8 @@ import type { Route } from '../judge/routes';
 import { createP256TestKeyPair } from '../verification';
 import { getTemplate } from '../templates/index';
 import { sealedVar, sealSecret } from './secret-rows';
-import { buildTestDelivery, type TestPayload } from '../templates/test-delivery';
+import { buildTestDelivery, type TestDelivery, type TestPayload } from '../templates/test-delivery';
+import { applyOverrides } from './payload-overrides';
 
 /** SendGrid keeps its private key, so test events are signed with a pair of Inlet's own. */
 export const TEST_KEY_LABEL = 'Inlet test key';
@@ -71,33 +72,59 @@ function secretVarValue(ctx: CoreContext, source: Source, environment: string, t
   return null;
 }
 
-/**
- * "Send test event": signs a sample (or a logged request) as the provider would — the
- * environment's secret, a fresh timestamp and new delivery ids — and POSTs it to the real receiver
- * over HTTP. Returns the receiver's status and the logged event once processed.
- */
-export async function sendTestEvent(ctx: CoreContext, services: PipelineServices, input: ApiInput<'events.sendTest'>): Promise<ApiOutput<'events.sendTest'>> {
+type SendInput = ApiInput<'events.sendTest'>;
+
+/** A sample whose body the caller replaced (`inlet send --data FILE`): JSON samples take JSON text. */
+function withBody(payload: TestPayload, body: string | undefined): TestPayload {
+  if (body === undefined) return payload;
+  if (payload.kind !== 'sample') throw new ApiFailure('invalid_input', 'A replacement body applies to template samples, not logged events', [{ path: ['body'], message: 'not for logged events' }]);
+  if (!payload.sample.contentType.includes('json')) return { kind: 'sample', sample: { ...payload.sample, body } };
+  try {
+    return { kind: 'sample', sample: { ...payload.sample, body: JSON.parse(body) as unknown } };
+  } catch (error) {
+    throw new ApiFailure('invalid_input', `The body is not JSON, which ${payload.sample.id} is sent as: ${(error as Error).message}`, [{ path: ['body'], message: 'not JSON' }]);
+  }
+}
+
+/** The signed request for a sample or logged event, aimed at `endpointUrl` (the receiver or any URL). */
+function prepareDelivery(ctx: CoreContext, input: SendInput, target: (endpointToken: string) => string): TestDelivery {
   const source = ctx.sources.get(input.sourceId);
   if (!source) throw new ApiFailure('not_found', `No source with id "${input.sourceId}"`);
   const settings = source.settings.find((s) => s.environment === input.environment);
   if (!settings) throw new ApiFailure('not_found', `No environment "${input.environment}"`);
   const template = getTemplate(source.templateId);
-  const payload = payloadOf(ctx, template, input.sample);
+  const payload = withBody(payloadOf(ctx, template, input.sample), input.body);
+  const overrides = input.overrides ?? [];
+  if (overrides.length > 0 && payload.kind !== 'sample') {
+    throw new ApiFailure('invalid_input', 'Overrides apply to template samples, not logged events', [{ path: ['overrides'], message: 'not for logged events' }]);
+  }
+  // Checked before signing, so a bad override never creates the SendGrid key or sends anything.
+  if (payload.kind === 'sample') applyOverrides(payload.sample.body, overrides);
   const secret = signingSecret(ctx, source, settings, template);
-  let delivery;
   try {
-    delivery = buildTestDelivery({
+    return buildTestDelivery({
       template: template ?? { fresh: [], secretVar: null },
       payload,
       config: settings.verification,
       secret,
       secretVarValue: secretVarValue(ctx, source, input.environment, template),
       now: ctx.clock.now(),
-      endpointUrl: `${ctx.info.receiverUrl()}/in/${settings.endpointToken}`,
+      endpointUrl: target(settings.endpointToken),
+      ...(overrides.length > 0 ? { edit: (body: unknown) => applyOverrides(body, overrides) } : {}),
     });
   } catch (error) {
     throw new ApiFailure('invalid_input', `The ${input.environment} secret can't sign ${settings.verification.scheme} requests: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/**
+ * "Send test event": signs a sample (or a logged request) as the provider would — the
+ * environment's secret, a fresh timestamp and new delivery ids, the caller's overrides applied
+ * before signing — and POSTs it to the real receiver over HTTP. Returns the receiver's status and
+ * the logged event once processed.
+ */
+export async function sendTestEvent(ctx: CoreContext, services: PipelineServices, input: SendInput): Promise<ApiOutput<'events.sendTest'>> {
+  const delivery = prepareDelivery(ctx, input, (token) => `${ctx.info.receiverUrl()}/in/${token}`);
   // The per-run marker makes the receiver log this as a test event, not one from the provider.
   const headers = { ...delivery.headers, [ctx.testDelivery.header]: ctx.testDelivery.value };
   const response = await fetch(delivery.url, { method: 'POST', headers, body: delivery.body });
@@ -109,4 +136,29 @@ export async function sendTestEvent(ctx: CoreContext, services: PipelineServices
   const event = ctx.events.get(eventId);
   if (!event) throw new ApiFailure('internal', `Event ${eventId} is not in the log`);
   return { status: response.status, event: EventSummarySchema.parse(event) };
+}
+
+/** Answers past this are cut: the caller wants to see what its endpoint said, not download it. */
+const ANSWER_LIMIT = 64 * 1024;
+
+/** The same signed request, sent to any URL (the user's own endpoint); nothing is logged. */
+export async function sendSignedTo(ctx: CoreContext, input: ApiInput<'events.sendSigned'>): Promise<ApiOutput<'events.sendSigned'>> {
+  const { url, timeoutMs, ...rest } = input;
+  const delivery = prepareDelivery(ctx, rest, () => url);
+  const started = ctx.clock.now();
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: delivery.headers, body: delivery.body, signal: AbortSignal.timeout(timeoutMs ?? 30_000) });
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+    throw new ApiFailure('internal', `Could not reach ${url}: ${cause}`);
+  }
+  const text = await response.text();
+  return {
+    status: response.status,
+    latencyMs: ctx.clock.now() - started,
+    headers: Object.fromEntries(response.headers),
+    body: text.slice(0, ANSWER_LIMIT),
+    sent: { headers: delivery.headers, body: delivery.body.toString('utf8') },
+  };
 }

@@ -21,6 +21,8 @@ export interface TestDeliveryInput {
   now: number;
   /** Where the request goes, e.g. `http://127.0.0.1:4100/in/<token>`; URL-signing schemes sign it. */
   endpointUrl: string;
+  /** Changes a sample's JSON body after its fresh values are set and before it is signed (`inlet send --set`). */
+  edit?: (body: unknown) => unknown;
 }
 
 export interface TestDelivery {
@@ -37,7 +39,8 @@ function bodyAndHeaders(input: TestDeliveryInput): { headers: Record<string, str
   if (payload.kind === 'sample') {
     const { sample } = payload;
     const fresh = applyFresh(template.fresh, sample.headers, sample.body, now);
-    const text = typeof fresh.body === 'string' ? fresh.body : JSON.stringify(fresh.body);
+    const body = input.edit ? input.edit(fresh.body) : fresh.body;
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
     return { headers: fresh.headers, body: Buffer.from(text, 'utf8'), contentType: sample.contentType };
   }
   const contentType = payload.contentType ?? 'application/octet-stream';

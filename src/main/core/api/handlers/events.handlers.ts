@@ -5,7 +5,7 @@ import { replayEvent } from '../../pipeline/replay';
 import { rehearseEvent } from '../../pipeline/rehearse';
 import { pastedRequest } from '../../request/event-context';
 import { importEvents } from '../../portability/import-events';
-import { sendTestEvent } from '../../sources/send-test';
+import { sendSignedTo, sendTestEvent } from '../../sources/send-test';
 import type { StoredEvent } from '../../store/repos/events.repo';
 import type { CoreContext, PipelineServices } from '../../context';
 import type { Handlers } from '../dispatcher';
@@ -21,6 +21,7 @@ type EventHandlers = Pick<
   | 'events.cancelReplay'
   | 'events.rehearse'
   | 'events.sendTest'
+  | 'events.sendSigned'
   | 'events.import'
 >;
 
@@ -62,6 +63,7 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
     'events.rehearse': ({ sourceId, environment, payload }) =>
       rehearseEvent(ctx, sourceId, environment, 'eventId' in payload ? mustGet(payload.eventId) : pastedRequest(payload)),
     'events.sendTest': (input) => sendTestEvent(ctx, services, input),
+    'events.sendSigned': (input) => sendSignedTo(ctx, input),
     'events.import': async (input) => ({ ids: await importEvents(ctx, services.queue, input) }),
   };
 }

@@ -1,0 +1,175 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { mkdtempSync, rmSync, statSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Stripe from 'stripe';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_TIMEOUT_MS, ensureBuilt } from '../main/core/testing/built-app';
+import { controlApi, exited, startHost, type HostProcess } from '../main/host/testing/host-process';
+import { runInlet } from './testing/run-inlet';
+
+const WHSEC = `whsec_${Buffer.from('inlet-cli-test-secret-0123456789').toString('base64')}`;
+const dirs: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'inlet-cli-'));
+  dirs.push(dir);
+  return dir;
+};
+
+beforeAll(() => ensureBuilt(), BUILD_TIMEOUT_MS);
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A tiny app on loopback that keeps what it receives, as a developer's endpoint would. */
+async function captureApp(): Promise<{ url: string; received: Array<{ headers: IncomingMessage['headers']; body: string }>; server: Server }> {
+  const received: Array<{ headers: IncomingMessage['headers']; body: string }> = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`, received, server };
+}
+
+async function connectedStripe(): Promise<string> {
+  const dir = freshDir();
+  const run = await runInlet(dir, ['sources', 'connect', 'stripe', '--secret', WHSEC]);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return dir;
+}
+
+describe('inlet send (embedded core)', () => {
+  it('applies --set before signing: the Stripe SDK verifies what the app receives, with the new amount', async () => {
+    const dir = await connectedStripe();
+    const app = await captureApp();
+    try {
+      const run = await runInlet(dir, ['send', 'stripe', 'invoice.paid', '--set', 'data.object.amount_paid=500', '--set', 'data.object.currency=eur', '--to', app.url]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/→ 200/);
+      expect(app.received).toHaveLength(1);
+      const { headers, body } = app.received[0]!;
+      const event = new Stripe('sk_test_dummy').webhooks.constructEvent(body, String(headers['stripe-signature']), WHSEC);
+      expect(event.type).toBe('invoice.paid');
+      expect(event.data.object).toMatchObject({ amount_paid: 500, currency: 'eur' });
+    } finally {
+      app.server.close();
+    }
+  }, 60_000);
+
+  it('sends through the real receiver and events --json lists the verified event', async () => {
+    const dir = await connectedStripe();
+    const sent = await runInlet(dir, ['--json', 'send', 'stripe', 'invoice.paid', '--set', 'data.object.amount_paid=1234']);
+    expect(sent.code).toBe(0);
+    const result = JSON.parse(sent.stdout) as { status: number; event: { id: number; verification: string } };
+    expect(result).toMatchObject({ status: 200, event: { verification: 'verified' } });
+    const list = await runInlet(dir, ['events', '--json']);
+    expect(list.code).toBe(0);
+    const events = JSON.parse(list.stdout) as Array<{ id: number; eventType: string; verification: string }>;
+    expect(events).toEqual([expect.objectContaining({ id: result.event.id, eventType: 'invoice.paid', verification: 'verified' })]);
+    const shown = await runInlet(dir, ['events', 'show', String(result.event.id), '--json']);
+    expect((JSON.parse(shown.stdout) as { parsedBody: { data: { object: { amount_paid: number } } } }).parsedBody.data.object.amount_paid).toBe(1234);
+  }, 60_000);
+});
+
+describe('bad input: one line naming the problem, exit 2, nothing done', () => {
+  const expectRefused = async (dir: string, args: string[], message: RegExp) => {
+    const run = await runInlet(dir, args);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+    const events = await runInlet(dir, ['events', '--json']);
+    expect(JSON.parse(events.stdout)).toEqual([]);
+  };
+
+  it('refuses an unknown template, a --set path missing from the sample, and an unreadable --data file', async () => {
+    const dir = await connectedStripe();
+    await expectRefused(dir, ['send', 'nope', 'invoice.paid'], /Unknown source or template "nope"/);
+    await expectRefused(dir, ['send', 'stripe', 'invoice.paid', '--set', 'data.objekt.amount_paid=5'], /data\.objekt is not in the payload/);
+    await expectRefused(dir, ['send', 'stripe', 'invoice.paid', '--set', 'amount'], /--set "amount": write it as path=value/);
+    await expectRefused(dir, ['send', 'stripe', 'invoice.paid', '--data', join(dir, 'missing.json')], /Can't read the --data file .*missing\.json: no such file/);
+    await expectRefused(dir, ['send', 'stripe', 'invoice.nope'], /Stripe has no sample "invoice.nope"/);
+  }, 120_000);
+
+  it('refuses --forward-to until forwarding exists, before touching the data dir', async () => {
+    const dir = freshDir();
+    const run = await runInlet(dir, ['listen', 'stripe', '--forward-to', 'http://localhost:3000']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/forwarding to your app arrives with issue #11/);
+    expect(existsSync(join(dir, 'inlet.db'))).toBe(false);
+  });
+
+  it('refuses an unknown option with exit 2', async () => {
+    const run = await runInlet(freshDir(), ['events', '--colour']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown option '--colour'/);
+  });
+});
+
+describe('attach mode', () => {
+  let host: HostProcess | undefined;
+  afterEach(async () => {
+    host?.child.kill('SIGTERM');
+    if (host) await exited(host.child);
+    host = undefined;
+  });
+
+  it('talks to the running host through control.json instead of opening the data dir a second time', async () => {
+    const dir = freshDir();
+    host = await startHost(dir);
+    const file = join(dir, 'control.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ url: host.ready.controlUrl, pid: host.child.pid });
+    const lockBefore = readFileSync(join(dir, 'inlet.lock'), 'utf8');
+
+    expect((await runInlet(dir, ['sources', 'connect', 'stripe', '--secret', WHSEC])).code).toBe(0);
+    const sent = await runInlet(dir, ['--json', 'send', 'stripe', 'customer.created']);
+    expect(sent.stderr).toBe('');
+    const { event } = JSON.parse(sent.stdout) as { event: { id: number } };
+    // The host itself logged it: its own API sees the event, and its lock was never taken over.
+    const call = controlApi(host.ready);
+    await expect(call('events.get', { id: event.id })).resolves.toMatchObject({ verification: 'verified', eventType: 'customer.created' });
+    expect(readFileSync(join(dir, 'inlet.lock'), 'utf8')).toBe(lockBefore);
+
+    host.child.kill('SIGTERM');
+    await exited(host.child);
+    host = undefined;
+    expect(existsSync(file)).toBe(false);
+  }, 60_000);
+});
+
+describe('config and captures', () => {
+  it('round-trips: export writes captures that import reads back into another data dir', async () => {
+    const dir = await connectedStripe();
+    expect((await runInlet(dir, ['send', 'stripe', 'invoice.paid'])).code).toBe(0);
+    const captures = join(dir, 'captures.json');
+    expect((await runInlet(dir, ['export', '-o', captures])).code).toBe(0);
+    const config = join(dir, 'config.json');
+    expect((await runInlet(dir, ['config', 'export', '-o', config, '--include-secrets'])).code).toBe(0);
+
+    const other = freshDir();
+    expect((await runInlet(other, ['config', 'import', config])).code).toBe(0);
+    const imported = await runInlet(other, ['--json', 'import', captures, '--source', 'stripe']);
+    expect(imported.code).toBe(0);
+    const { ids } = JSON.parse(imported.stdout) as { ids: number[] };
+    expect(ids).toHaveLength(1);
+    const replayed = await runInlet(other, ['--json', 'replay', String(ids[0])]);
+    expect(replayed.code).toBe(0);
+    expect(JSON.parse(replayed.stdout)).toEqual([expect.objectContaining({ replayOf: ids[0], verification: 'verified', eventType: 'invoice.paid' })]);
+  }, 120_000);
+
+  it('refuses a capture file with a bad item and imports none of it', async () => {
+    const dir = await connectedStripe();
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify([{ headers: {}, body: '{}' }, { headers: {}, body: 5 }]));
+    const run = await runInlet(dir, ['import', file, '--source', 'stripe']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/item 2 body must be the raw request body/);
+    expect(JSON.parse((await runInlet(dir, ['events', '--json'])).stdout)).toEqual([]);
+  }, 60_000);
+});
