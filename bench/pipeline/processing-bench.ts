@@ -37,8 +37,8 @@ try {
     processed,
     writeEventsPerS: (N / writeMs) * 1000,
     processEventsPerS: (N / processMs) * 1000,
-    successfulEvents: count("SELECT COUNT(*) AS n FROM events WHERE action_status = 'success'"),
-    actionRuns: count('SELECT COALESCE(SUM(json_array_length(action_runs)), 0) AS n FROM events'),
+    successfulEvents: count("SELECT COUNT(*) AS n FROM event_state WHERE action_status = 'success'"),
+    actionRuns: count('SELECT COALESCE(SUM(json_array_length(action_runs)), 0) AS n FROM event_state'),
     workflowRuns: count('SELECT COUNT(*) AS n FROM ws_workflow_runs'),
     users: count('SELECT COUNT(*) AS n FROM ws_users'),
   };

@@ -106,16 +106,16 @@ describe('a database locked by another process', () => {
     const db = new Database(join(dataDir, 'inlet.db'), { readonly: true });
     cleanup.unshift(() => db.close());
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    await expect.poll(() => count("SELECT COUNT(*) AS n FROM events WHERE processing = 'pending'"), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => count("SELECT COUNT(*) AS n FROM event_state WHERE processing = 'pending'"), { timeout: 20_000 }).toBe(0);
     // "Logged when possible": the refused requests are recorded once the database is writable again.
     await expect.poll(() => count('SELECT COUNT(*) AS n FROM events WHERE response_status = 503'), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(count('SELECT COUNT(*) AS n FROM events WHERE response_status = 503')).toBeLessThanOrEqual(refused.length);
 
     const runs = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM ws_workflow_runs WHERE event_id = ?');
-    const status = db.prepare<[number], { processing: string; action_status: string | null }>('SELECT processing, action_status FROM events WHERE id = ?');
+    const status = db.prepare<[number], { processing: string; action_status: string | null }>('SELECT processing, action_status FROM event_state WHERE id = ?');
     const wrong = acked.filter((id) => runs.get(id)?.n !== 1 || status.get(id)?.action_status !== 'success');
-    expect(wrong, JSON.stringify(db.prepare('SELECT id, event_type, processing, action_status, action_runs FROM events WHERE id = ?').get(wrong[0] ?? 0))).toEqual([]);
-    expect(count("SELECT COUNT(*) AS n FROM events WHERE action_status = 'error'")).toBe(0);
+    expect(wrong, JSON.stringify(db.prepare('SELECT s.id, e.event_type, s.processing, s.action_status, s.action_runs FROM event_state s JOIN events e ON e.id = s.id WHERE s.id = ?').get(wrong[0] ?? 0))).toEqual([]);
+    expect(count("SELECT COUNT(*) AS n FROM event_state WHERE action_status = 'error'")).toBe(0);
     expect(host.exitCode).toBeNull();
   }, 90_000);
 });

@@ -86,7 +86,7 @@ describe('processing across a crash', () => {
     const pendingNow = (): number[] => {
       const db = new Database(dbPath, { readonly: true });
       try {
-        return db.prepare<[], { id: number }>("SELECT id FROM events WHERE processing = 'pending'").all().map((r) => r.id);
+        return db.prepare<[], { id: number }>("SELECT id FROM event_state WHERE processing = 'pending'").all().map((r) => r.id);
       } finally {
         db.close();
       }
@@ -137,7 +137,7 @@ describe('processing across a crash', () => {
 
     const db = new Database(dbPath);
     cleanup.unshift(() => db.close());
-    const rows = db.prepare("SELECT id, processing, json_array_length(action_runs) AS runs FROM events WHERE source_id IS NOT NULL").all() as Array<{ id: number; processing: string; runs: number | null }>;
+    const rows = db.prepare("SELECT s.id, s.processing, json_array_length(s.action_runs) AS runs FROM event_state s JOIN events e ON e.id = s.id WHERE e.source_id IS NOT NULL").all() as Array<{ id: number; processing: string; runs: number | null }>;
     const byId = new Map(rows.map((r) => [r.id, r]));
     const notDoneOnce = (id: number) => byId.get(id)?.processing !== 'done' || byId.get(id)?.runs !== 2;
     expect(acked.filter(notDoneOnce)).toEqual([]);

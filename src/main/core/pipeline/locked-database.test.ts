@@ -42,12 +42,12 @@ describe('background jobs while another program holds the write lock', () => {
     release = holdWriteLock(dir);
     processor.kick();
     await vi.waitFor(() => expect(logger.lines.join('\n')).toContain('processing paused: the database is locked by another program'));
-    expect(count("SELECT COUNT(*) AS n FROM events WHERE processing = 'pending'")).toBe(10);
+    expect(count("SELECT COUNT(*) AS n FROM event_state WHERE processing = 'pending'")).toBe(10);
 
     release();
     release = null;
-    await vi.waitFor(() => expect(count("SELECT COUNT(*) AS n FROM events WHERE processing = 'pending'")).toBe(0), { timeout: 10_000 });
-    expect(count("SELECT COUNT(*) AS n FROM events WHERE action_status = 'success'")).toBe(10);
+    await vi.waitFor(() => expect(count("SELECT COUNT(*) AS n FROM event_state WHERE processing = 'pending'")).toBe(0), { timeout: 10_000 });
+    expect(count("SELECT COUNT(*) AS n FROM event_state WHERE action_status = 'success'")).toBe(10);
     expect(count('SELECT COUNT(*) AS n FROM ws_workflow_runs')).toBe(10);
     expect(logger.lines.filter((l) => l.includes('processing paused'))).toHaveLength(1);
     processor.stop();

@@ -32,7 +32,7 @@ afterEach(() => {
 });
 
 const all = <T>(sql: string): T[] => opened.ctx.db.prepare(sql).all() as T[];
-const outcomes = () => all<{ id: number; processing: string; status: string | null }>('SELECT id, processing, action_status AS status FROM events ORDER BY id');
+const outcomes = () => all<{ id: number; processing: string; status: string | null }>('SELECT id, processing, action_status AS status FROM event_state ORDER BY id');
 
 /** A workspace whose run insert fails for one recipient, as a full disk or a constraint would. */
 const failingFor = (recipient: string, workspace: WorkspaceRepo): WorkspaceRepo => ({

@@ -17,11 +17,12 @@ export function createPruner(ctx: Pick<CoreContext, 'db' | 'settings' | 'clock' 
   const nthNewestId = ctx.db.prepare<[number], { id: number }>('SELECT id FROM events ORDER BY id DESC LIMIT 1 OFFSET ?');
   const lastIdBefore = ctx.db.prepare<[number], { id: number }>('SELECT MAX(id) AS id FROM events WHERE received_at < ?');
   const chunkUpTo = ctx.db.prepare<[number, number], { id: number }>(
-    "SELECT id FROM events WHERE id <= ? AND processing != 'pending' ORDER BY id LIMIT ?",
+    'SELECT id FROM events WHERE id <= ? AND id NOT IN (SELECT event_id FROM pending_events) ORDER BY id LIMIT ?',
   );
-  const deleteEvents = ctx.db.prepare("DELETE FROM events WHERE id BETWEEN ? AND ? AND processing != 'pending'");
+  // Events still to process stay (pending_events, migration 004); their outcome rows go by trigger.
+  const deleteEvents = ctx.db.prepare('DELETE FROM events WHERE id BETWEEN ? AND ? AND id NOT IN (SELECT event_id FROM pending_events)');
   const deleteFts = ctx.db.prepare('DELETE FROM events_fts WHERE rowid BETWEEN ? AND ?');
-  const countUpTo = ctx.db.prepare<[number], { n: number }>("SELECT COUNT(*) AS n FROM events WHERE id <= ? AND processing != 'pending'");
+  const countUpTo = ctx.db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM events WHERE id <= ? AND id NOT IN (SELECT event_id FROM pending_events)');
   let running: Promise<PruneResult> | null = null;
   let timer: NodeJS.Timeout | undefined;
 

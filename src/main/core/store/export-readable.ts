@@ -126,6 +126,29 @@ function toLine(row: EventRow): string {
   });
 }
 
+/**
+ * Processed events keep their outcome in event_outcomes (migration 004); overlays it where that
+ * table can be read, else rows keep what ingest wrote (best effort, like the rest of the export).
+ */
+function outcomesReader(db: Database.Database): (rows: EventRow[], from: number, to: number) => EventRow[] {
+  let stmt: Database.Statement<[number, number], { event_id: number; processing: string }>;
+  try {
+    stmt = db.prepare('SELECT event_id, processing FROM event_outcomes WHERE event_id >= ? AND event_id < ?');
+  } catch {
+    return (rows) => rows;
+  }
+  return (rows, from, to) => {
+    if (rows.length === 0) return rows;
+    let done: Map<number, string>;
+    try {
+      done = new Map(stmt.all(from, to).map((o) => [o.event_id, o.processing]));
+    } catch {
+      return rows;
+    }
+    return rows.map((r) => ({ ...r, processing: done.get(r.id) ?? r.processing }));
+  };
+}
+
 function maxId(db: Database.Database): number | null {
   // The rowid b-tree's right edge first; the indexes hold every id too, should that edge be damaged.
   for (const sql of [
@@ -159,10 +182,11 @@ export function exportReadableEvents(dbFile: string, outFile: string, options: {
               idempotency_key, verification, response_status, error, processing, origin
        FROM events WHERE id >= ? AND id < ? ORDER BY id`,
     );
+    const outcomes = outcomesReader(db);
     const readRange = (from: number, to: number): number => {
       let rows: EventRow[];
       try {
-        rows = range.all(from, to);
+        rows = outcomes(range.all(from, to), from, to);
       } catch {
         if (to - from <= 1) {
           result.unreadableIds += 1;

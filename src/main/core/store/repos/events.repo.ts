@@ -105,8 +105,18 @@ export interface PendingEvent {
   damaged: string | null;
 }
 
-const SUMMARY_COLUMNS = `id, received_at, source_id, environment, method, path, content_type, body_size,
-  event_type, idempotency_key, verification, response_status, error, processing, action_status, replay_of, replay_mode, origin`;
+/*
+ * An event's processing state: its `event_outcomes` row once processed (migration 004), else what
+ * ingest wrote in `events`. Every query naming `o` joins OUTCOME_JOIN.
+ */
+const OUTCOME_JOIN = 'LEFT JOIN event_outcomes o ON o.event_id = e.id';
+const outcomeOr = (column: string) => `CASE WHEN o.event_id IS NULL THEN e.${column} ELSE o.${column} END`;
+const PROCESSING = outcomeOr('processing');
+const ACTION_STATUS = outcomeOr('action_status');
+
+const SUMMARY_COLUMNS = `e.id, e.received_at, e.source_id, e.environment, e.method, e.path, e.content_type, e.body_size,
+  e.event_type, e.idempotency_key, e.verification, e.response_status, e.error, ${PROCESSING} AS processing,
+  ${ACTION_STATUS} AS action_status, e.replay_of, e.replay_mode, e.origin`;
 
 export const toEventSummary = (row: SummaryRow): EventSummary => ({
   id: row.id,
@@ -158,7 +168,7 @@ const FILTER_COLUMNS: Record<Exclude<keyof EventFilter, 'search'>, string> = {
   verification: 'e.verification = @verification',
   from: 'e.received_at >= @from',
   to: 'e.received_at < @to',
-  actionStatus: 'e.action_status = @actionStatus',
+  actionStatus: `${ACTION_STATUS} = @actionStatus`,
   origin: 'e.origin = @origin',
   replayOf: 'e.replay_of = @replayOf',
 };
@@ -181,7 +191,7 @@ function filteredQuery(filter: EventFilter & { cursor?: number }): { sql: string
     .map((k) => FILTER_COLUMNS[k]);
   if (filter.cursor !== undefined) clauses.push('e.id < @cursor');
   if (filter.search) clauses.unshift('events_fts MATCH @search');
-  const from = filter.search ? 'events_fts f JOIN events e ON e.id = f.rowid' : 'events e';
+  const from = `${filter.search ? 'events_fts f JOIN events e ON e.id = f.rowid' : 'events e'} ${OUTCOME_JOIN}`;
   const params: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== 'limit') params[k] = v;
   if (filter.search) params.search = toFtsQuery(filter.search);
@@ -196,15 +206,20 @@ export function createEventsRepo(db: Db) {
        response_status, error, remote_address, processing, action_status, replay_of, replay_mode, origin, dedupe, preprocess_output)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const enqueue = db.prepare<[number]>('INSERT INTO pending_events (event_id) VALUES (?)');
   const pending = db.prepare<[number], { id: number; source_id: string; environment: string; query: string; headers: string;
     content_type: string | null; body: Buffer; event_type: string | null; idempotency_key: string | null; dedupe: number; preprocess_output: string | null }>(
-    `SELECT id, source_id, environment, query, headers, content_type, body, event_type, idempotency_key, dedupe, preprocess_output
-     FROM events WHERE processing = 'pending' ORDER BY id LIMIT ?`,
+    `SELECT e.id, e.source_id, e.environment, e.query, e.headers, e.content_type, e.body, e.event_type, e.idempotency_key, e.dedupe, e.preprocess_output
+     FROM pending_events p JOIN events e ON e.id = p.event_id ORDER BY p.event_id LIMIT ?`,
   );
-  const markProcessed = db.prepare(
-    'UPDATE events SET processing = @processing, action_status = @actionStatus, action_runs = @actionRuns WHERE id = @id',
+  // A trigger takes the event off pending_events in the same statement (migration 004).
+  const markProcessed = db.prepare<[number, Processing, ActionStatus | null, string | null]>(
+    'INSERT OR REPLACE INTO event_outcomes (event_id, processing, action_status, action_runs) VALUES (?, ?, ?, ?)',
   );
-  const get = db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?');
+  const get = db.prepare<[number], EventRow & { o_id: number | null; o_processing: Processing; o_action_status: ActionStatus | null; o_action_runs: string | null }>(
+    `SELECT e.*, o.event_id AS o_id, o.processing AS o_processing, o.action_status AS o_action_status, o.action_runs AS o_action_runs
+     FROM events e ${OUTCOME_JOIN} WHERE e.id = ?`,
+  );
   // Right-hand sides read the row as it was before the update.
   const answered = db.prepare<[number, string, number, number, number]>(
     `UPDATE events SET response_status = ?, error = ?,
@@ -218,8 +233,8 @@ export function createEventsRepo(db: Db) {
   const maxId = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM events');
   const statsFrom = db.prepare<[number], { source_id: string; environment: string; n: number; failed: number }>(
     `SELECT source_id, environment, COUNT(*) AS n,
-       SUM(verification = 'failed' OR response_status >= 400 OR action_status IN ('error', 'partial')) AS failed
-     FROM events WHERE id >= ? AND source_id IS NOT NULL GROUP BY source_id, environment`,
+       SUM(e.verification = 'failed' OR e.response_status >= 400 OR ${ACTION_STATUS} IN ('error', 'partial')) AS failed
+     FROM events e ${OUTCOME_JOIN} WHERE e.id >= ? AND e.source_id IS NOT NULL GROUP BY e.source_id, e.environment`,
   );
   const lastPerSource = db.prepare<[], { source_id: string; environment: string; last_id: number; last_at: number }>(
     `SELECT s.source_id, s.environment, e.id AS last_id, e.received_at AS last_at
@@ -241,8 +256,8 @@ export function createEventsRepo(db: Db) {
   };
   const listCache = new Map<string, ReturnType<typeof db.prepare<Record<string, unknown>, SummaryRow>>>();
 
-  const insertOne = (e: NewEvent): number =>
-    Number(
+  const insertOne = (e: NewEvent): number => {
+    const id = Number(
       insert.run(
         e.receivedAt, e.sourceId, e.environment, e.method, e.path, e.query, JSON.stringify(e.headers), e.contentType,
         e.body, e.body.length, e.parseError, e.eventType, e.idempotencyKey, e.verification.status, JSON.stringify(e.verification),
@@ -250,6 +265,9 @@ export function createEventsRepo(db: Db) {
         e.preprocessOutput ? JSON.stringify(e.preprocessOutput) : null,
       ).lastInsertRowid,
     );
+    if (e.processing === 'pending') enqueue.run(id);
+    return id;
+  };
   const insertBatch = db.transaction((events: readonly NewEvent[]) => events.map(insertOne));
 
   return {
@@ -259,8 +277,7 @@ export function createEventsRepo(db: Db) {
     /** Newest first, keyset-paged on id. */
     list(filter: EventFilter & { cursor?: number; limit: number }): { items: EventSummary[]; nextCursor: number | null } {
       const { sql: from, params } = filteredQuery(filter);
-      const columns = SUMMARY_COLUMNS.split(',').map((c) => `e.${c.trim()}`).join(', ');
-      const sql = `SELECT ${columns} FROM ${from} ORDER BY ${filter.search ? 'f.rowid' : 'e.id'} DESC LIMIT @limit`;
+      const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${from} ORDER BY ${filter.search ? 'f.rowid' : 'e.id'} DESC LIMIT @limit`;
       let stmt = listCache.get(sql);
       if (!stmt) listCache.set(sql, (stmt = db.prepare<Record<string, unknown>, SummaryRow>(sql)));
       const rows = stmt.all({ ...params, limit: filter.limit + 1 });
@@ -277,8 +294,10 @@ export function createEventsRepo(db: Db) {
     },
 
     get(id: number): StoredEvent | undefined {
-      const row = get.get(id);
-      if (!row) return undefined;
+      const found = get.get(id);
+      if (!found) return undefined;
+      const { o_id, o_processing, o_action_status, o_action_runs, ...stored } = found;
+      const row: EventRow = o_id === null ? stored : { ...stored, processing: o_processing, action_status: o_action_status, action_runs: o_action_runs };
       return {
         ...toEventSummary(row),
         query: row.query,
@@ -345,7 +364,7 @@ export function createEventsRepo(db: Db) {
     /**
      * The sender got another answer than the one logged (Node's parser rejected what followed the
      * request, or the client left first: status 0, nothing sent). An event not answered 2xx is not
-     * processed; one already processed keeps its outcome.
+     * processed (a trigger takes it off the queue); one already processed keeps its outcome.
      */
     recordAnswer(id: number, status: number, error: string): void {
       const unanswered = status < 200 || status >= 300 ? 1 : 0;
@@ -353,7 +372,7 @@ export function createEventsRepo(db: Db) {
     },
     /** Records the outcome of processing: the state, the summary and every action run. */
     markProcessed(id: number, processing: Processing, actionStatus: ActionStatus | null, runs: readonly ActionRunRecord[] = []): void {
-      markProcessed.run({ id, processing, actionStatus, actionRuns: runs.length ? JSON.stringify(runs) : null });
+      markProcessed.run(id, processing, actionStatus, runs.length ? JSON.stringify(runs) : null);
     },
   };
 }
