@@ -92,7 +92,7 @@ test('connecting Stripe from the gallery, two samples sent with one click each r
   await workspace.showTab('runs');
   const run = workspace.rowWith('invoice-paid');
   await expect(run).toContainText(CUSTOMER);
-  await expect(run).toContainText('active');
+  await expect(run).toContainText('completed');
   await workspace.openRow(run);
   await shot('workspace-light');
   await page.emulateMedia({ colorScheme: 'dark' });

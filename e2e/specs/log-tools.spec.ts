@@ -68,7 +68,7 @@ test('search, filters, replay with comparison, bulk replay and copy as cURL', as
   await callApi(host, 'sources.addSecret', { id: source.id, environment: 'development', secret: ROTATED });
   const mapping = { sourceId: source.id, eventType: 'invoice.paid', activeIn: ['development'] };
   await callApi(host, 'mappings.create', { ...mapping, actionType: 'users_identify', params: { id: 'body.data.object.id', name: 'body.data.object.name' } });
-  await callApi(host, 'mappings.create', { ...mapping, actionType: 'workflows_trigger', params: { key: '"invoice-paid"', recipients: 'body.data.object.id' } });
+  await callApi(host, 'mappings.create', { ...mapping, actionType: 'workflows_trigger', params: { key: '"invoice-paid"', recipients: 'body.data.object.id', data: 'body' } });
   await log.openId(rotatedId);
   await log.replayOpenEvent('as_is');
   await expect(log.detail.getByTestId('detail-event-type')).toHaveText('invoice.paid');

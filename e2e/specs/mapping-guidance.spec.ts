@@ -26,6 +26,8 @@ test('a bare workflow key is taken as text, a failing save asks first, and the l
   await expect(mappings.param('key')).toHaveValue('"invoice-paid"');
   await expect(page.getByTestId('param-key-status')).toHaveAttribute('data-state', 'ok');
   await mappings.fillByClicking('recipients', 'body.data.customer');
+  // Data is required for a trigger, as in Knock's mapping editor.
+  await mappings.param('data').fill('body');
 
   // No workflow "invoice-paid" exists yet, so the captured event fails: saving asks first.
   const warning = await mappings.saveExpectingWarning();

@@ -3,7 +3,9 @@ import type { ParamSpec } from '../../../../shared/domain/action';
 import { useApp } from '../../app/store-context';
 import { ExprErrorPointer } from './ExprErrorPointer';
 import { KeyPicker } from './KeyPicker';
+import { UnknownWorkflow } from './UnknownWorkflow';
 import { asTextSource, isKeyKind, textSuggestion } from './key-options';
+import { SHAPE_PATHS_ID } from '../shapes/ShapePathOptions';
 import { formatValue, previewParam } from './live-resolve';
 
 const ICON = { ok: '✓', error: '✗', warn: '!', empty: '–' } as const;
@@ -63,6 +65,7 @@ export function ParamInput({ spec }: { spec: ParamSpec }) {
           value={source}
           spellCheck={false}
           autoComplete="off"
+          list={isKeyKind(spec.kind) ? undefined : SHAPE_PATHS_ID}
           placeholder={spec.help ?? (spec.kind === 'workflow_key' ? '"my-workflow"' : 'body.…')}
           aria-invalid={state === 'error' || saveError ? true : undefined}
           aria-describedby={`${id}-result`}
@@ -98,6 +101,7 @@ export function ParamInput({ spec }: { spec: ParamSpec }) {
           {ICON[state]}
         </span>
       </div>
+      {spec.kind === 'workflow_key' && <UnknownWorkflow param={spec.name} source={source} />}
       <div id={`${id}-result`} className="param__result" data-testid={`${id}-result`}>
         {saveError ? (
           <span className="field__error">{saveError}</span>

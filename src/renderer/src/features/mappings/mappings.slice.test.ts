@@ -186,4 +186,23 @@ describe('mappings slice', () => {
     expect(await store.getState().saveDraft()).toBe(true);
     expect(calls.find(([m]) => m === 'mappings.update')?.[1]).toMatchObject({ id: 'map_1', condition: null });
   });
+
+  // Knock ties a trigger mapping to an existing workflow; an unknown key can be created from the editor.
+  it('creates a workflow the draft names in the current environment, then knows its key', async () => {
+    const workflows: string[] = [];
+    const { store, calls } = await loaded({
+      'workflows.list': () => workflows.map((key) => ({ key, name: key, active: true, steps: [], createdAt: 1 })),
+      'workspace.objects': () => ({ items: [], total: 0 }),
+      'workspace.audienceMembers': () => ({ items: [], total: 0 }),
+      'workflows.create': (input) => {
+        workflows.push((input as { key: string }).key);
+        return { key: (input as { key: string }).key, name: 'x', active: true, steps: [], createdAt: 1 };
+      },
+    });
+    await store.getState().loadWorkspaceKeys();
+    expect(store.getState().workspaceKeys.workflow_key).toEqual([]);
+    await store.getState().createWorkflowForKey('invoice-paid');
+    expect(calls.filter(([m]) => m === 'workflows.create').map(([, i]) => i)).toEqual([{ environment: 'development', key: 'invoice-paid' }]);
+    expect(store.getState().workspaceKeys.workflow_key).toEqual(['invoice-paid']);
+  });
 });

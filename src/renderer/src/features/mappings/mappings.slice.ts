@@ -47,6 +47,8 @@ export interface MappingsSlice {
   startPick(name: string, caret: Caret | null): void;
   endPick(): void;
   loadWorkspaceKeys(): Promise<void>;
+  /** Creates a workflow the draft names but this environment lacks, then refreshes the known keys. */
+  createWorkflowForKey(key: string): Promise<void>;
   /** Fills the focused parameter with a path; returns where its caret should land, or null. */
   insertPathIntoFocused(path: string): { param: string; caret: number } | null;
   /** Saves after testing the draft on recent events; `force` saves even if every one fails. */
@@ -216,6 +218,13 @@ export const createMappingsSlice =
         } catch {
           // Suggestions only: typing a key by hand still works.
         }
+      },
+      async createWorkflowForKey(key) {
+        const environment = get().currentEnv;
+        if (environment === null) return;
+        const result = await api.result('workflows.create', { environment, key });
+        // A workflow created meanwhile (conflict) is what we wanted too.
+        if (result.ok || result.error.code === 'conflict') await get().loadWorkspaceKeys();
       },
       insertPathIntoFocused(path) {
         const { draft, focusedParam, focusedCaret } = get();
