@@ -5,7 +5,7 @@
 // BENCH_DURATION_S, BENCH_WARMUP_S, BENCH_CONNECTIONS and BENCH_ROUNDS override the defaults (10, 2, 50, 3).
 // BENCH_PROFILE=1 also records a CPU profile of the Inlet host and prints where its time went.
 // Then, in-process over the core's modules: processing throughput (BENCH_PROCESS_EVENTS, 50,000)
-// and log-query latency at scale (BENCH_LOG_EVENTS, 1,000,000).
+// bulk replay (BENCH_REPLAY_EVENTS, 10,000) and log-query latency and memory at scale (BENCH_LOG_EVENTS, 1,000,000).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -82,6 +82,9 @@ async function pipelineBenches() {
   log(`processing: mapping and executing events… ${loadNow()}`);
   const processing = await runTsBench(join(here, 'pipeline', 'processing-bench.ts'), outDir);
   log(`processing: ${Math.round(processing.processEventsPerS).toLocaleString('en-US')} events/s with ${processing.actionsPerEvent} actions each`);
+  log(`bulk replay: importing and replaying… ${loadNow()}`);
+  const replay = await runTsBench(join(here, 'pipeline', 'replay-bench.ts'), outDir);
+  log(`bulk replay: ${replay.events.toLocaleString('en-US')} events replayed and processed in ${(replay.replayMs / 1000).toFixed(2)} s`);
   log(`preprocess scripts: per-run cost… ${loadNow()}`);
   const sandbox = await runTsBench(join(here, 'pipeline', 'sandbox-bench.ts'), outDir);
   log(`preprocess scripts: ${sandbox.workerKnockDefault.medianMs.toFixed(2)} ms per run through the worker`);
@@ -91,7 +94,8 @@ async function pipelineBenches() {
   log(`log queries: building the log (takes a minute or two at 1M events)… ${loadNow()}`);
   const queries = await runTsBench(join(here, 'pipeline', 'query-bench.ts'), outDir);
   log(`log queries: first page ${queries.queries.firstPage.medianMs.toFixed(2)} ms, rare-word search ${queries.queries.searchRareWord.medianMs.toFixed(2)} ms`);
-  return { processing, sandbox, fairness, queries };
+  log(`log queries: peak memory ${queries.memory.queryPeakRssMiB?.toFixed(0) ?? '—'} MiB paging and searching`);
+  return { processing, replay, sandbox, fairness, queries };
 }
 
 async function main() {

@@ -7,15 +7,16 @@ import { defaultSettings } from '../../src/main/core/sources/source-defaults';
 import type { NewEvent } from '../../src/main/core/store/repos/events.repo';
 import { memorySecretStore } from '../../src/main/core/testing/test-core';
 
-/** A core context on a fresh temp data dir, with no servers; `close()` removes it. */
-export function benchContext(): { ctx: CoreContext; close(): void } {
-  const dataDir = mkdtempSync(join(tmpdir(), 'inlet-bench-'));
+/** A core context on a fresh temp data dir (or `existing`, kept), with no servers; `close()` removes a fresh one. */
+export function benchContext(existing?: string): { ctx: CoreContext; dataDir: string; close(options?: { keep: boolean }): void } {
+  const dataDir = existing ?? mkdtempSync(join(tmpdir(), 'inlet-bench-'));
   const ctx = createCoreContext({ dataDir, secretStore: memorySecretStore() }, { emit: () => {}, receiverUrl: () => '' });
   return {
     ctx,
-    close() {
+    dataDir,
+    close({ keep } = { keep: existing !== undefined }) {
       ctx.db.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keep) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,53 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { addSource, benchContext, median, newEvent, percentile, timeRuns } from './fixture';
 
 /**
  * Log queries at scale: N stored events (default 1M) over 3 sources × 2 environments, 20 event
  * types and 30 days; then the queries the log view makes. Baseline in the same run: a primary-key
- * lookup of one event.
+ * lookup of one event. The queries run in a fresh process on the built log, so its memory is what
+ * a host that opens a 1M-event log and pages and searches it uses, not what building it left.
  */
 const N = Number(process.env.BENCH_LOG_EVENTS) || 1_000_000;
 const RUNS = 30;
+const SOURCE_KEYS = ['stripe', 'clerk', 'workos'];
 const TYPES = Array.from({ length: 20 }, (_, i) => `${['customer', 'invoice', 'charge', 'subscription'][i % 4]}.${['created', 'updated', 'paid', 'deleted', 'failed'][i % 5]}`);
 const log = (line: string) => process.stderr.write(`bench: log queries: ${line}\n`);
 
-const { ctx, close } = benchContext();
-try {
-  const sources = ['stripe', 'clerk', 'workos'].map((k) => addSource(ctx, k));
-  const start = Date.now() - 30 * 24 * 3600 * 1000;
-  const t0 = performance.now();
-  const BATCH = 5000;
-  for (let i = 0; i < N; i += BATCH) {
-    const batch = [];
-    for (let j = i; j < Math.min(N, i + BATCH); j++) {
-      batch.push(newEvent(sources[j % 3]!, j % 7 === 0 ? 'production' : 'development', j, TYPES[j % 20]!, start + Math.floor((j / N) * 30 * 24 * 3600 * 1000), 'done'));
-    }
-    ctx.events.insertMany(batch);
-    if (i % 200_000 === 0) log(`${i.toLocaleString('en-US')} events written`);
+/** This process's peak resident memory (Linux's VmHWM) in MiB; null where /proc is not there. */
+const peakRssMiB = (): number | null => {
+  try {
+    const kib = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);
+    return Number.isFinite(kib) ? kib / 1024 : null;
+  } catch {
+    return null;
   }
-  const writeS = (performance.now() - t0) / 1000;
-  log('indexing bodies for search…');
-  const t1 = performance.now();
-  while (ctx.search.indexBatch(5000) > 0);
-  const indexS = (performance.now() - t1) / 1000;
-  ctx.db.pragma('optimize');
+};
 
-  const maxId = N;
-  const stats = (xs: number[]) => ({ medianMs: median(xs), p95Ms: percentile(xs, 0.95) });
-  const rare = (i: number) => `user${Math.floor((i * 104_729) % N)}`;
-  const queries = {
-    pointLookup: stats(timeRuns(RUNS, (i) => ctx.db.prepare('SELECT id, event_type FROM events WHERE id = ?').get(1 + ((i * 7919) % maxId)))),
-    firstPage: stats(timeRuns(RUNS, () => ctx.events.list({ limit: 100 }))),
-    firstPageBySourceAndEnv: stats(timeRuns(RUNS, (i) => ctx.events.list({ sourceId: sources[i % 3]!, environment: 'production', limit: 100 }))),
-    firstPageByType: stats(timeRuns(RUNS, (i) => ctx.events.list({ eventType: TYPES[i % 20]!, limit: 100 }))),
-    deepPage: stats(timeRuns(RUNS, (i) => ctx.events.list({ cursor: Math.floor(maxId / 2) - i * 1000, limit: 100 }))),
-    deepPageBySource: stats(timeRuns(RUNS, (i) => ctx.events.list({ sourceId: sources[i % 3]!, cursor: Math.floor(maxId / 2), limit: 100 }))),
-    searchRareWord: stats(timeRuns(RUNS, (i) => ctx.events.list({ search: rare(i), limit: 100 }))),
-    searchCommonWord: stats(timeRuns(RUNS, (i) => ctx.events.list({ search: ['invoice', 'refund', 'trial'][i % 3]!, limit: 100 }))),
-    searchWithFilter: stats(timeRuns(RUNS, (i) => ctx.events.list({ search: 'renewal', sourceId: sources[i % 3]!, limit: 100 }))),
-    eventDetail: stats(timeRuns(RUNS, (i) => ctx.events.get(1 + ((i * 104_729) % maxId)))),
-  };
-  const check = ctx.events.list({ search: rare(1), limit: 5 }).items.length;
-  process.stdout.write(`RESULT ${JSON.stringify({ events: N, writeS, indexS, rareSearchHits: check, queries })}\n`);
-} finally {
-  close();
+/** Writes and indexes the log; returns its data dir (kept) and how long it took. */
+function build(): { dataDir: string; writeS: number; indexS: number; buildPeakRssMiB: number | null } {
+  const { ctx, dataDir, close } = benchContext();
+  try {
+    const sources = SOURCE_KEYS.map((k) => addSource(ctx, k));
+    const start = Date.now() - 30 * 24 * 3600 * 1000;
+    const t0 = performance.now();
+    const BATCH = 5000;
+    for (let i = 0; i < N; i += BATCH) {
+      const batch = [];
+      for (let j = i; j < Math.min(N, i + BATCH); j++) {
+        batch.push(newEvent(sources[j % 3]!, j % 7 === 0 ? 'production' : 'development', j, TYPES[j % 20]!, start + Math.floor((j / N) * 30 * 24 * 3600 * 1000), 'done'));
+      }
+      ctx.events.insertMany(batch);
+      if (i % 200_000 === 0) log(`${i.toLocaleString('en-US')} events written`);
+    }
+    const writeS = (performance.now() - t0) / 1000;
+    log('indexing bodies for search…');
+    const t1 = performance.now();
+    while (ctx.search.indexBatch(5000) > 0);
+    const indexS = (performance.now() - t1) / 1000;
+    ctx.db.pragma('optimize');
+    return { dataDir, writeS, indexS, buildPeakRssMiB: peakRssMiB() };
+  } finally {
+    close({ keep: true });
+  }
+}
+
+function query(dataDir: string) {
+  const { ctx, close } = benchContext(dataDir);
+  try {
+    const sources = SOURCE_KEYS.map((k) => `src_${k}`);
+    const maxId = N;
+    const stats = (xs: number[]) => ({ medianMs: median(xs), p95Ms: percentile(xs, 0.95) });
+    const rare = (i: number) => `user${Math.floor((i * 104_729) % N)}`;
+    const queries = {
+      pointLookup: stats(timeRuns(RUNS, (i) => ctx.db.prepare('SELECT id, event_type FROM events WHERE id = ?').get(1 + ((i * 7919) % maxId)))),
+      firstPage: stats(timeRuns(RUNS, () => ctx.events.list({ limit: 100 }))),
+      firstPageBySourceAndEnv: stats(timeRuns(RUNS, (i) => ctx.events.list({ sourceId: sources[i % 3]!, environment: 'production', limit: 100 }))),
+      firstPageByType: stats(timeRuns(RUNS, (i) => ctx.events.list({ eventType: TYPES[i % 20]!, limit: 100 }))),
+      deepPage: stats(timeRuns(RUNS, (i) => ctx.events.list({ cursor: Math.floor(maxId / 2) - i * 1000, limit: 100 }))),
+      deepPageBySource: stats(timeRuns(RUNS, (i) => ctx.events.list({ sourceId: sources[i % 3]!, cursor: Math.floor(maxId / 2), limit: 100 }))),
+      searchRareWord: stats(timeRuns(RUNS, (i) => ctx.events.list({ search: rare(i), limit: 100 }))),
+      searchCommonWord: stats(timeRuns(RUNS, (i) => ctx.events.list({ search: ['invoice', 'refund', 'trial'][i % 3]!, limit: 100 }))),
+      searchWithFilter: stats(timeRuns(RUNS, (i) => ctx.events.list({ search: 'renewal', sourceId: sources[i % 3]!, limit: 100 }))),
+      eventDetail: stats(timeRuns(RUNS, (i) => ctx.events.get(1 + ((i * 104_729) % maxId)))),
+    };
+    const check = ctx.events.list({ search: rare(1), limit: 5 }).items.length;
+    // Paging the whole log newest first, as scrolling to its start would: memory must not grow with it.
+    const pageAllStart = performance.now();
+    let pages = 0;
+    for (let cursor: number | null | undefined = undefined; cursor !== null && pages < 20_000; pages++) {
+      cursor = ctx.events.list({ ...(cursor === undefined ? {} : { cursor }), limit: 500 }).nextCursor;
+    }
+    const pageAll = { pages, seconds: (performance.now() - pageAllStart) / 1000 };
+    const mem = process.memoryUsage();
+    const memory = { queryPeakRssMiB: peakRssMiB(), rssMiB: mem.rss / 2 ** 20, heapUsedMiB: mem.heapUsed / 2 ** 20, externalMiB: mem.external / 2 ** 20 };
+    return { rareSearchHits: check, queries, pageAll, memory };
+  } finally {
+    close();
+  }
+}
+
+const only = process.env.BENCH_QUERY_DATA_DIR;
+if (only) {
+  process.stdout.write(`RESULT ${JSON.stringify(query(only))}\n`);
+} else {
+  const built = build();
+  try {
+    const child = spawnSync(process.execPath, [process.argv[1]!], {
+      env: { ...process.env, BENCH_QUERY_DATA_DIR: built.dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 16 * 2 ** 20,
+    });
+    const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+    if (child.status !== 0 || !line) throw new Error(`the query process failed (exit ${child.status}): ${child.stdout.slice(-2000)}`);
+    const queried = JSON.parse(line.slice(7)) as { memory: Record<string, number | null> };
+    const { dataDir: _dir, buildPeakRssMiB, ...timings } = built;
+    process.stdout.write(`RESULT ${JSON.stringify({ events: N, ...timings, ...queried, memory: { ...queried.memory, buildPeakRssMiB } })}\n`);
+  } finally {
+    rmSync(built.dataDir, { recursive: true, force: true });
+  }
 }
