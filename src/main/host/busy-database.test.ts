@@ -50,7 +50,7 @@ describe('a database locked by another process', () => {
     });
     await api('mappings.create', {
       sourceId: source.id, eventType: 'invoice.paid', actionType: 'workflows_trigger', activeIn: ['development'],
-      params: { key: '"paid"', recipients: 'body.data.object.customer' },
+      params: { key: '"paid"', recipients: 'body.data.object.customer', data: 'body' },
     });
     const url = `${ready.receiverUrl}/in/${source.settings.find((s) => s.environment === 'development')!.endpointToken}`;
 

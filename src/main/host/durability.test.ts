@@ -76,7 +76,7 @@ describe('processing across a crash', () => {
     });
     await api('mappings.create', {
       sourceId: source.id, eventType: 'load.tick', actionType: 'workflows_trigger', activeIn: ['development'],
-      params: { key: '"tick"', recipients: 'body.user' },
+      params: { key: '"tick"', recipients: 'body.user', data: 'body' },
     });
     const url = `${first.ready.receiverUrl}/in/${source.settings[0]!.endpointToken}`;
     const dbPath = join(dataDir, 'inlet.db');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WorkflowStepsSchema } from './workspace';
 import { ActionTypeSchema } from './action';
 import { EnvKeySchema } from './environment';
 import { ConditionSchema } from '../expr/schema';
@@ -48,7 +49,10 @@ export const ExportFileSchema = z.object({
       mappings: z.array(ExportedMappingSchema),
     }),
   ),
-  workflows: z.array(z.object({ environment: EnvKeySchema, key: z.string(), name: z.string() })),
+  // Status and pause steps travel with the workflow; files written before they existed default them.
+  workflows: z.array(z.object({
+    environment: EnvKeySchema, key: z.string(), name: z.string(), active: z.boolean().default(true), steps: WorkflowStepsSchema.default([]),
+  })),
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 

@@ -209,3 +209,17 @@ describe('errors named as Knock names them ("Sources: custom")', () => {
     });
   });
 });
+
+describe('workflows in the exported configuration', () => {
+  it('keep their status and pause steps through export and import', async () => {
+    const { exportConfig } = await import('../portability/export-config');
+    const { importConfig } = await import('../portability/import-config');
+    workflow('digest', { active: false, steps: [{ type: 'batch', seconds: 300 }] });
+    const file = exportConfig(opened.ctx, { includeSecrets: false });
+    opened.ctx.workspaceQuery.deleteWorkflow(ENV, 'digest');
+    importConfig(opened.ctx, file, 'skip');
+    expect(opened.ctx.workspaceQuery.workflows(ENV)).toEqual([
+      expect.objectContaining({ key: 'digest', active: false, steps: [{ type: 'batch', seconds: 300 }] }),
+    ]);
+  });
+});

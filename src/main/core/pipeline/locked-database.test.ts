@@ -20,7 +20,7 @@ beforeEach(async () => {
   await t.call('workflows.create', { environment: 'development', key: 'tick' });
   await t.call('mappings.create', { sourceId, eventType: 'tick', actionType: 'users_identify', activeIn: ['development'], params: { id: 'body.user' } });
   await t.call('mappings.create', {
-    sourceId, eventType: 'tick', actionType: 'workflows_trigger', activeIn: ['development'], params: { key: '"tick"', recipients: 'body.user' },
+    sourceId, eventType: 'tick', actionType: 'workflows_trigger', activeIn: ['development'], params: { key: '"tick"', recipients: 'body.user', data: 'body' },
   });
   await t.close();
   opened = openContext(dir);

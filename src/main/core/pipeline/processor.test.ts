@@ -20,7 +20,7 @@ beforeEach(async () => {
   for (const [eventType, workflow] of [['tick', 'tick'], ['claim', 'later']] as const) {
     await t.call('mappings.create', { sourceId, eventType, actionType: 'users_identify', activeIn: ['development'], params: { id: 'body.user' } });
     await t.call('mappings.create', {
-      sourceId, eventType, actionType: 'workflows_trigger', activeIn: ['development'], params: { key: `"${workflow}"`, recipients: 'body.user' },
+      sourceId, eventType, actionType: 'workflows_trigger', activeIn: ['development'], params: { key: `"${workflow}"`, recipients: 'body.user', data: 'body' },
     });
   }
   await t.close();

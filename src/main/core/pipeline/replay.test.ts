@@ -20,7 +20,7 @@ async function signupSource() {
   await t.call('workflows.create', { environment: 'development', key: 'welcome' });
   await t.call('mappings.create', { sourceId: id, eventType: 'signup', actionType: 'users_identify', activeIn: ['development'], params: { id: 'body.user' } });
   await t.call('mappings.create', {
-    sourceId: id, eventType: 'signup', actionType: 'workflows_trigger', activeIn: ['development'], params: { key: '"welcome"', recipients: 'body.user' },
+    sourceId: id, eventType: 'signup', actionType: 'workflows_trigger', activeIn: ['development'], params: { key: '"welcome"', recipients: 'body.user', data: 'body' },
   });
   return { id, url };
 }

@@ -42,7 +42,7 @@ export function exportConfig(ctx: CoreContext, options: { sourceIds?: string[] |
         eventType, actionType, params, ...(condition ? { condition } : {}), activeIn, position,
       })),
     })),
-    workflows: environments.flatMap((env) => ctx.workspaceQuery.workflows(env.key).map((w) => ({ environment: env.key, key: w.key, name: w.name }))),
+    workflows: environments.flatMap((env) => ctx.workspaceQuery.workflows(env.key).map((w) => ({ environment: env.key, key: w.key, name: w.name, active: w.active, steps: w.steps }))),
   };
 }
 

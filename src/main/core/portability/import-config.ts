@@ -86,7 +86,7 @@ export function importConfig(ctx: CoreContext, file: ExportFile, onConflict: 'sk
       }
       report.created.push({ key, id });
     }
-    for (const w of file.workflows) if (envKeys.has(w.environment)) ctx.workspaceQuery.createWorkflow(w.environment, w.key, w.name, now);
+    for (const w of file.workflows) if (envKeys.has(w.environment)) ctx.workspaceQuery.createWorkflow(w.environment, w.key, w.name, now, { active: w.active, steps: w.steps });
   })();
   return report;
 }

@@ -21,7 +21,7 @@ async function configured(t: TestCore) {
   await t.call('workflows.create', { environment: 'development', key: 'order-placed' });
   await t.call('mappings.create', {
     sourceId: id, eventType: 'placed', actionType: 'workflows_trigger', activeIn: ['development', 'staging'],
-    params: { key: '"order-placed"', recipients: 'body.user' },
+    params: { key: '"order-placed"', recipients: 'body.user', data: 'body' },
   });
   return id;
 }
