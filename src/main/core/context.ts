@@ -18,6 +18,7 @@ import type { ReplayJobs } from './pipeline/replay-jobs';
 import type { Pruner } from './retention/pruner';
 import type { IngestQueue } from './receiver/ingest-queue';
 import type { TunnelService } from './tunnel/tunnel-service';
+import type { Forwarding } from './deliveries';
 
 /**
  * The core's shared declarations: what every domain module works with. Types only (imports are
@@ -33,6 +34,7 @@ export interface PipelineServices {
   tunnel: TunnelService;
   pruner: Pruner;
   indexer: IndexScheduler;
+  forwarding: Forwarding;
 }
 
 /** What handlers work with: the repos, the ports and the push channel. */

@@ -13,11 +13,14 @@ import { createIngestQueue } from './receiver/ingest-queue';
 import { startReceiver } from './receiver/receiver-server';
 import { createFailureNotifier } from './notify/failure-notifier';
 import { createIndexScheduler } from './pipeline/index-scheduler';
+import { createShapeLearner } from './shapes/learner';
+import { createShapeScheduler } from './shapes/shape-scheduler';
 import { createProcessor, hasActiveMappings } from './pipeline/processor';
 import { createWorkerRunner, warmUpSandbox, type SandboxRunner, type WorkerPoolOptions } from './script-sandbox';
 import { createReplayJobs } from './pipeline/replay-jobs';
 import { createPruner } from './retention/pruner';
 import { createRunCompleter } from './actions/run-completer';
+import { createForwarding, type DeliveryServiceOptions } from './deliveries';
 import { summarize, type NewEvent } from './store/repos/events.repo';
 import { RUNNING_BUSY_TIMEOUT_MS } from './util/sqlite-errors';
 import type { TunnelProvider } from './tunnel/providers/provider.js';
@@ -57,6 +60,8 @@ export interface CoreOptions {
    * the default) or move it aside as `inlet.db.damaged-<time>` and start with an empty one.
    */
   onDamagedDatabase?: 'refuse' | 'start-fresh';
+  /** Tests: the forwarder's sender, timers, jitter and probe interval. */
+  deliveries?: DeliveryServiceOptions;
 }
 
 /** The app without a host: both the Electron shell and the headless host wrap one of these. */
@@ -123,16 +128,22 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   }
   const processor = createProcessor(ctx);
   const indexer = createIndexScheduler(ctx.search, { logger });
+  const shapes = createShapeScheduler(createShapeLearner(db), { logger });
+  const forwarding = createForwarding(ctx, options.deliveries);
   const onCommitted = (ids: number[], written: NewEvent[]) => {
+    forwarding.service.kick();
     processor.written(ids, written);
     indexer.noteIngest();
+    shapes.noteIngest();
     if (listeners.size === 0) return;
     written.forEach((e, i) => emit('events.received', summarize(ids[i]!, e)));
   };
-  const queue = createIngestQueue(events.insertMany, onCommitted, { logger });
+  const queue = createIngestQueue(forwarding.write, onCommitted, { logger });
   // Events acknowledged before a crash or quit and not yet mapped run first, in arrival order.
   processor.kick();
+  forwarding.service.start();
   indexer.noteIngest();
+  shapes.noteIngest();
   // The first sandbox run compiles the WebAssembly module (~80 ms); do it before a webhook waits.
   if (!sandbox) void warmUpSandbox().catch((error: unknown) => logger.warn('the script sandbox did not warm up', { error: String(error) }));
 
@@ -152,6 +163,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
         isTestDelivery: (headers) => headers[ctx.testDelivery.header] === ctx.testDelivery.value,
         hasMappings: (sourceId, environment) => hasActiveMappings(ctx, sourceId, environment),
         recordAnswer: (id, status, error) => events.recordAnswer(id, status, error),
+        answerChooser: forwarding.responses.forRoute,
         sandbox: ctx.sandbox,
       },
       {
@@ -185,10 +197,13 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const runCompleter = createRunCompleter(ctx.workspace, clock, { logger });
   runCompleter.start();
 
-  const dispatchRaw = createDispatcher(createHandlers(ctx, { processor, queue, replays, tunnel, pruner, indexer }), {
+  const dispatchRaw = createDispatcher(createHandlers(ctx, { processor, queue, replays, tunnel, pruner, indexer, forwarding }), {
     onInternalError: (method, error) =>
       logger.error(`${method} failed`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-    onChanged: (changes) => applyChanges(ctx, changes),
+    onChanged: (changes) => {
+      applyChanges(ctx, changes);
+      forwarding.configChanged(changes);
+    },
   });
 
   // A damaged page met while running answers a sentence that names the way out, not SQLite's words.
@@ -221,7 +236,9 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
       await receiver.close();
       queue.flush();
       processor.stop();
+      forwarding.service.stop();
       indexer.stop();
+      shapes.stop();
       await ctx.sandbox.close();
       listeners.clear();
       db.close();

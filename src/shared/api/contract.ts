@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConfigChange } from './events';
+import { destinationMethods } from './contract-destinations';
 import { shapeMethods } from './contract-shapes';
 import { EnvKeySchema, EnvironmentSchema } from '../domain/environment';
 import { EventDetailSchema, EventFilterSchema, EventSummarySchema, PreprocessOutputSchema, ReplayModeSchema, SourceStatsSchema } from '../domain/event';
@@ -459,6 +460,8 @@ export const contract = {
     input: z.object({ environment: EnvKeySchema }),
     output: z.object({ reset: z.literal(true) }),
   },
+
+  ...destinationMethods,
   ...shapeMethods,
 } as const satisfies Record<string, { summary: string; changes?: readonly ConfigChange[]; input: z.ZodType; output: z.ZodType }>;
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ActionStatusSchema, EventSummarySchema, ProcessingSchema } from '../domain/event';
 import { TunnelStatusSchema } from '../domain/settings';
+import { DeliverySchema, DestinationHealthSchema } from '../domain/destination';
 
 /** What `config.changed` names; mutating contract methods declare which they change. */
-export const ConfigChangeSchema = z.enum(['sources', 'environments', 'mappings', 'workflows']);
+export const ConfigChangeSchema = z.enum(['sources', 'environments', 'mappings', 'workflows', 'destinations']);
 export type ConfigChange = z.output<typeof ConfigChangeSchema>;
 
 /** Push events from the core to every connected UI, by name. */
@@ -29,6 +30,20 @@ export const pushEvents = {
   'tunnel.statusChanged': TunnelStatusSchema,
   /** Log retention removed old events (background pruning or `retention.prune`). */
   'retention.progress': z.object({ deleted: z.number().int(), total: z.number().int(), state: z.enum(['running', 'finished']) }),
+  /** A delivery to a destination was queued again, attempted, delivered or given up. */
+  'deliveries.changed': DeliverySchema.extend({ latencyMs: z.number().int().nullable() }),
+  /** A destination's health or held count changed (paused, auto-held, released, started failing). */
+  'destinations.status': z.object({
+    id: z.string(),
+    sourceId: z.string(),
+    environment: z.string(),
+    name: z.string(),
+    health: DestinationHealthSchema,
+    held: z.number().int(),
+    /** The destination just went from answering to failing (for a notification). */
+    startedFailing: z.boolean(),
+    error: z.string().nullable(),
+  }),
   /** Sources, environments, mappings or workflows changed (any client may have changed them). */
   'config.changed': z.object({ what: ConfigChangeSchema }),
 } as const satisfies Record<string, z.ZodType>;

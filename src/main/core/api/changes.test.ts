@@ -41,6 +41,9 @@ const READ_ONLY: ApiMethod[] = [
   'config.export',
   'tunnel.status',
   'settings.get',
+  'destinations.list',
+  'deliveries.list',
+  'responses.get',
 ];
 
 describe('declared side effects', () => {

@@ -35,6 +35,9 @@ export function createFailureNotifier(deps: { notifier: Notifier; clock: Clock; 
     } else if (message.name === 'events.processed') {
       const { actionStatus, id } = message.payload;
       if (actionStatus === 'error' || actionStatus === 'partial') notify('Actions failed', `Event ${id}: ${actionStatus === 'error' ? 'its actions failed' : 'some of its actions failed'}.`);
+    } else if (message.name === 'destinations.status' && message.payload.startedFailing) {
+      const d = message.payload;
+      notify('Forwarding failed', `${d.name}: ${d.error ?? 'the app did not accept an event'}${d.health === 'held' ? '; events are held until it answers' : ''}.`);
     }
   };
 }

@@ -15,6 +15,7 @@ import { createReceiverContext, ENDPOINT_PREFIX, tokenOf, UNKNOWN_KEEP_BYTES, ty
 import { internalError, judge, UNJUDGED, type Judgement, type Verdict } from '../judge/judge';
 import { rejectBeforeVerifying } from './reject';
 import { newEvent } from '../judge/new-event';
+import type { AnswerChooser } from '../deliveries/responses';
 
 export interface ReceiverOptions {
   host: string;
@@ -43,6 +44,8 @@ export interface ReceiverDeps {
   isProbePath: (pathname: string) => boolean;
   /** Corrects a logged event's answer when the sender got another one (0: none); see EventsRepo.recordAnswer. */
   recordAnswer: (id: number, status: number, error: string) => void;
+  /** The source's chosen answer (fixed, delayed, failing, passthrough) when it has one; undefined: Inlet's own. */
+  answerChooser?: (sourceId: string, environment: string) => AnswerChooser | undefined;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -211,8 +214,19 @@ async function receive(ctx: ReceiverContext, conn: ConnectionState, seq: number,
   }
   closeAfter ||= conn.rejection !== null;
   if (handshake) return reply(res, handshake.status, handshake.body, closeAfter);
+  const chooser = route && final.status < 300 ? deps.answerChooser?.(route.sourceId, route.environment) : undefined;
+  if (chooser) return answerAsChosen(deps, res, id, chooser, () => reply(res, final.status, { ok: true, event_id: id }, closeAfter));
   if (final.status >= 400) return reply(res, final.status, { ok: false, error: final.error, event_id: id }, closeAfter, final.extraHeaders);
   reply(res, final.status, { ok: true, event_id: id }, closeAfter);
+}
+
+/** After the event is committed: the answer the source's response settings choose, written to the log too. */
+async function answerAsChosen(deps: ReceiverDeps, res: ServerResponse, id: number, chooser: AnswerChooser, ours: () => void) {
+  const chosen = await chooser(id);
+  if (!chosen) return ours();
+  if (res.destroyed) return deps.recordAnswer(id, 0, `Not answered: the client left before the chosen answer (${chosen.status}) was ready`);
+  if (chosen.status < 200 || chosen.status >= 300) deps.recordAnswer(id, chosen.status, chosen.note);
+  res.writeHead(chosen.status, { ...chosen.headers, 'content-length': Buffer.byteLength(chosen.body) }).end(chosen.body);
 }
 
 async function failInternally(ctx: ReceiverContext, conn: ConnectionState, seq: number, req: IncomingMessage, res: ServerResponse, error: unknown) {

@@ -14,9 +14,11 @@ import { createMappingsSlice, type MappingsSlice } from '../features/mappings/ma
 import { createMappingSamplesSlice, type MappingSamplesSlice } from '../features/mappings/mapping-samples.slice';
 import { createTemplatesSlice, type TemplatesSlice } from '../features/templates/templates.slice';
 import { createWorkspaceSlice, type WorkspaceSlice } from '../features/workspace/workspace.slice';
+import { createShapesSlice, type ShapesSlice } from '../features/shapes/shapes.slice';
+import { createDeliveriesSlice, type DeliveriesSlice } from '../features/destinations/deliveries.slice';
 import { createAppSlice, type AppSlice } from './app.slice';
 
-export type AppState = AppSlice & EnvironmentsSlice & SourcesSlice & EventsSlice & TemplatesSlice & WorkspaceSlice & SourcePageSlice & MappingsSlice & MappingSamplesSlice & ReplaySlice & ImportSlice & ExportSlice & ConfigSlice & TunnelSlice & SettingsSlice;
+export type AppState = AppSlice & EnvironmentsSlice & SourcesSlice & EventsSlice & TemplatesSlice & WorkspaceSlice & SourcePageSlice & MappingsSlice & MappingSamplesSlice & ReplaySlice & ImportSlice & ExportSlice & ConfigSlice & TunnelSlice & SettingsSlice & ShapesSlice & DeliveriesSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store per connection; the API client is injected so tests pass a fake one. */
@@ -37,6 +39,8 @@ export const createAppStore = (api: ApiClient): AppStore =>
     ...createSourcePageSlice(api)(...a),
     ...createMappingsSlice(api)(...a),
     ...createMappingSamplesSlice(api)(...a),
+    ...createShapesSlice(api)(...a),
+    ...createDeliveriesSlice(api)(...a),
   }));
 
 /** Routes push events into the store; returns the unsubscribe function. */
@@ -46,6 +50,7 @@ export function wirePushEvents(api: ApiClient, store: AppStore): () => void {
     api.on('events.processed', (update) => store.getState().markProcessed(update)),
     api.on('replay.progress', (progress) => store.getState().receiveReplayProgress(progress)),
     api.on('tunnel.statusChanged', (status) => store.getState().receiveTunnelStatus(status)),
+    api.on('deliveries.changed', ({ eventId }) => store.getState().receiveDeliveryChange(eventId)),
     api.on('retention.progress', (progress) => store.getState().receiveRetentionProgress(progress)),
     api.on('events.processed', () => store.getState().scheduleWorkspaceRefresh()),
     api.on('events.received', (event) => {

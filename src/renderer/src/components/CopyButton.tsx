@@ -9,8 +9,11 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Copies `text`; says so for a moment, or says it could not (clipboard permission denied). */
-export function CopyButton({ text, label = 'Copy', testId }: { text: string; label?: string; testId?: string }) {
+/**
+ * Copies `text`; says so for a moment, or says it could not (clipboard permission denied). A
+ * function is called on click, for text too costly to build on every render (a 5 MB body's curl).
+ */
+export function CopyButton({ text, label = 'Copy', testId }: { text: string | (() => string); label?: string; testId?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
@@ -25,7 +28,7 @@ export function CopyButton({ text, label = 'Copy', testId }: { text: string; lab
       className="btn btn--small"
       data-testid={testId}
       aria-live="polite"
-      onClick={() => void copyText(text).then((ok) => setState(ok ? 'copied' : 'failed'))}
+      onClick={() => void copyText(typeof text === 'function' ? text() : text).then((ok) => setState(ok ? 'copied' : 'failed'))}
     >
       {state === 'copied' ? 'Copied ✓' : state === 'failed' ? 'Select and copy by hand' : label}
     </button>

@@ -2,11 +2,13 @@ import type { CoreContext, PipelineServices } from '../../context';
 import type { Handlers } from '../dispatcher';
 import { appHandlers } from './app.handlers';
 import { configHandlers } from './config.handlers';
+import { destinationHandlers } from './destinations.handlers';
 import { environmentHandlers } from './environments.handlers';
 import { eventHandlers } from './events.handlers';
 import { mappingHandlers } from './mappings.handlers';
 import { retentionHandlers } from './retention.handlers';
 import { settingsHandlers } from './settings.handlers';
+import { shapeHandlers } from './shapes.handlers';
 import { sourceHandlers } from './sources.handlers';
 import { templateHandlers } from './templates.handlers';
 import { tunnelHandlers } from './tunnel.handlers';
@@ -18,11 +20,13 @@ import { workspaceHandlers } from './workspace.handlers';
 export const createHandlers = (ctx: CoreContext, services: PipelineServices): Handlers => ({
   ...appHandlers(ctx),
   ...configHandlers(ctx),
+  ...destinationHandlers(ctx, services),
   ...environmentHandlers(ctx),
   ...eventHandlers(ctx, services),
   ...mappingHandlers(ctx),
   ...retentionHandlers(services),
   ...settingsHandlers(ctx, services),
+  ...shapeHandlers(ctx),
   ...sourceHandlers(ctx),
   ...templateHandlers(),
   ...tunnelHandlers(services),

@@ -4,6 +4,7 @@ import { workspace } from './002-workspace';
 import { workspaceLifecycle } from './003-workspace-lifecycle';
 import { eventOutcomes } from './004-event-outcomes';
 import { deliveries } from './005-deliveries';
+import { payloadShapes } from './006-payload-shapes';
 
 /** Append only. Never edit a migration that has shipped; add the next one. */
-export const migrations: readonly Migration[] = [initial, workspace, workspaceLifecycle, eventOutcomes, deliveries];
+export const migrations: readonly Migration[] = [initial, workspace, workspaceLifecycle, eventOutcomes, deliveries, payloadShapes];

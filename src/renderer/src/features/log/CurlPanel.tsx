@@ -8,13 +8,14 @@ import { buildCurl } from './curl';
 export function CurlPanel({ detail }: { detail: EventDetail }) {
   const receiverUrl = useApp((s) => s.info?.receiverUrl ?? '');
   const [shown, setShown] = useState(false);
-  const command = useMemo(() => buildCurl(detail, receiverUrl), [detail, receiverUrl]);
+  // Built only when shown or copied: quoting a multi-megabyte body costs a visible pause.
+  const command = useMemo(() => (shown ? buildCurl(detail, receiverUrl) : ''), [shown, detail, receiverUrl]);
   const binary = detail.bodySize > 0 && detail.bodyText === null;
 
   return (
     <div className="curl">
       <div className="curl__actions">
-        <CopyButton text={command} label="Copy as cURL" testId="copy-curl" />
+        <CopyButton text={() => buildCurl(detail, receiverUrl)} label="Copy as cURL" testId="copy-curl" />
         <button type="button" className="btn btn--small btn--ghost" aria-expanded={shown} data-testid="show-curl" onClick={() => setShown(!shown)}>
           {shown ? 'Hide command' : 'Show command'}
         </button>

@@ -15,6 +15,7 @@ import { ReplayComparison } from './ReplayComparison';
 import { ReplayPanel } from './ReplayPanel';
 import { StatusCode } from './StatusCode';
 import { VerificationPanel } from './VerificationPanel';
+import { DeliveriesPanel } from '../destinations/DeliveriesPanel';
 
 export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<string, string> }) {
   const detail = useApp((s) => s.detail);
@@ -79,6 +80,7 @@ export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<stri
           <VerificationPanel result={detail.verificationResult} secrets={secrets ?? []} />
           {detail.preprocessOutput && <PreprocessPanel output={detail.preprocessOutput} />}
           <ActionRunsPanel detail={detail} />
+          <DeliveriesPanel eventId={detail.id} />
           {detail.sourceId !== null && <ReplayPanel eventId={detail.id} />}
           <section className="detail__section">
             <h3>Headers</h3>
@@ -93,7 +95,12 @@ export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<stri
                 Could not parse the body: {detail.parseError}
               </p>
             )}
-            <BodyView bodyText={detail.bodyText} bodyBase64={detail.bodyBase64} />
+            <BodyView
+              bodyText={detail.bodyText}
+              bodyBase64={detail.bodyBase64}
+              contentType={detail.contentType}
+              fileName={`inlet-event-${detail.id}-body`}
+            />
           </section>
         </div>
       )}

@@ -1,0 +1,132 @@
+import { DeliveryAttemptSchema, type DeliveryAttempt } from '../../../shared/domain/destination';
+import type { Db } from '../store/db';
+
+export interface DeliveryRow {
+  id: number;
+  event_id: number;
+  destination_id: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_at: number;
+  created_at: number;
+  finished_at: number | null;
+  last_status: number | null;
+  last_error: string | null;
+}
+
+interface AttemptRow {
+  n: number;
+  started_at: number;
+  latency_ms: number;
+  request: string;
+  response_status: number | null;
+  response_headers: string | null;
+  response_body: Buffer | null;
+  response_truncated: number;
+  error: string | null;
+}
+
+/** What became of one attempt, as the service records it. */
+export interface AttemptOutcome {
+  attempt: DeliveryAttempt;
+  status: DeliveryRow['status'];
+  nextAt: number;
+  finishedAt: number | null;
+}
+
+const Request = DeliveryAttemptSchema.shape.request;
+
+export function createDeliveriesRepo(db: Db) {
+  const insert = db.prepare<[number, string, number, number]>(
+    "INSERT INTO deliveries (event_id, destination_id, status, next_at, created_at) VALUES (?, ?, 'pending', ?, ?)",
+  );
+  const pending = db.prepare<[string, number], DeliveryRow>(
+    "SELECT * FROM deliveries WHERE destination_id = ? AND status = 'pending' ORDER BY id LIMIT ?",
+  );
+  const due = db.prepare<[string, number, number], DeliveryRow>(
+    "SELECT * FROM deliveries WHERE destination_id = ? AND status = 'pending' AND next_at <= ? ORDER BY next_at, id LIMIT ?",
+  );
+  const earliest = db.prepare<[string], { at: number | null }>("SELECT MIN(next_at) AS at FROM deliveries WHERE destination_id = ? AND status = 'pending'");
+  const get = db.prepare<[number], DeliveryRow>('SELECT * FROM deliveries WHERE id = ?');
+  const byEvent = db.prepare<[number], DeliveryRow>('SELECT * FROM deliveries WHERE event_id = ? ORDER BY id');
+  const byDestination = db.prepare<[string, string, number], DeliveryRow>(
+    'SELECT * FROM deliveries WHERE destination_id = ? AND status = ? ORDER BY id DESC LIMIT ?',
+  );
+  const attemptsOf = db.prepare<[number], AttemptRow>('SELECT * FROM delivery_attempts WHERE delivery_id = ? ORDER BY n');
+  const insertAttempt = db.prepare(
+    `INSERT OR REPLACE INTO delivery_attempts (delivery_id, n, started_at, latency_ms, request, response_status, response_headers, response_body, response_truncated, error)
+     VALUES (@deliveryId, @n, @startedAt, @latencyMs, @request, @status, @headers, @body, @truncated, @error)`,
+  );
+  const update = db.prepare(
+    `UPDATE deliveries SET status = @status, attempts = @n, next_at = @nextAt, finished_at = @finishedAt, last_status = @lastStatus, last_error = @lastError WHERE id = @id`,
+  );
+  const counts = db.prepare<[], { destination_id: string; status: string; n: number }>(
+    'SELECT destination_id, status, COUNT(*) AS n FROM deliveries GROUP BY destination_id, status',
+  );
+  const requeue = db.prepare<[number, number]>("UPDATE deliveries SET status = 'pending', next_at = ?, finished_at = NULL WHERE id = ? AND status != 'pending'");
+  const requeueFailed = db.prepare<[number, string]>("UPDATE deliveries SET status = 'pending', next_at = ?, finished_at = NULL WHERE destination_id = ? AND status = 'failed'");
+  const pendingDestinations = db.prepare<[], { destination_id: string }>("SELECT DISTINCT destination_id FROM deliveries WHERE status = 'pending'");
+
+  const record = db.transaction((id: number, o: AttemptOutcome) => {
+    const a = o.attempt;
+    insertAttempt.run({
+      deliveryId: id,
+      n: a.n,
+      startedAt: a.startedAt,
+      latencyMs: a.latencyMs,
+      request: JSON.stringify(a.request),
+      status: a.response?.status ?? null,
+      headers: a.response ? JSON.stringify(a.response.headers) : null,
+      body: a.response ? Buffer.from(a.response.body, 'utf8') : null,
+      truncated: a.response?.truncated ? 1 : 0,
+      error: a.error,
+    });
+    update.run({ id, status: o.status, n: a.n, nextAt: o.nextAt, finishedAt: o.finishedAt, lastStatus: a.response?.status ?? null, lastError: a.error });
+  });
+
+  return {
+    insert: (eventId: number, destinationId: string, at: number): void => void insert.run(eventId, destinationId, at, at),
+    /** The oldest pending deliveries of a destination, due or not. */
+    pending: (destinationId: string, limit: number): DeliveryRow[] => pending.all(destinationId, limit),
+    /** Due pending deliveries of a destination, the longest-waiting first. */
+    due: (destinationId: string, now: number, limit: number): DeliveryRow[] => due.all(destinationId, now, limit),
+    /** When the destination's next pending delivery is due; null when none is pending. */
+    earliest: (destinationId: string): number | null => earliest.get(destinationId)?.at ?? null,
+    get: (id: number): DeliveryRow | undefined => get.get(id),
+    forEvent: (eventId: number): DeliveryRow[] => byEvent.all(eventId),
+    forDestination: (destinationId: string, status: DeliveryRow['status'], limit: number): DeliveryRow[] => byDestination.all(destinationId, status, limit),
+    attempts(deliveryId: number): DeliveryAttempt[] {
+      return attemptsOf.all(deliveryId).map((r) => ({
+        n: r.n,
+        startedAt: r.started_at,
+        latencyMs: r.latency_ms,
+        request: Request.parse(JSON.parse(r.request)),
+        response:
+          r.response_status === null
+            ? null
+            : {
+                status: r.response_status,
+                headers: JSON.parse(r.response_headers ?? '{}') as Record<string, string>,
+                body: (r.response_body ?? Buffer.alloc(0)).toString('utf8'),
+                truncated: r.response_truncated === 1,
+              },
+        error: r.error,
+      }));
+    },
+    record: (id: number, outcome: AttemptOutcome): void => void record(id, outcome),
+    /** Counts per destination and stored status. */
+    counts(): Map<string, Record<string, number>> {
+      const out = new Map<string, Record<string, number>>();
+      for (const r of counts.all()) {
+        const entry = out.get(r.destination_id) ?? {};
+        entry[r.status] = r.n;
+        out.set(r.destination_id, entry);
+      }
+      return out;
+    },
+    requeue: (id: number, at: number): boolean => requeue.run(at, id).changes > 0,
+    requeueFailed: (destinationId: string, at: number): number => requeueFailed.run(at, destinationId).changes,
+    destinationsWithPending: (): string[] => pendingDestinations.all().map((r) => r.destination_id),
+  };
+}
+export type DeliveriesRepo = ReturnType<typeof createDeliveriesRepo>;

@@ -1,0 +1,75 @@
+import { parseBody } from '../request/parse-body';
+import type { Db } from '../store/db';
+import { DEFAULT_SHAPE_LIMITS, fieldsOf, observe, shapeFromFields, emptyShape, type ShapeLimits, type ShapeState } from './infer';
+import { createShapesRepo } from './shapes.repo';
+
+/** Bodies larger than this are not learned from: parsing them would cost more than one event should. */
+export const MAX_LEARNED_BODY_BYTES = 1024 * 1024;
+/** A database that already holds events starts learning from its newest ones, not from a million old ones. */
+const BACKFILL = 1_000;
+
+interface EventRow {
+  id: number;
+  source_id: string | null;
+  environment: string | null;
+  event_type: string | null;
+  content_type: string | null;
+  body: Buffer;
+  processing: string;
+}
+
+/**
+ * Learns payload shapes from logged events in id order, after they are committed: each batch reads
+ * the events past its mark, merges their bodies into the shapes they belong to and moves the mark,
+ * in one transaction. Rejected and unrouted events (processing 'none') teach nothing.
+ */
+export function createShapeLearner(db: Db, options: { limits?: ShapeLimits; now?: () => number } = {}) {
+  const limits = options.limits ?? DEFAULT_SHAPE_LIMITS;
+  const now = options.now ?? Date.now;
+  const shapes = createShapesRepo(db);
+  const getMark = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'shapes_learned_upto'");
+  const setMark = db.prepare("INSERT INTO meta (key, value) VALUES ('shapes_learned_upto', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  const sourceExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM sources WHERE id = ?');
+  const maxId = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM events');
+  const next = db.prepare<[number, number], EventRow>(
+    'SELECT id, source_id, environment, event_type, content_type, body, processing FROM events WHERE id > ? ORDER BY id LIMIT ?',
+  );
+
+  const learnBatch = db.transaction((limit: number): number => {
+    const stored = getMark.get();
+    const mark = stored ? Number(stored.value) : Math.max(0, (maxId.get()?.id ?? 0) - BACKFILL);
+    const rows = next.all(mark, limit);
+    const touched = new Map<string, { key: [string, string, string]; state: ShapeState }>();
+    for (const row of rows) {
+      if (row.source_id === null || row.environment === null || row.processing === 'none') continue;
+      if (row.body.length === 0 || row.body.length > MAX_LEARNED_BODY_BYTES) continue;
+      // Events outlive a deleted source; its shapes went with it.
+      if (!sourceExists.get(row.source_id)) continue;
+      const { value } = parseBody(row.content_type, row.body);
+      if (value === null || typeof value !== 'object') continue;
+      const key: [string, string, string] = [row.source_id, row.environment, row.event_type ?? ''];
+      const id = JSON.stringify(key);
+      let entry = touched.get(id);
+      if (!entry) {
+        const known = shapes.get(...key);
+        entry = { key, state: known ? shapeFromFields(known.eventCount, known.truncated, known.fields) : emptyShape() };
+        touched.set(id, entry);
+      }
+      observe(entry.state, value, limits);
+    }
+    const at = now();
+    for (const { key, state } of touched.values()) {
+      shapes.put({ sourceId: key[0], environment: key[1], eventType: key[2], eventCount: state.eventCount, truncated: state.truncated, fields: fieldsOf(state), updatedAt: at });
+    }
+    const last = rows.at(-1);
+    if (last) setMark.run(String(last.id));
+    else if (!stored) setMark.run(String(mark));
+    return rows.length;
+  });
+
+  return {
+    /** Learns from up to `limit` new events; returns how many it looked at. BEGIN IMMEDIATE, as the search indexer does. */
+    learnBatch: (limit = 200): number => learnBatch.immediate(limit),
+  };
+}
+export type ShapeLearner = ReturnType<typeof createShapeLearner>;
