@@ -91,11 +91,14 @@ async function pipelineBenches() {
   log(`preprocess scripts: a fast source next to a stuck one (takes about half a minute)… ${loadNow()}`);
   const fairness = await runTsBench(join(here, 'pipeline', 'sandbox-fairness-bench.ts'), outDir);
   log(`preprocess scripts: fast source p95 ${fairness.alone.p95Ms.toFixed(2)} ms alone, ${fairness.withSlow.p95Ms.toFixed(2)} ms next to a stuck one`);
+  log(`payload shapes: learning cost per event… ${loadNow()}`);
+  const shapes = await runTsBench(join(here, 'pipeline', 'shapes-bench.ts'), outDir);
+  log(`payload shapes: ${shapes.learner.perEventUs.toFixed(0)} µs per event through the background learner`);
   log(`log queries: building the log (takes a minute or two at 1M events)… ${loadNow()}`);
   const queries = await runTsBench(join(here, 'pipeline', 'query-bench.ts'), outDir);
   log(`log queries: first page ${queries.queries.firstPage.medianMs.toFixed(2)} ms, rare-word search ${queries.queries.searchRareWord.medianMs.toFixed(2)} ms`);
   log(`log queries: peak memory ${queries.memory.queryPeakRssMiB?.toFixed(0) ?? '—'} MiB paging and searching`);
-  return { processing, replay, sandbox, fairness, queries };
+  return { processing, replay, sandbox, fairness, shapes, queries };
 }
 
 async function main() {
@@ -138,6 +141,7 @@ async function main() {
     const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)];
     const { ceiling, inlet } = median;
     const peakRssMiB = peakRss(host.child.pid);
+    if (peakRssMiB !== null) log(`Inlet host peak memory (VmHWM) so far: ${peakRssMiB.toFixed(0)} MiB`);
 
     const counted = await countEvents(call, sourceId);
     const expected2xx = rounds.reduce((n, r) => n + r.inlet.ok2xx + r.inlet.warmup2xx, 0);

@@ -1,10 +1,11 @@
 import { renderFairnessReport } from './report-sandbox-fairness.mjs';
+import { renderShapesReport } from './report-shapes.mjs';
 
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
 const ms = (n) => (n < 1 ? fmt(n, 3) : fmt(n, 2));
 
 /** The processing and log-query sections of bench/RESULTS.md. */
-export function renderPipelineReport({ processing, replay, sandbox, fairness, queries }) {
+export function renderPipelineReport({ processing, replay, sandbox, fairness, shapes, queries }) {
   const out = [];
   if (processing) {
     const ratio = processing.processEventsPerS / processing.writeEventsPerS;
@@ -49,6 +50,7 @@ ${row("Through the worker thread, Knock's default script", sandbox.workerKnockDe
 `);
   }
   if (fairness) out.push(renderFairnessReport(fairness));
+  if (shapes) out.push(renderShapesReport(shapes));
   if (queries) {
     const q = queries.queries;
     const row = (name, r, target) =>

@@ -44,6 +44,10 @@ const READ_ONLY: ApiMethod[] = [
   'destinations.list',
   'deliveries.list',
   'responses.get',
+  'shapes.list',
+  'shapes.get',
+  'shapes.export',
+  'shapes.drift',
 ];
 
 describe('declared side effects', () => {

@@ -6,6 +6,7 @@ import { ConditionEditor } from './ConditionEditor';
 import { EventTypeField } from './EventTypeField';
 import { isDraftDirty } from './mappings.slice';
 import { ParamInput } from './ParamInput';
+import { ShapePathOptions } from '../shapes/ShapePathOptions';
 import { RehearsePanel } from './RehearsePanel';
 
 /** "When receiving" → "Take this action" → "With the following data", then save. */
@@ -121,6 +122,7 @@ export function MappingEditor({ source }: { source: Source }) {
           <span className="step__n">3</span> With the following data
         </h3>
         <p className="field__help step__hint">Focus a field, then click a value in the sample on the right; or press Alt+↓ (or ⇲) to pick with ↑↓ and Enter there.</p>
+        <ShapePathOptions sourceId={source.id} eventType={draft.eventType} />
         <div className="params" data-testid="params">
           {action.params.map((spec) => (
             <ParamInput key={`${draft.actionType}:${spec.name}`} spec={spec} />

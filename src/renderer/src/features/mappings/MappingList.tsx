@@ -1,6 +1,7 @@
 import type { Source } from '../../../../shared/domain/source';
 import { ACTIONS } from '../../../../shared/domain/action';
 import { useApp } from '../../app/store-context';
+import { MappingDriftNotice } from '../shapes/MappingDriftNotice';
 import { isDraftDirty } from './mappings.slice';
 
 /** Mappings by event type, with their per-environment switches; the open one is highlighted. */
@@ -63,6 +64,7 @@ export function MappingList({ source }: { source: Source }) {
                 );
               })}
             </span>
+            <MappingDriftNotice mappingId={m.id} updatedAt={m.updatedAt} />
           </li>
         ))}
       </ul>

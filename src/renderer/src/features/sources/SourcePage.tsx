@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../app/store-context';
 import { SendTestEventButton } from '../templates/SendTestEventButton';
 import { SourceLogo } from './SourceLogo';
+import { FieldsTab } from '../shapes/FieldsTab';
 import { SourceLogsTab } from './SourceLogsTab';
 import { SourceSettingsTab } from './SourceSettingsTab';
 import { SourceTabs } from './SourceTabs';
@@ -13,7 +14,7 @@ import './sources.css';
 // The mapping editor (and its expression tooling) loads when the Mappings tab is first shown.
 const MappingsTab = lazy(() => import('../mappings/MappingsTab').then((m) => ({ default: m.MappingsTab })));
 
-/** One source: header, then Mappings | Logs | Settings. */
+/** One source: header, then Mappings | Fields | Logs | Settings. */
 export function SourcePage({ source }: { source: Source }) {
   const tab = useApp((s) => s.sourceTab);
   const brand = useApp((s) => s.templateBrands[source.templateId]);
@@ -42,6 +43,7 @@ export function SourcePage({ source }: { source: Source }) {
             <MappingsTab source={source} />
           </Suspense>
         )}
+        {tab === 'fields' && <FieldsTab source={source} />}
         {tab === 'logs' && <SourceLogsTab source={source} />}
         {tab === 'settings' && <SourceSettingsTab source={source} />}
       </div>

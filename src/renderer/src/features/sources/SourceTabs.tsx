@@ -4,6 +4,7 @@ import type { SourceTab } from './source-page.slice';
 
 const TABS: ReadonlyArray<{ tab: SourceTab; label: string }> = [
   { tab: 'mappings', label: 'Mappings' },
+  { tab: 'fields', label: 'Fields' },
   { tab: 'logs', label: 'Logs' },
   { tab: 'settings', label: 'Settings' },
 ];
