@@ -2,6 +2,18 @@ import type { ActionStatus, Origin, Processing } from '../../../../shared/domain
 
 const LABEL: Record<ActionStatus, string> = { success: 'ok', error: 'error', partial: 'partial', skipped: 'skipped', no_mapping: 'no mapping' };
 
+/**
+ * The tooltip in the log's list. A list row carries the status, not the runs (their reasons would
+ * make every page heavy), so it says where the reason is rather than guessing it.
+ */
+export const ACTION_STATUS_TITLE: Record<ActionStatus, string> = {
+  success: 'Every action ran',
+  error: 'An action failed: open the event for the error and the mapping that produced it',
+  partial: 'Some actions ran, some failed or were skipped: open the event for the reasons',
+  skipped: 'Actions were skipped (a condition, or a value the action needs was missing): open the event for the reason and a suggested fix',
+  no_mapping: 'No mapping matches this event type in this environment',
+};
+
 /** The sum of an event's action runs, or where it is in the pipeline before that. */
 export function ActionStatusBadge({ status, processing, origin }: { status: ActionStatus | null; processing: Processing; origin?: Origin }) {
   if (status === null) {
@@ -10,7 +22,7 @@ export function ActionStatusBadge({ status, processing, origin }: { status: Acti
     return <span className="muted action-status" data-testid="action-status" data-status={processing}>{text}</span>;
   }
   return (
-    <span className={`badge action-status badge--actions-${status}`} data-testid="action-status" data-status={status}>
+    <span className={`badge action-status badge--actions-${status}`} data-testid="action-status" data-status={status} title={ACTION_STATUS_TITLE[status]}>
       {LABEL[status]}
     </span>
   );

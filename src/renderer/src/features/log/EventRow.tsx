@@ -41,7 +41,7 @@ export function EventRow({ event, sourceName, active, selected, style, onOpen }:
       </span>
       <VerificationBadge status={event.verification} />
       <ActionStatusBadge status={event.actionStatus} processing={event.processing} origin={event.origin} />
-      <StatusCode status={event.responseStatus} />
+      <StatusCode status={event.responseStatus} reason={event.error} />
     </div>
   );
 }

@@ -37,6 +37,7 @@ export function LogFilters({ scoped }: { scoped: boolean }) {
   const sources = useApp((s) => s.sources);
   const events = useApp((s) => s.events);
   const searchRef = useRef<HTMLInputElement>(null);
+  const searching = useApp((s) => s.logSearching);
   const eventTypes = useMemo(() => [...new Set(events.map((e) => e.eventType).filter((t): t is string => !!t))].sort(), [events]);
 
   // "/" jumps to the search box, as in most log viewers, unless the user is typing somewhere.
@@ -69,6 +70,9 @@ export function LogFilters({ scoped }: { scoped: boolean }) {
           onKeyDown={(e) => e.key === 'Escape' && filter.search && (e.preventDefault(), setFilter({ search: '' }))}
         />
       </label>
+      <span className="log-filters__searching muted" role="status" data-testid="log-searching">
+        {searching ? 'Searching…' : ''}
+      </span>
       {!scoped && (
         <select className="select" aria-label="Source" data-testid="filter-source" value={filter.sourceId} onChange={(e) => setFilter({ sourceId: e.target.value })}>
           <option value="">All sources</option>

@@ -147,6 +147,35 @@ describe('log filters and search', () => {
     }
   });
 
+  it('says it is searching from the first key until the rows arrive, and counts only the search that landed', async () => {
+    vi.useFakeTimers();
+    try {
+      const answers: Array<(v: unknown) => void> = [];
+      const fake = fakeApi({
+        'environments.list': () => envs,
+        'events.list': () => new Promise((r) => answers.push(r)),
+        'events.count': () => ({ count: 7, capped: false }),
+      });
+      const store = createAppStore(fake.api);
+      await store.getState().loadEnvironments();
+      store.getState().setLogFilter({ search: 'ad' });
+      expect(store.getState().logSearching).toBe(true);
+      vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+      store.getState().setLogFilter({ search: 'ada' });
+      vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+      // Both lists are on their way; no count was asked before its rows.
+      expect(fake.calls.map(([m]) => m).filter((m) => m.startsWith('events.'))).toEqual(['events.list', 'events.list']);
+      answers[0]!({ items: [summary({ id: 1 })], nextCursor: null });
+      answers[1]!({ items: [summary({ id: 2 })], nextCursor: null });
+      await vi.waitFor(() => expect(store.getState().logTotal).toEqual({ count: 7, capped: false }));
+      expect(store.getState().events.map((e) => e.id)).toEqual([2]);
+      expect(store.getState().logSearching).toBe(false);
+      expect(fake.calls.filter(([m]) => m === 'events.count').map(([, i]) => (i as { search?: string }).search)).toEqual(['ada']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps each view’s filters: the whole log and a source’s Logs tab do not share them', async () => {
     const { store, lists } = filtered();
     await store.getState().loadEnvironments();

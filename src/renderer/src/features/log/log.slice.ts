@@ -8,8 +8,11 @@ import type { AppState } from '../../app/store';
 import { EMPTY_FILTER, matchesQuery, scopeKey, toQuery, type EventQuery, type LogFilter } from './log-filter';
 
 const PAGE_SIZE = 100;
-/** Typing pauses this long before the search is sent: one query per word, not per key. */
-export const SEARCH_DEBOUNCE_MS = 250;
+/**
+ * Typing pauses this long before the search is sent: one query per word, not per key. Short, as
+ * the 300 ms budget from the last key to the answer includes it.
+ */
+export const SEARCH_DEBOUNCE_MS = 150;
 /** Filters the user types into; the others (selects) apply at once. */
 const TYPED: ReadonlyArray<string> = ['search', 'eventType', 'from', 'to'];
 
@@ -34,6 +37,8 @@ export interface EventsSlice {
   unmatchedArrivals: number;
   /** How many stored events match the current query (the host stops counting at its cap); null until counted. */
   logTotal: ApiOutput<'events.count'> | null;
+  /** From the first key typed into a filter until its rows are shown ("Searching…"). */
+  logSearching: boolean;
   /** Arrivals kept off the list while the user reads older rows or paused live updates. */
   heldArrivals: EventSummary[];
   /** Whether the list is scrolled to its top, where arrivals can appear without moving anything. */
@@ -100,15 +105,17 @@ export const createEventsSlice =
           ? { eventsError: null, unmatchedArrivals: 0 }
           : { events: [], nextCursor: null, activeIndex: 0, cursorPinned: false, eventsStatus: 'loading', eventsError: null, unmatchedArrivals: 0, heldArrivals: [], logTotal: null },
       );
-      void countShown(query, mine);
       try {
         const page = await api.call('events.list', { ...query, limit: PAGE_SIZE });
         if (mine !== generation) return;
         // Keep events pushed while the page was on its way (they were matched on arrival).
         const shown = keepShown ? get().events : get().events.filter((e) => matchesQuery(e, query) === true);
-        set({ events: mergeNewestFirst(page.items, shown), nextCursor: page.nextCursor, eventsStatus: 'idle' });
+        set({ events: mergeNewestFirst(page.items, shown), nextCursor: page.nextCursor, eventsStatus: 'idle', logSearching: false });
+        // Counted only once the rows are shown, and never for a query typed over: the host answers
+        // in order, and a million-row count asked first would hold the rows back.
+        void countShown(query, mine);
       } catch (error) {
-        if (mine === generation) set({ eventsStatus: 'error', eventsError: describeError(error) });
+        if (mine === generation) set({ eventsStatus: 'error', eventsError: describeError(error), logSearching: false });
       }
     };
 
@@ -142,6 +149,7 @@ export const createEventsSlice =
       logFilters: {},
       unmatchedArrivals: 0,
       logTotal: null,
+      logSearching: false,
       heldArrivals: [],
       listAtTop: true,
       livePaused: false,
@@ -176,6 +184,7 @@ export const createEventsSlice =
         set({ logFilters: { ...get().logFilters, [key]: next } });
         cancelSearch();
         if (Object.keys(patch).every((k) => TYPED.includes(k))) {
+          set({ logSearching: true });
           searchTimer = setTimeout(() => void reload(), SEARCH_DEBOUNCE_MS);
         } else {
           void reload();
