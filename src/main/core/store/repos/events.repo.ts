@@ -50,6 +50,20 @@ export interface StoredEvent extends EventSummary {
   actionRuns: ActionRun[];
 }
 
+/** A logged request as it arrived, with where it went. */
+export interface LoggedRequest {
+  id: number;
+  receivedAt: number;
+  sourceId: string | null;
+  environment: string | null;
+  method: string;
+  path: string;
+  query: string;
+  headers: Array<[string, string]>;
+  contentType: string | null;
+  body: Buffer;
+}
+
 /** An action run as the processor records it; the id is its position within the event. */
 export type ActionRunRecord = Omit<ActionRun, 'id' | 'eventId'>;
 
@@ -220,6 +234,10 @@ export function createEventsRepo(db: Db) {
     `SELECT e.*, o.event_id AS o_id, o.processing AS o_processing, o.action_status AS o_action_status, o.action_runs AS o_action_runs
      FROM events e ${OUTCOME_JOIN} WHERE e.id = ?`,
   );
+  const requestOf = db.prepare<[number], { id: number; received_at: number; source_id: string | null; environment: string | null; method: string;
+    path: string; query: string; headers: string; content_type: string | null; body: Buffer }>(
+    'SELECT id, received_at, source_id, environment, method, path, query, headers, content_type, body FROM events WHERE id = ?',
+  );
   // Right-hand sides read the row as it was before the update.
   const answered = db.prepare<[number, string, number, number, number]>(
     `UPDATE events SET response_status = ?, error = ?,
@@ -313,6 +331,16 @@ export function createEventsRepo(db: Db) {
       };
     },
 
+
+    /** Just the logged request of an event (what a replay sends again): no outcome, no action runs to read. */
+    request(id: number): LoggedRequest | undefined {
+      const row = requestOf.get(id);
+      if (!row) return undefined;
+      return {
+        id: row.id, receivedAt: row.received_at, sourceId: row.source_id, environment: row.environment, method: row.method,
+        path: row.path, query: row.query, headers: storedColumn(row.id, 'headers', row.headers), contentType: row.content_type, body: row.body,
+      };
+    },
 
     /** Per source and environment: the last event, and counts since `since` (ms). */
     stats(since: number): SourceStats[] {
