@@ -239,7 +239,11 @@ export const contract = {
   },
   'events.get': {
     summary: 'One event with its raw request, parsed body, verification result and action runs.',
-    input: z.object({ id: z.number().int() }),
+    input: z.object({
+      id: z.number().int(),
+      /** False leaves `parsedBody` null: a view that shows the text needs no second copy of a large body. */
+      parsed: z.boolean().default(true),
+    }),
     output: EventDetailSchema,
   },
   'events.replay': {

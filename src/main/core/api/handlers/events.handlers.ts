@@ -27,7 +27,7 @@ type EventHandlers = Pick<
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function toDetail(e: StoredEvent): EventDetail {
+function toDetail(e: StoredEvent, parsed = true): EventDetail {
   let bodyText: string | null;
   try {
     bodyText = utf8.decode(e.body);
@@ -35,7 +35,7 @@ function toDetail(e: StoredEvent): EventDetail {
     bodyText = null;
   }
   const { body, ...rest } = e;
-  return { ...rest, bodyText, bodyBase64: body.toString('base64'), parsedBody: parseBody(e.contentType, body).value };
+  return { ...rest, bodyText, bodyBase64: body.toString('base64'), parsedBody: parsed ? parseBody(e.contentType, body).value : null };
 }
 
 export function eventHandlers(ctx: CoreContext, services: PipelineServices): EventHandlers {
@@ -54,7 +54,7 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
       if (filter.search) services.indexer.catchUp();
       return ctx.events.countMatching(filter, cap);
     },
-    'events.get': ({ id }) => toDetail(mustGet(id)),
+    'events.get': ({ id, parsed }) => toDetail(mustGet(id), parsed),
     'events.replay': ({ id, mode, respectIdempotency }) => replayEvent(ctx, services.queue, id, { mode, respectIdempotency }),
     'events.replayMany': ({ mode, respectIdempotency, max, ids, ...filter }) =>
       services.replays.start(filter, max, { mode, respectIdempotency }, ids),

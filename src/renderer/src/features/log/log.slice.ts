@@ -242,7 +242,7 @@ export const createEventsSlice =
         }
         // The open detail gains its action runs; refetched quietly, without a loading flash.
         if (get().selectedEventId === id) {
-          api.call('events.get', { id }).then(
+          api.call('events.get', { id, parsed: false }).then(
             (detail) => get().selectedEventId === id && set({ detail }),
             () => undefined,
           );
@@ -256,7 +256,7 @@ export const createEventsSlice =
         const index = get().events.findIndex((e) => e.id === id);
         set({ selectedEventId: id, detailStatus: 'loading', detailError: null, ...(index >= 0 ? { activeIndex: index, cursorPinned: true } : {}) });
         try {
-          const detail = await api.call('events.get', { id });
+          const detail = await api.call('events.get', { id, parsed: false });
           if (get().selectedEventId === id) set({ detail, detailStatus: 'idle' });
         } catch (error) {
           if (get().selectedEventId === id) set({ detail: null, detailStatus: 'error', detailError: describeError(error) });
