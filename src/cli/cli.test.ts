@@ -7,7 +7,10 @@ import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT_MS, ensureBuilt } from '../main/core/testing/built-app';
 import { controlApi, exited, startHost, type HostProcess } from '../main/host/testing/host-process';
-import { runInlet } from './testing/run-inlet';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { signStripe } from '../main/core/verification/testing/sdk-signers';
+import { INLET_BIN, runInlet } from './testing/run-inlet';
 
 const WHSEC = `whsec_${Buffer.from('inlet-cli-test-secret-0123456789').toString('base64')}`;
 const dirs: string[] = [];
@@ -96,11 +99,11 @@ describe('bad input: one line naming the problem, exit 2, nothing done', () => {
     await expectRefused(dir, ['send', 'stripe', 'invoice.nope'], /Stripe has no sample "invoice.nope"/);
   }, 120_000);
 
-  it('refuses --forward-to until forwarding exists, before touching the data dir', async () => {
+  it('refuses a --forward-to that is not an http(s) URL, before touching the data dir', async () => {
     const dir = freshDir();
-    const run = await runInlet(dir, ['listen', 'stripe', '--forward-to', 'http://localhost:3000']);
+    const run = await runInlet(dir, ['listen', 'stripe', '--forward-to', 'localhost:3000/webhooks']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/forwarding to your app arrives with issue #11/);
+    expect(run.stderr).toMatch(/--forward-to "localhost:3000\/webhooks": http:\/\/ or https:\/\/ only/);
     expect(existsSync(join(dir, 'inlet.db'))).toBe(false);
   });
 
@@ -172,4 +175,37 @@ describe('config and captures', () => {
     expect(run.stderr).toMatch(/item 2 body must be the raw request body/);
     expect(JSON.parse((await runInlet(dir, ['events', '--json'])).stdout)).toEqual([]);
   }, 60_000);
+});
+
+describe('inlet listen --forward-to', () => {
+  it('forwards a Stripe-signed event to the app byte for byte (the Stripe SDK verifies it there) and prints the delivery', async () => {
+    const dir = await connectedStripe();
+    const app = await captureApp();
+    const child = spawn(process.execPath, [INLET_BIN, '--data-dir', dir, 'listen', 'stripe', '--forward-to', app.url], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, INLET_SKIP_BUILD: '1', NO_COLOR: '1' },
+    });
+    const lines: string[] = [];
+    createInterface({ input: child.stdout }).on('line', (line) => lines.push(line));
+    try {
+      await expect.poll(() => lines.find((l) => l.startsWith('Local URL:')), { timeout: 30_000 }).toBeDefined();
+      const local = lines.find((l) => l.startsWith('Local URL:'))!.slice('Local URL:'.length).trim();
+      await expect.poll(() => lines.some((l) => l.startsWith(`Forwarding to ${app.url}`)), { timeout: 30_000 }).toBe(true);
+      const payload = { id: 'evt_forwarded', object: 'event', type: 'invoice.paid', data: { object: { id: 'in_1', customer: 'cus_1' } } };
+      const signed = await signStripe({ payload, secret: WHSEC, timestamp: Date.now() });
+      const answer = await fetch(local, { method: 'POST', headers: signed.headers, body: signed.body });
+      expect(answer.status).toBe(200);
+      await expect.poll(() => app.received.length, { timeout: 30_000 }).toBe(1);
+      const { headers, body } = app.received[0]!;
+      expect(body).toBe(signed.body);
+      const event = new Stripe('sk_test_dummy').webhooks.constructEvent(body, String(headers['stripe-signature']), WHSEC);
+      expect(event.id).toBe('evt_forwarded');
+      expect(headers['x-inlet-event-id']).toMatch(/^\d+$/);
+      await expect.poll(() => lines.find((l) => l.includes('↳') && /200/.test(l)), { timeout: 30_000 }).toBeDefined();
+    } finally {
+      child.kill('SIGINT');
+      await exited(child);
+      app.server.close();
+    }
+  }, 120_000);
 });

@@ -40,6 +40,39 @@ async function eventLine(client: ApiClient, e: EventSummary): Promise<string> {
   return `${dim(time(e.receivedAt))}  ${bold(e.eventType ?? '—')}  ${e.verification}  ${statusText(e.responseStatus)}  ${actionsText(e)}${runs}  ${dim(`#${e.id}`)}`;
 }
 
+/** `--forward-to`: checked before anything is opened, so a typo changes nothing. */
+function forwardUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw badInput(`--forward-to "${raw}": not a URL (e.g. http://localhost:3000/webhooks)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badInput(`--forward-to "${raw}": http:// or https:// only`);
+  return url.href;
+}
+
+/** The source's destination for that URL in that environment: reused when it exists, else added. */
+async function ensureDestination(client: ApiClient, sourceId: string, environment: string, url: string, events: string | undefined) {
+  const existing = (await client.call('destinations.list', { sourceId, environment })).find((d) => d.url === url);
+  if (existing) return existing;
+  return client.call('destinations.create', { sourceId, environment, url, name: 'inlet listen', ...(events === undefined ? {} : { eventTypes: [events] }) });
+}
+
+function deliveryLine(d: PushPayload<'deliveries.changed'>): string {
+  const to = `#${d.eventId} → ${d.destinationName}`;
+  switch (d.status) {
+    case 'delivered':
+      return `  ↳ ${to}: ${statusText(d.lastStatus ?? 0)}${d.latencyMs === null ? '' : ` in ${d.latencyMs} ms`}`;
+    case 'failed':
+      return `  ↳ ${to}: failed${d.lastStatus ? ` (${d.lastStatus})` : ''}${d.lastError ? `: ${d.lastError}` : ''}`;
+    case 'held':
+      return `  ↳ ${to}: held`;
+    default:
+      return d.attempts > 0 ? `  ↳ ${to}: attempt ${d.attempts} failed${d.lastError ? ` (${d.lastError})` : ''}; retrying` : `  ↳ ${to}: queued`;
+  }
+}
+
 interface ListenOptions {
   env?: string;
   tunnel?: boolean;
@@ -59,16 +92,14 @@ export function registerListen(program: Command): void {
     .option('--tunnel', 'also open the public tunnel and print its URL')
     .option('--events <pattern>', 'only print these event types (exact, or with * like customer.*)')
     .option('--secret <secret>', 'signing secret, used when the template is connected now')
-    .option('--forward-to <url>', 'forward each event to your app (arrives with forwarding, issue #11)')
+    .option('--forward-to <url>', 'forward each event to your app (a destination, kept for next time); one ↳ line per delivery')
     .option('--print-json', 'print each event in full as one JSON line')
     .addOption(new Option('--port <port>', 'receiver port when no Inlet is running (default: any free port)').argParser((raw) => {
       if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) throw badInput(`--port "${raw}": a port number 0–65535`);
       return Number(raw);
     }))
     .action(async (name: string, opts: ListenOptions, command: Command) => {
-      if (opts.forwardTo !== undefined) {
-        throw badInput('--forward-to is not available yet: forwarding to your app arrives with issue #11 (destinations)');
-      }
+      const forwardTo = opts.forwardTo === undefined ? undefined : forwardUrl(opts.forwardTo);
       const g = globals(command);
       const session = await openSession(g.dataDir, opts.port === undefined ? {} : { receiverPort: opts.port });
       const offs: Array<() => void> = [];
@@ -84,6 +115,8 @@ export function registerListen(program: Command): void {
         const local = endpointUrl(session.receiverUrl, source, env);
         const path = new URL(local).pathname;
         say(`Local URL:  ${local}`);
+        const destination = forwardTo === undefined ? null : await ensureDestination(client, source.id, env, forwardTo, opts.events);
+        if (destination) say(`Forwarding to ${destination.url}${destination.paused ? ' (paused: resume it in the app)' : ''}; each delivery prints a ↳ line.`);
 
         const pending = new Set<number>();
         const print = async (e: EventSummary) => {
@@ -102,6 +135,12 @@ export function registerListen(program: Command): void {
             void client.call('events.get', { id: p.id }).then(print, () => {});
           }),
           client.on('tunnel.statusChanged', (s) => say(tunnelLine(s, path))),
+          client.on('deliveries.changed', (d) => {
+            if (destination && d.destinationId === destination.id) say(deliveryLine(d));
+          }),
+          client.on('destinations.status', (s) => {
+            if (destination && s.id === destination.id && s.health === 'held') say(`  ↳ ${s.name} is not answering: events are held and delivered when it is back.`);
+          }),
         );
         if (opts.tunnel) {
           const status = await client.call('tunnel.start', {});
@@ -119,5 +158,6 @@ export function registerListen(program: Command): void {
     'inlet listen stripe --secret whsec_…',
     'inlet listen github --env production --tunnel',
     'inlet listen stripe --events "invoice.*" --print-json',
+    'inlet listen stripe --forward-to http://localhost:3000/webhooks',
   ]);
 }
