@@ -14,6 +14,7 @@ import { startReceiver } from './receiver/receiver-server';
 import { createFailureNotifier } from './notify/failure-notifier';
 import { createIndexScheduler } from './pipeline/index-scheduler';
 import { createShapeLearner } from './shapes/learner';
+import { createParsedBodies } from './request/parsed-bodies';
 import { createShapeScheduler } from './shapes/shape-scheduler';
 import { createProcessor, hasActiveMappings } from './pipeline/processor';
 import { createWorkerRunner, warmUpSandbox, type SandboxRunner, type WorkerPoolOptions } from './script-sandbox';
@@ -128,12 +129,15 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   }
   const processor = createProcessor(ctx);
   const indexer = createIndexScheduler(ctx.search, { logger });
-  const shapes = createShapeScheduler(createShapeLearner(db), { logger });
+  // Shapes learn from the bodies the receiver parsed; only events it did not keep are parsed again.
+  const shapeBodies = createParsedBodies(1024 * 1024, (e) => e.processing !== 'none');
+  const shapes = createShapeScheduler(createShapeLearner(db, { parsed: shapeBodies }), { logger });
   const forwarding = createForwarding(ctx, options.deliveries);
   const onCommitted = (ids: number[], written: NewEvent[]) => {
     forwarding.service.kick();
     processor.written(ids, written);
     indexer.noteIngest();
+    shapeBodies.keep(ids, written);
     shapes.noteIngest();
     if (listeners.size === 0) return;
     written.forEach((e, i) => emit('events.received', summarize(ids[i]!, e)));

@@ -3,7 +3,7 @@ import { KNOCK_LIMITS } from '../../../shared/domain/action';
 import type { CoreContext } from '../context';
 import { planActions } from '../mapping/engine';
 import type { NewEvent, PendingEvent } from '../store/repos/events.repo';
-import { createParsedBodies, NOT_KEPT } from './parsed-bodies';
+import { createParsedBodies, NOT_KEPT } from '../request/parsed-bodies';
 import { createRetryBackoff } from '../util/retry-backoff';
 import { isBusy } from '../util/sqlite-errors';
 import { eventContext } from '../request/event-context';

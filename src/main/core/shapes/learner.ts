@@ -1,4 +1,5 @@
 import { parseBody } from '../request/parse-body';
+import { NOT_KEPT, type ParsedBodies } from '../request/parsed-bodies';
 import type { Db } from '../store/db';
 import { DEFAULT_SHAPE_LIMITS, fieldsOf, observe, shapeFromFields, emptyShape, type ShapeLimits, type ShapeState } from './infer';
 import { createShapesRepo } from './shapes.repo';
@@ -23,7 +24,14 @@ interface EventRow {
  * the events past its mark, merges their bodies into the shapes they belong to and moves the mark,
  * in one transaction. Rejected and unrouted events (processing 'none') teach nothing.
  */
-export function createShapeLearner(db: Db, options: { limits?: ShapeLimits; now?: () => number } = {}) {
+export interface ShapeLearnerOptions {
+  limits?: ShapeLimits;
+  now?: () => number;
+  /** Bodies the receiver already parsed, handed over at commit, so most events are not parsed twice. */
+  parsed?: ParsedBodies;
+}
+
+export function createShapeLearner(db: Db, options: ShapeLearnerOptions = {}) {
   const limits = options.limits ?? DEFAULT_SHAPE_LIMITS;
   const now = options.now ?? Date.now;
   const shapes = createShapesRepo(db);
@@ -45,7 +53,8 @@ export function createShapeLearner(db: Db, options: { limits?: ShapeLimits; now?
       if (row.body.length === 0 || row.body.length > MAX_LEARNED_BODY_BYTES) continue;
       // Events outlive a deleted source; its shapes went with it.
       if (!sourceExists.get(row.source_id)) continue;
-      const { value } = parseBody(row.content_type, row.body);
+      const handed = options.parsed ? options.parsed.take(row.id) : NOT_KEPT;
+      const value = handed === NOT_KEPT ? parseBody(row.content_type, row.body).value : handed;
       if (value === null || typeof value !== 'object') continue;
       const key: [string, string, string] = [row.source_id, row.environment, row.event_type ?? ''];
       const id = JSON.stringify(key);
