@@ -16,12 +16,12 @@ export function machineInfo() {
 }
 
 /** Logged beyond acknowledged is expected: requests still in flight when each autocannon run stopped. */
-function inFlightNote(logged, settings) {
+function inFlightNote(logged, settings, runs) {
   const extra = logged.total - logged.expected2xx;
   if (extra <= 0) return '';
-  const bound = settings.connections * 2;
+  const bound = settings.connections * runs;
   return extra <= bound
-    ? ` (the ${fmt(extra)} extra were in flight when the warm-up and measured runs stopped: at most one per connection per run, ${bound})`
+    ? ` (the ${fmt(extra)} extra were in flight when the warm-up and measured runs stopped: at most one per connection per run: ${runs} runs, ${bound})`
     : ` (${fmt(extra)} more than acknowledged — more than the ${bound} that can be in flight; worth a look)`;
 }
 
@@ -55,7 +55,7 @@ Peak resident memory of the Inlet host (VmHWM) after all rounds: ${peakRssMiB ==
 ## No data lost
 
 - Requests Inlet answered 2xx (warm-up + measured): ${fmt(logged.expected2xx)}
-- Events in Inlet's log for the source: ${fmt(logged.total)} — ${logged.total >= logged.expected2xx ? 'every acknowledged request was logged' : '**FEWER than acknowledged: data was lost**'}${inFlightNote(logged, settings)}
+- Events in Inlet's log for the source: ${fmt(logged.total)} — ${logged.total >= logged.expected2xx ? 'every acknowledged request was logged' : '**FEWER than acknowledged: data was lost**'}${inFlightNote(logged, settings, rounds.length * 2)}
 - By verification: ${Object.entries(logged.byVerification).map(([k, v]) => `${k} ${fmt(v)}`).join(', ') || '—'}
 - By HTTP status Inlet answered: ${Object.entries(logged.byStatus).map(([k, v]) => `${k} ${fmt(v)}`).join(', ') || '—'}
 - Status codes autocannon saw from Inlet (measured part): ${Object.entries(inlet.statusCodes).map(([k, v]) => `${k} ${fmt(v)}`).join(', ') || '—'}

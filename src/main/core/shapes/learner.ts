@@ -76,9 +76,25 @@ export function createShapeLearner(db: Db, options: ShapeLearnerOptions = {}) {
     return rows.length;
   });
 
+  const skipTo = db.transaction((keepNewest: number): number => {
+    const stored = getMark.get();
+    const mark = stored ? Number(stored.value) : 0;
+    const newest = maxId.get()?.id ?? 0;
+    const target = newest - keepNewest;
+    if (target <= mark) return 0;
+    setMark.run(String(target));
+    return target - mark;
+  });
+
   return {
     /** Learns from up to `limit` new events; returns how many it looked at. BEGIN IMMEDIATE, as the search indexer does. */
     learnBatch: (limit = 200): number => learnBatch.immediate(limit),
+    /**
+     * Leaves all but the newest `keepNewest` unlearned events unlearned: under sustained load shapes
+     * are learned from a sample (the newest events), which keeps their proportions, at a bounded cost.
+     * Returns how many were skipped.
+     */
+    skipTo: (keepNewest: number): number => skipTo.immediate(keepNewest),
   };
 }
 export type ShapeLearner = ReturnType<typeof createShapeLearner>;

@@ -3,16 +3,23 @@ import { createRetryBackoff } from '../util/retry-backoff';
 import type { ShapeLearner } from './learner';
 
 const BATCH = 200;
-/** Learning starts this long after a commit, batching what arrives meanwhile; acks never wait for it. */
+/** Ingest counts as busy for this long after its last commit; learning waits for a quiet moment. */
 const QUIET_MS = 100;
+/** Under sustained load, learning runs this often, from a sample: the newest batch of events. */
+const SAMPLE_EVERY_MS = 5_000;
 
 /**
- * Runs the shape learner in the background after commits, a batch at a time, yielding to ingest.
+ * Runs the shape learner in the background after commits, a batch at a time, yielding to ingest:
+ * it learns when the receiver has been quiet for a moment, and under sustained load every few
+ * seconds from the newest events only.
  * A failing batch (a database locked by another program) is retried with backoff; nothing it throws
  * leaves the timer.
  */
-export function createShapeScheduler(learner: ShapeLearner, options: { logger?: Logger } = {}) {
+export function createShapeScheduler(learner: ShapeLearner, options: { logger?: Logger; now?: () => number } = {}) {
   const logger = options.logger ?? silentLogger;
+  const now = options.now ?? Date.now;
+  let lastIngestAt = 0;
+  let lastRunAt = now();
   const backoff = createRetryBackoff({ what: 'learning payload shapes', logger, initialMs: 200, maxMs: 10_000 });
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -20,14 +27,21 @@ export function createShapeScheduler(learner: ShapeLearner, options: { logger?: 
   const run = () => {
     timer = undefined;
     if (stopped) return;
+    const t = now();
+    const busy = t - lastIngestAt < QUIET_MS;
+    if (busy && backoff.failures === 0 && t - lastRunAt < SAMPLE_EVERY_MS) return schedule(QUIET_MS);
+    lastRunAt = t;
     let learned: number;
     try {
+      // Ingest never stopped: learn from its newest events only, so learning costs one batch per
+      // interval however fast events arrive (the shapes' proportions hold on a sample).
+      if (busy) learner.skipTo(BATCH);
       learned = learner.learnBatch(BATCH);
     } catch (error) {
       return schedule(backoff.failed(error));
     }
     backoff.succeeded();
-    if (learned === BATCH) schedule(0);
+    if (learned === BATCH) schedule(busy ? QUIET_MS : 0);
   };
 
   function schedule(delay: number) {
@@ -40,6 +54,7 @@ export function createShapeScheduler(learner: ShapeLearner, options: { logger?: 
   return {
     /** Called after each ingest commit; a pending run (or retry) already covers it. */
     noteIngest(): void {
+      lastIngestAt = now();
       if (backoff.failures === 0) schedule(QUIET_MS);
     },
     /** Learns everything outstanding now (tests, and a read that wants the newest events counted). */

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createShapeScheduler } from './shape-scheduler';
+import type { ShapeLearner } from './learner';
+
+afterEach(() => vi.useRealTimers());
+
+function fakeLearner() {
+  const calls: string[] = [];
+  const learner: ShapeLearner = {
+    learnBatch: () => (calls.push('learn'), 0),
+    skipTo: () => (calls.push('skip'), 0),
+  };
+  return { learner, calls };
+}
+
+describe('the shape scheduler yields to ingest', () => {
+  it('learns once the receiver has been quiet for a moment', () => {
+    vi.useFakeTimers();
+    const { learner, calls } = fakeLearner();
+    const scheduler = createShapeScheduler(learner, { now: () => Date.now() });
+    scheduler.noteIngest();
+    vi.advanceTimersByTime(150);
+    expect(calls).toEqual(['learn']);
+    scheduler.stop();
+  });
+
+  it('under sustained ingest learns only every few seconds, from the newest events', () => {
+    vi.useFakeTimers();
+    const { learner, calls } = fakeLearner();
+    const scheduler = createShapeScheduler(learner, { now: () => Date.now() });
+    // A commit every 20 ms for 4.9 s: never quiet, and the sampling interval has not passed.
+    for (let t = 0; t < 4_900; t += 20) {
+      scheduler.noteIngest();
+      vi.advanceTimersByTime(20);
+    }
+    expect(calls).toEqual([]);
+    for (let t = 0; t < 300; t += 20) {
+      scheduler.noteIngest();
+      vi.advanceTimersByTime(20);
+    }
+    expect(calls).toEqual(['skip', 'learn']);
+    scheduler.stop();
+  });
+});
