@@ -1,19 +1,10 @@
 import type { PreprocessOutput, ReplayMode } from '../../../shared/domain/event';
 import type { VerificationResult } from '../../../shared/domain/verification';
 import type { ParsedBody } from '../request/parse-body';
-import type { NewEvent } from '../store/repos/events.repo';
+import type { NewEvent, RequestFields } from '../store/repos/events.repo';
 
 /** A request as it is logged: received now, or taken from the log or a file again. */
-export interface LoggedRequest {
-  receivedAt: number;
-  sourceId: string | null;
-  environment: string | null;
-  method: string;
-  path: string;
-  query: string;
-  headers: Array<[string, string]>;
-  contentType: string | null;
-  body: Buffer;
+export interface LoggedRequest extends RequestFields {
   /** The body parsed once; it travels with the event so nothing downstream parses it again. */
   parsed: ParsedBody;
   remoteAddress: string | null;

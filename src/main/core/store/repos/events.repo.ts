@@ -5,8 +5,8 @@ import { DamagedEventError, storedColumn } from './event-columns';
 
 export type { SourceStats };
 
-/** A received request as the receiver hands it to the log. */
-export interface NewEvent {
+/** A request as it arrived, and where it went: what every logged event starts from. */
+export interface RequestFields {
   receivedAt: number;
   sourceId: string | null;
   environment: string | null;
@@ -16,6 +16,10 @@ export interface NewEvent {
   headers: Array<[string, string]>;
   contentType: string | null;
   body: Buffer;
+}
+
+/** A received request as the receiver hands it to the log. */
+export interface NewEvent extends RequestFields {
   parseError: string | null;
   /** The parsed view of `body` when the writer has it, handed to the processor; never stored. */
   parsedBody?: unknown;
@@ -51,17 +55,8 @@ export interface StoredEvent extends EventSummary {
 }
 
 /** A logged request as it arrived, with where it went. */
-export interface LoggedRequest {
+export interface LoggedRequest extends RequestFields {
   id: number;
-  receivedAt: number;
-  sourceId: string | null;
-  environment: string | null;
-  method: string;
-  path: string;
-  query: string;
-  headers: Array<[string, string]>;
-  contentType: string | null;
-  body: Buffer;
 }
 
 /** An action run as the processor records it; the id is its position within the event. */
