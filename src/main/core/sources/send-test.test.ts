@@ -39,7 +39,8 @@ describe('send test event', () => {
   const byId = (id: string) => templates.find((x) => x.id === id)!;
 
   it('renews delivery ids, so sending the same sample twice is not a duplicate', async () => {
-    for (const id of ['stripe', 'clerk', 'github', 'shopify', 'linear', 'supabase-database']) {
+    // Supabase's database webhooks carry no delivery id: Knock's template has no idempotency path.
+    for (const id of ['stripe', 'clerk', 'github', 'shopify', 'linear']) {
       const source = await connect(byId(id), `twice-${id}`);
       const sampleId = byId(id).samples[0]!.id;
       const first = await t.call('events.sendTest', { sourceId: source.id, environment: ENV, sample: { sampleId } });
