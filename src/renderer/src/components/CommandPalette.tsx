@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { fuzzyFilter } from './fuzzy';
+import { useModalDialog } from './use-modal-dialog';
 import './palette.css';
 
 export interface Command {
@@ -18,33 +19,13 @@ const MAX_SHOWN = 50;
  * listbox filters as the user types. ↑/↓ move, Enter runs, Esc closes; focus stays in the input.
  */
 export function CommandPalette({ commands, onClose }: { commands: readonly Command[]; onClose(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
+  const ref = useModalDialog(onClose, inputRef);
   const listId = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const shown = useMemo(() => fuzzyFilter(commands, query, (c) => `${c.label} ${c.group}`).slice(0, MAX_SHOWN), [commands, query]);
   const current = shown[Math.min(active, shown.length - 1)];
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    inputRef.current?.focus();
-    const onCancel = (e: Event) => {
-      e.preventDefault();
-      closeRef.current();
-    };
-    dialog.addEventListener('cancel', onCancel);
-    return () => {
-      dialog.removeEventListener('cancel', onCancel);
-      if (dialog.open) dialog.close();
-      opener?.focus();
-    };
-  }, []);
 
   useEffect(() => {
     if (current) document.getElementById(`${listId}-${current.id}`)?.scrollIntoView({ block: 'nearest' });
