@@ -14,6 +14,7 @@ CREATE TABLE 'events_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 CREATE TABLE 'events_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'events_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
 CREATE TABLE 'events_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE fixtures ( id TEXT PRIMARY KEY, source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE, name TEXT NOT NULL, event_type TEXT, method TEXT NOT NULL, query TEXT NOT NULL DEFAULT '', headers TEXT NOT NULL, body TEXT NOT NULL, body_encoding TEXT NOT NULL DEFAULT 'utf8', created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, UNIQUE (source_id, name) );
 CREATE TABLE idempotency_keys ( source_id TEXT NOT NULL, environment TEXT NOT NULL, event_type TEXT NOT NULL, key TEXT NOT NULL, event_id INTEGER NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (source_id, environment, event_type, key) );
 CREATE TABLE mappings ( id TEXT PRIMARY KEY, source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE, event_type TEXT NOT NULL, action_type TEXT NOT NULL, params TEXT NOT NULL, condition TEXT, active_in TEXT NOT NULL, position INTEGER NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL );
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

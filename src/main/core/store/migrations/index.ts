@@ -5,6 +5,7 @@ import { workspaceLifecycle } from './003-workspace-lifecycle';
 import { eventOutcomes } from './004-event-outcomes';
 import { deliveries } from './005-deliveries';
 import { payloadShapes } from './006-payload-shapes';
+import { fixtures } from './007-fixtures';
 
 /** Append only. Never edit a migration that has shipped; add the next one. */
-export const migrations: readonly Migration[] = [initial, workspace, workspaceLifecycle, eventOutcomes, deliveries, payloadShapes];
+export const migrations: readonly Migration[] = [initial, workspace, workspaceLifecycle, eventOutcomes, deliveries, payloadShapes, fixtures];
