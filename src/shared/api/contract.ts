@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ConfigChange } from './events';
 import { destinationMethods } from './contract-destinations';
 import { shapeMethods } from './contract-shapes';
+import { fixtureMethods } from './contract-fixtures';
 import { EnvKeySchema, EnvironmentSchema } from '../domain/environment';
 import { EventDetailSchema, EventFilterSchema, EventSummarySchema, PreprocessOutputSchema, ReplayModeSchema, SourceStatsSchema } from '../domain/event';
 import { ActionPlanSchema, MappingFieldsSchema, MappingSchema } from '../domain/mapping';
@@ -54,7 +55,7 @@ const RehearsePayload = z.union([
 const SendTestInput = z.object({
   sourceId: Id,
   environment: EnvKeySchema,
-  sample: z.union([z.object({ sampleId: Id }), z.object({ eventId: z.number().int() })]),
+  sample: z.union([z.object({ sampleId: Id }), z.object({ eventId: z.number().int() }), z.object({ fixtureId: Id })]),
   /** Replaces the sample's body (JSON text for JSON samples), before the overrides. */
   body: z.string().max(10 * 1024 * 1024).optional(),
   /** Values set in the JSON body by path (`data.object.amount_paid`, `items[0].id`); a missing parent is refused. */
@@ -467,6 +468,7 @@ export const contract = {
 
   ...destinationMethods,
   ...shapeMethods,
+  ...fixtureMethods,
 } as const satisfies Record<string, { summary: string; changes?: readonly ConfigChange[]; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

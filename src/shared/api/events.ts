@@ -4,7 +4,7 @@ import { TunnelStatusSchema } from '../domain/settings';
 import { DeliverySchema, DestinationHealthSchema } from '../domain/destination';
 
 /** What `config.changed` names; mutating contract methods declare which they change. */
-export const ConfigChangeSchema = z.enum(['sources', 'environments', 'mappings', 'workflows', 'destinations']);
+export const ConfigChangeSchema = z.enum(['sources', 'environments', 'mappings', 'workflows', 'destinations', 'fixtures']);
 export type ConfigChange = z.output<typeof ConfigChangeSchema>;
 
 /** Push events from the core to every connected UI, by name. */

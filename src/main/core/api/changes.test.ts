@@ -48,6 +48,9 @@ const READ_ONLY: ApiMethod[] = [
   'shapes.get',
   'shapes.export',
   'shapes.drift',
+  'fixtures.list',
+  'fixtures.resolve',
+  'fixtures.rehearse',
 ];
 
 describe('declared side effects', () => {

@@ -11,13 +11,16 @@ import { getTemplate } from '../templates/index';
 import { sealedVar, sealSecret } from './secret-rows';
 import { buildTestDelivery, type TestDelivery, type TestPayload } from '../templates/test-delivery';
 import { applyOverrides } from './payload-overrides';
+import { fixturePayload } from '../fixtures/fixture-payload';
 
 /** SendGrid keeps its private key, so test events are signed with a pair of Inlet's own. */
 export const TEST_KEY_LABEL = 'Inlet test key';
 /** Where that pair's private half is kept (sealed) for the next test. */
 export const TEST_KEY_VAR = 'INLET_TEST_SIGNING_KEY';
 
-function payloadOf(ctx: CoreContext, template: Template | undefined, sample: ApiInput<'events.sendTest'>['sample']): TestPayload {
+function payloadOf(ctx: CoreContext, template: Template | undefined, input: Pick<SendInput, 'sample' | 'sourceId' | 'environment'>): TestPayload {
+  const { sample } = input;
+  if ('fixtureId' in sample) return fixturePayload(ctx, sample.fixtureId, input.sourceId, input.environment);
   if ('eventId' in sample) {
     const event = ctx.events.get(sample.eventId);
     if (!event) throw new ApiFailure('not_found', `No event ${sample.eventId}`);
@@ -93,7 +96,7 @@ function prepareDelivery(ctx: CoreContext, input: SendInput, target: (endpointTo
   const settings = source.settings.find((s) => s.environment === input.environment);
   if (!settings) throw new ApiFailure('not_found', `No environment "${input.environment}"`);
   const template = getTemplate(source.templateId);
-  const payload = withBody(payloadOf(ctx, template, input.sample), input.body);
+  const payload = withBody(payloadOf(ctx, template, input), input.body);
   const overrides = input.overrides ?? [];
   if (overrides.length > 0 && payload.kind !== 'sample') {
     throw new ApiFailure('invalid_input', 'Overrides apply to template samples, not logged events', [{ path: ['overrides'], message: 'not for logged events' }]);

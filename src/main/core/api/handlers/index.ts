@@ -5,6 +5,7 @@ import { configHandlers } from './config.handlers';
 import { destinationHandlers } from './destinations.handlers';
 import { environmentHandlers } from './environments.handlers';
 import { eventHandlers } from './events.handlers';
+import { fixtureHandlers } from './fixtures.handlers';
 import { mappingHandlers } from './mappings.handlers';
 import { retentionHandlers } from './retention.handlers';
 import { settingsHandlers } from './settings.handlers';
@@ -23,6 +24,7 @@ export const createHandlers = (ctx: CoreContext, services: PipelineServices): Ha
   ...destinationHandlers(ctx, services),
   ...environmentHandlers(ctx),
   ...eventHandlers(ctx, services),
+  ...fixtureHandlers(ctx, services),
   ...mappingHandlers(ctx),
   ...retentionHandlers(services),
   ...settingsHandlers(ctx, services),
