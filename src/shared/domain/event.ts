@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActionTypeSchema } from './action';
+import { DeliveryStatusSchema } from './destination';
 import { PlanErrorSchema } from './mapping';
 import { VerificationResultSchema, VerificationStatusSchema } from './verification';
 
@@ -66,6 +67,11 @@ export const EventSummarySchema = z.object({
   /** For a replay: whether verification was enforced as configured or ignored. */
   replayMode: ReplayModeSchema.nullable(),
   origin: OriginSchema,
+  /**
+   * Where its forwarding stands, summed over its deliveries (failed, else held, else pending, else
+   * delivered); null when it was not forwarded. Only log pages carry it.
+   */
+  delivery: DeliveryStatusSchema.nullable().optional(),
 });
 export type EventSummary = z.infer<typeof EventSummarySchema>;
 
@@ -110,6 +116,8 @@ export const EventFilterSchema = z.object({
   origin: OriginSchema.optional(),
   /** Only the replays of this event. */
   replayOf: z.number().int().optional(),
+  /** Only events with a delivery in this state (`held`: pending while its destination is held). */
+  delivery: DeliveryStatusSchema.optional(),
   /** Full-text search over bodies (SQLite FTS5 syntax; plain words match as prefixes). */
   search: z.string().trim().min(1).max(500).optional(),
 });

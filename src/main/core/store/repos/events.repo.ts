@@ -1,4 +1,5 @@
 import type { ActionRun, ActionStatus, EventFilter, EventSummary, Origin, PreprocessOutput, Processing, ReplayMode, SourceStats } from '../../../../shared/domain/event';
+import type { DeliveryStatus } from '../../../../shared/domain/destination';
 import type { VerificationResult, VerificationStatus } from '../../../../shared/domain/verification';
 import type { Db } from '../db';
 import { DamagedEventError, storedColumn } from './event-columns';
@@ -94,7 +95,7 @@ interface EventRow {
 type SummaryRow = Omit<
   EventRow,
   'headers' | 'body' | 'query' | 'parse_error' | 'verification_detail' | 'remote_address' | 'preprocess_output' | 'action_runs'
->;
+> & { delivery?: DeliveryStatus | null };
 
 /** What the pipeline needs to map an event. */
 export interface PendingEvent {
@@ -127,6 +128,24 @@ const SUMMARY_COLUMNS = `e.id, e.received_at, e.source_id, e.environment, e.meth
   e.event_type, e.idempotency_key, e.verification, e.response_status, e.error, ${PROCESSING} AS processing,
   ${ACTION_STATUS} AS action_status, e.replay_of, e.replay_mode, e.origin`;
 
+/** A delivery waits while its destination is held (paused, or its app is down): shown as `held`. */
+const HELD = '(t.paused = 1 OR t.auto_held_at IS NOT NULL)';
+/** An event's deliveries summed (issue #11): one probe of deliveries_by_event per listed row. */
+const DELIVERY_COLUMN = `(SELECT CASE WHEN COUNT(*) = 0 THEN NULL WHEN MAX(d.status = 'failed') THEN 'failed'
+  WHEN MAX(d.status = 'pending' AND ${HELD}) THEN 'held' WHEN MAX(d.status = 'pending') THEN 'pending' ELSE 'delivered' END
+  FROM deliveries d JOIN destinations t ON t.id = d.destination_id WHERE d.event_id = e.id) AS delivery`;
+/*
+ * `delivered` is the common state: the log is walked newest first, probing each event, and stops
+ * at a page. The others are rare: read from the destinations' indexes (deliveries_by_destination,
+ * deliveries_pending), never by walking the log; the IN list is read in id order.
+ */
+function deliveryFilter(delivery: DeliveryStatus): string {
+  if (delivery === 'delivered') return "EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status = 'delivered')";
+  const stored = delivery === 'failed' ? "'failed'" : "'pending'";
+  const held = delivery === 'held' ? `AND ${HELD}` : delivery === 'pending' ? `AND NOT ${HELD}` : '';
+  return `e.id IN (SELECT d.event_id FROM destinations t CROSS JOIN deliveries d ON d.destination_id = t.id WHERE d.status = ${stored} ${held})`;
+}
+
 export const toEventSummary = (row: SummaryRow): EventSummary => ({
   id: row.id,
   receivedAt: row.received_at,
@@ -146,6 +165,7 @@ export const toEventSummary = (row: SummaryRow): EventSummary => ({
   replayOf: row.replay_of,
   replayMode: row.replay_mode,
   origin: row.origin,
+  ...(row.delivery !== undefined ? { delivery: row.delivery } : {}),
 });
 
 /** The summary the log shows for an event that is only now being written. */
@@ -170,7 +190,7 @@ export const summarize = (id: number, e: NewEvent): EventSummary => ({
   origin: e.origin,
 });
 
-const FILTER_COLUMNS: Record<Exclude<keyof EventFilter, 'search'>, string> = {
+const FILTER_COLUMNS: Record<Exclude<keyof EventFilter, 'search' | 'delivery'>, string> = {
   sourceId: 'e.source_id = @sourceId',
   environment: 'e.environment = @environment',
   eventType: 'e.event_type = @eventType',
@@ -198,11 +218,12 @@ function filteredQuery(filter: EventFilter & { cursor?: number }): { sql: string
   const clauses = (Object.keys(FILTER_COLUMNS) as Array<keyof typeof FILTER_COLUMNS>)
     .filter((k) => filter[k] !== undefined)
     .map((k) => FILTER_COLUMNS[k]);
+  if (filter.delivery) clauses.push(deliveryFilter(filter.delivery));
   if (filter.cursor !== undefined) clauses.push('e.id < @cursor');
   if (filter.search) clauses.unshift('events_fts MATCH @search');
   const from = `${filter.search ? 'events_fts f JOIN events e ON e.id = f.rowid' : 'events e'} ${OUTCOME_JOIN}`;
   const params: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== 'limit') params[k] = v;
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== 'limit' && k !== 'delivery') params[k] = v;
   if (filter.search) params.search = toFtsQuery(filter.search);
   return { sql: `${from} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`, params };
 }
@@ -290,7 +311,7 @@ export function createEventsRepo(db: Db) {
     /** Newest first, keyset-paged on id. */
     list(filter: EventFilter & { cursor?: number; limit: number }): { items: EventSummary[]; nextCursor: number | null } {
       const { sql: from, params } = filteredQuery(filter);
-      const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${from} ORDER BY ${filter.search ? 'f.rowid' : 'e.id'} DESC LIMIT @limit`;
+      const sql = `SELECT ${SUMMARY_COLUMNS}, ${DELIVERY_COLUMN} FROM ${from} ORDER BY ${filter.search ? 'f.rowid' : 'e.id'} DESC LIMIT @limit`;
       let stmt = listCache.get(sql);
       if (!stmt) listCache.set(sql, (stmt = db.prepare<Record<string, unknown>, SummaryRow>(sql)));
       const rows = stmt.all({ ...params, limit: filter.limit + 1 });
