@@ -3,6 +3,7 @@ import { ConditionSchema, EXPR_MAX_LENGTH } from '../expr/schema';
 import { parseExpr } from '../expr/parse';
 import { ACTIONS, ActionTypeSchema, type ActionType, type ResolvedParams } from './action';
 import { EnvKeySchema } from './environment';
+import { effectiveParams, MappingOverridesSchema } from './mapping-overrides';
 
 /**
  * An event type a mapping answers to: exact (`invoice.paid`) or a pattern. `*` matches within one
@@ -51,6 +52,8 @@ export const MappingFieldsSchema = z.object({
   condition: ConditionSchema.optional(),
   /** Environment keys in which this mapping runs. */
   activeIn: z.array(EnvKeySchema),
+  /** Parameters that differ in an environment (environment → parameter → expression); absent means none. */
+  overrides: MappingOverridesSchema.optional(),
   /** Display order; also orders mappings of the same action type at execution. */
   position: z.number().int(),
 });
@@ -74,27 +77,48 @@ export const parseMappingExpr = (source: string): { parsed: ReturnType<typeof pa
  * expressions parse. Missing required parameters are allowed here (a draft may be saved); planning
  * reports them as `missing_required_field`.
  */
-const checkParams = (m: { actionType: ActionType; params: Record<string, string> }, ctx: z.RefinementCtx): void => {
+const checkParams = (
+  m: { actionType: ActionType; params: Record<string, string>; overrides?: Record<string, Record<string, string>> | undefined },
+  ctx: z.RefinementCtx,
+): void => {
   const known = new Set(ACTIONS[m.actionType].params.map((p) => p.name));
-  for (const [name, source] of Object.entries(m.params)) {
-    if (!known.has(name)) {
-      ctx.addIssue({ code: 'custom', path: ['params', name], message: `${m.actionType} has no parameter "${name}"` });
-      continue;
+  const check = (params: Record<string, string>, at: (name: string) => (string | number)[]) => {
+    for (const [name, source] of Object.entries(params)) {
+      if (!known.has(name)) {
+        ctx.addIssue({ code: 'custom', path: at(name), message: `${m.actionType} has no parameter "${name}"` });
+        continue;
+      }
+      if (source.trim() === '') continue;
+      const r = parseMappingExpr(source).parsed;
+      if (!r.ok) ctx.addIssue({ code: 'custom', path: at(name), message: r.error.message, params: { offset: r.error.offset } });
     }
-    if (source.trim() === '') continue;
-    const r = parseMappingExpr(source).parsed;
-    if (!r.ok) ctx.addIssue({ code: 'custom', path: ['params', name], message: r.error.message, params: { offset: r.error.offset } });
-  }
+  };
+  check(m.params, (name) => ['params', name]);
+  for (const [env, own] of Object.entries(m.overrides ?? {})) check(own, (name) => ['overrides', env, name]);
 };
 
 /**
  * The required parameters of its action that a mapping leaves unmapped, as issues at
- * `params.<name>`: a saved mapping must have them (a draft being rehearsed need not).
+ * `params.<name>` (the shared value) or `overrides.<env>.<name>` (an environment that unmaps it):
+ * a saved mapping must have them (a draft being rehearsed need not).
  */
-export const missingRequiredParams = (m: { actionType: ActionType; params: Record<string, string> }): { path: string[]; message: string }[] =>
-  ACTIONS[m.actionType].params
-    .filter((p) => p.required && (m.params[p.name] ?? '').trim() === '')
-    .map((p) => ({ path: ['params', p.name], message: `${m.actionType} needs "${p.name}" (${p.label}); map it to a path or a value` }));
+export const missingRequiredParams = (m: {
+  actionType: ActionType;
+  params: Record<string, string>;
+  overrides?: Record<string, Record<string, string>> | undefined;
+}): { path: string[]; message: string }[] => {
+  const required = ACTIONS[m.actionType].params.filter((p) => p.required);
+  const needs = (p: (typeof required)[number]) => `${m.actionType} needs "${p.name}" (${p.label})`;
+  const shared = required
+    .filter((p) => (m.params[p.name] ?? '').trim() === '')
+    .map((p) => ({ path: ['params', p.name], message: `${needs(p)}; map it to a path or a value` }));
+  const perEnv = Object.keys(m.overrides ?? {}).flatMap((env) =>
+    required
+      .filter((p) => (m.params[p.name] ?? '').trim() !== '' && (effectiveParams(m, env)[p.name] ?? '').trim() === '')
+      .map((p) => ({ path: ['overrides', env, p.name], message: `${needs(p)} in ${env} too; reset it to the shared value or map it` })),
+  );
+  return [...shared, ...perEnv];
+};
 
 export const MappingInputSchema = MappingFieldsSchema.superRefine(checkParams);
 export type MappingInput = z.infer<typeof MappingInputSchema>;

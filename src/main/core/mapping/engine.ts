@@ -1,14 +1,18 @@
 import { ACTIONS, executionRank, ResolvedParamsSchemas, type ActionType } from '../../../shared/domain/action';
 import { eventTypeMatches, type ActionPlan, type Mapping, type PlanError } from '../../../shared/domain/mapping';
+import { effectiveMapping } from '../../../shared/domain/mapping-overrides';
 import type { ExprContext } from '../../../shared/expr/evaluate';
 import { kindOf } from '../../../shared/expr/paths';
 import { evaluateCondition } from './conditions';
+import { eventTypePathError } from './event-type-path';
 import { resolveParam, type ParamSink } from './resolve-param';
 
 /** What planning needs of a received event: its type (null when unreadable) and its parsed parts. */
 export interface PlannableEvent {
   eventType: string | null;
   ctx: ExprContext;
+  /** The source's event type path, so an event whose type it cannot read is reported as an invalid path. */
+  eventTypePath?: string | null;
 }
 
 /** Parameters whose value comes from the mapping, never from merged custom properties. */
@@ -19,15 +23,30 @@ const byExecutionOrder = (a: Mapping, b: Mapping): number =>
 
 /**
  * Plans what an event's mappings would do, without doing it. Pure: selects the mappings active in
- * `environment` whose event type matches, checks conditions, resolves and validates every
+ * `environment` whose event type matches, takes each as it runs there (its per-environment
+ * overrides on top of the shared parameters), checks conditions, resolves and validates every
  * parameter, and returns one plan per selected mapping in the fixed execution order (by mapping
  * position within an action type). A failing mapping yields an `error` plan and never stops others.
+ *
+ * An event whose type the source's event type path cannot read matches no mapping; Knock reports
+ * that as an invalid path (Custom source page, "Debugging"), so each mapping active here gets an
+ * `invalid_path` error plan naming the path instead of the event passing for "no mapping".
  */
-export const planActions = (event: PlannableEvent, mappings: readonly Mapping[], environment: string): ActionPlan[] =>
-  mappings
-    .filter((m) => m.activeIn.includes(environment) && eventTypeMatches(m.eventType, event.eventType))
+export const planActions = (event: PlannableEvent, mappings: readonly Mapping[], environment: string): ActionPlan[] => {
+  const active = mappings.filter((m) => m.activeIn.includes(environment));
+  if (event.eventType === null && event.eventTypePath) {
+    const error = eventTypePathError(event.eventTypePath, event.ctx);
+    return active.sort(byExecutionOrder).map((m) => unmatchable(m, error));
+  }
+  return active
+    .filter((m) => eventTypeMatches(m.eventType, event.eventType))
     .sort(byExecutionOrder)
-    .map((m) => planMapping(m, event.ctx));
+    .map((m) => planMapping(effectiveMapping(m, environment), event.ctx));
+};
+
+const unmatchable = (m: Mapping, error: PlanError): ActionPlan => ({
+  mappingId: m.id, actionType: m.actionType, status: 'error', params: {}, coercions: [], warnings: [], errors: [error],
+});
 
 /** Plans one mapping against an event context (the editor's live preview uses this directly). */
 export const planMapping = (m: Pick<Mapping, 'id' | 'actionType' | 'params' | 'condition'>, ctx: ExprContext): ActionPlan => {

@@ -30,7 +30,7 @@ export interface Processed {
 
 type ProcessorDeps = Pick<
   CoreContext,
-  'db' | 'events' | 'mappings' | 'idempotency' | 'workspace' | 'search' | 'clock' | 'logger' | 'emit'
+  'db' | 'events' | 'mappings' | 'idempotency' | 'workspace' | 'search' | 'clock' | 'logger' | 'emit' | 'routes'
 >;
 
 /** The sum of an event's action runs, for the log's "action status" filter. */
@@ -69,7 +69,9 @@ export function createProcessor(d: ProcessorDeps) {
     }
     const parsed = parsedBodies.take(e.id);
     const ctx = parsed === NOT_KEPT ? eventContext(e, e.preprocess) : eventContext(e, e.preprocess, parsed);
-    const plans = planActions({ eventType: e.eventType, ctx }, d.mappings.bySource(e.sourceId), e.environment);
+    // The path is looked up only for an event without a type, to name it in the invalid-path error.
+    const eventTypePath = e.eventType === null ? d.routes.forSource(e.sourceId, e.environment)?.settings.eventTypePath : null;
+    const plans = planActions({ eventType: e.eventType, ctx, eventTypePath }, d.mappings.bySource(e.sourceId), e.environment);
     const runs = runPlans(d.db, { workspace: d.workspace, environment: e.environment, eventId: e.id, now }, plans, isolation);
     const actionStatus = summarizeRuns(runs);
     // Only a successful execution claims the key (Knock): a failed one may be retried by the provider.

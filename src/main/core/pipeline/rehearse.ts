@@ -24,9 +24,9 @@ class Rollback extends Error {
  */
 export function planAndRollBack(
   ctx: CoreContext,
-  input: { eventType: string | null; exprCtx: ExprContext; mappings: readonly Mapping[]; environment: string },
+  input: { eventType: string | null; exprCtx: ExprContext; mappings: readonly Mapping[]; environment: string; eventTypePath?: string | null },
 ): Outcome[] {
-  const plans = planActions({ eventType: input.eventType, ctx: input.exprCtx }, input.mappings, input.environment);
+  const plans = planActions({ eventType: input.eventType, ctx: input.exprCtx, eventTypePath: input.eventTypePath }, input.mappings, input.environment);
   try {
     ctx.db.transaction(() => {
       const runs = runPlans(ctx.db, { workspace: ctx.workspace, environment: input.environment, eventId: null, now: ctx.clock.now() }, plans);
@@ -58,6 +58,7 @@ export async function rehearseEvent(
     exprCtx: assessed.exprCtx,
     mappings: ctx.mappings.bySource(sourceId),
     environment,
+    eventTypePath: route.settings.eventTypePath,
   });
   return { verification: assessed.verification, eventType: assessed.eventType, idempotencyKey: assessed.idempotencyKey, outcomes };
 }

@@ -1,5 +1,6 @@
 import { ApiFailure, invalidInput, toApiIssues, type ApiIssue } from '../../../../shared/api/result';
 import { eventTypeMatches, MappingInputSchema, missingRequiredParams, type Mapping } from '../../../../shared/domain/mapping';
+import { normalizeOverrides } from '../../../../shared/domain/mapping-overrides';
 import type { EventSummary } from '../../../../shared/domain/event';
 import { planAndRollBack } from '../../pipeline/rehearse';
 import { eventContext } from '../../request/event-context';
@@ -14,22 +15,29 @@ const DRAFT_ID = 'draft';
 const PATTERN_SCAN_LIMIT = 5000;
 
 /**
- * The second look at a mapping: parameters belong to the action and expressions parse; a mapping
- * being saved (not a rehearsed draft) also maps every required parameter and runs only in
- * environments that exist.
+ * The second look at a mapping: parameters (shared and per-environment) belong to the action and
+ * expressions parse; a mapping being saved (not a rehearsed draft) also maps every required
+ * parameter in every environment and runs, or overrides, only in environments that exist.
+ * Overrides equal to the shared value are dropped, so the mapping comes back as it is stored.
  */
 function validated(m: Mapping, saving?: { environments: readonly string[]; alreadyIn: readonly string[] }): Mapping {
   const parsed = MappingInputSchema.safeParse(m);
   const issues: ApiIssue[] = parsed.success ? [] : toApiIssues(parsed.error.issues);
   if (saving) {
     issues.push(...missingRequiredParams(m));
+    const known = (env: string) => saving.environments.includes(env) || saving.alreadyIn.includes(env);
+    const there = `there are ${saving.environments.map((e) => `"${e}"`).join(', ')}`;
     m.activeIn.forEach((env, i) => {
-      if (!saving.environments.includes(env) && !saving.alreadyIn.includes(env))
-        issues.push({ path: ['activeIn', i], message: `no environment "${env}"; there are ${saving.environments.map((e) => `"${e}"`).join(', ')}` });
+      if (!known(env)) issues.push({ path: ['activeIn', i], message: `no environment "${env}"; ${there}` });
     });
+    for (const env of Object.keys(m.overrides ?? {})) {
+      if (!known(env)) issues.push({ path: ['overrides', env], message: `no environment "${env}" to override parameters in; ${there}` });
+    }
   }
   if (issues.length > 0) throw invalidInput(issues);
-  return m;
+  const { overrides, ...rest } = m;
+  const kept = normalizeOverrides(m.params, overrides);
+  return Object.keys(kept).length > 0 ? { ...rest, overrides: kept } : rest;
 }
 
 export function mappingHandlers(ctx: CoreContext): MappingHandlers {
@@ -38,8 +46,8 @@ export function mappingHandlers(ctx: CoreContext): MappingHandlers {
     if (!m) throw new ApiFailure('not_found', `No mapping "${id}"`);
     return m;
   };
-  // An environment deleted since the mapping was saved stays in its activeIn, harmlessly: only a
-  // new entry must exist.
+  // An environment deleted since the mapping was saved stays in its activeIn and overrides,
+  // harmlessly: only a new entry must exist.
   const saving = (alreadyIn: readonly string[] = []) => ({ environments: ctx.environments.list().map((e) => e.key), alreadyIn });
   const mustHaveSource = (sourceId: string) => {
     if (!ctx.sources.get(sourceId)) throw new ApiFailure('not_found', `No source with id "${sourceId}"`);
@@ -68,7 +76,7 @@ export function mappingHandlers(ctx: CoreContext): MappingHandlers {
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       // undefined keeps the condition, null removes it.
       const nextCondition = condition === undefined ? currentCondition : (condition ?? undefined);
-      const mapping = validated({ ...current, ...defined, ...(nextCondition ? { condition: nextCondition } : {}), updatedAt: ctx.clock.now() }, saving(current.activeIn));
+      const mapping = validated({ ...current, ...defined, ...(nextCondition ? { condition: nextCondition } : {}), updatedAt: ctx.clock.now() }, saving([...current.activeIn, ...Object.keys(current.overrides ?? {})]));
       ctx.mappings.save(mapping);
       return mapping;
     },

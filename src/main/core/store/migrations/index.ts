@@ -6,6 +6,7 @@ import { eventOutcomes } from './004-event-outcomes';
 import { deliveries } from './005-deliveries';
 import { payloadShapes } from './006-payload-shapes';
 import { fixtures } from './007-fixtures';
+import { mappingOverrides } from './008-mapping-overrides';
 
 /** Append only. Never edit a migration that has shipped; add the next one. */
-export const migrations: readonly Migration[] = [initial, workspace, workspaceLifecycle, eventOutcomes, deliveries, payloadShapes, fixtures];
+export const migrations: readonly Migration[] = [initial, workspace, workspaceLifecycle, eventOutcomes, deliveries, payloadShapes, fixtures, mappingOverrides];

@@ -1,4 +1,7 @@
 import { MappingSchema, type Mapping } from '../../../../shared/domain/mapping';
+import { normalizeOverrides } from '../../../../shared/domain/mapping-overrides';
+import type { ExportedMappingSchema } from '../../../../shared/domain/export';
+import type { z } from 'zod';
 import type { Db } from '../db';
 
 interface MappingRow {
@@ -9,14 +12,18 @@ interface MappingRow {
   params: string;
   condition: string | null;
   active_in: string;
+  /** Environment → parameter → expression, '{}' when the mapping is the same everywhere (migration 008). */
+  overrides: string;
   position: number;
   created_at: number;
   updated_at: number;
 }
 
 // Rows are parsed on the way out: a mapping written by an older build must still be a valid Mapping.
-const toMapping = (row: MappingRow): Mapping =>
-  MappingSchema.parse({
+// `overrides` is left out when empty, so a mapping that is the same everywhere reads as before.
+const toMapping = (row: MappingRow): Mapping => {
+  const overrides = JSON.parse(row.overrides) as Record<string, unknown>;
+  return MappingSchema.parse({
     id: row.id,
     sourceId: row.source_id,
     eventType: row.event_type,
@@ -24,10 +31,22 @@ const toMapping = (row: MappingRow): Mapping =>
     params: JSON.parse(row.params),
     ...(row.condition ? { condition: JSON.parse(row.condition) } : {}),
     activeIn: JSON.parse(row.active_in),
+    ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
     position: row.position,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });
+};
+
+export type ExportedMapping = z.infer<typeof ExportedMappingSchema> & Pick<Mapping, 'overrides'>;
+
+/**
+ * A mapping as a configuration file carries it: no ids or times (the importing Inlet gives its own),
+ * its per-environment overrides when it has any.
+ */
+export const toExportedMapping = ({ eventType, actionType, params, condition, activeIn, overrides, position }: Mapping): ExportedMapping => ({
+  eventType, actionType, params, ...(condition ? { condition } : {}), activeIn, ...(overrides ? { overrides } : {}), position,
+});
 
 const toParams = (m: Mapping) => ({
   id: m.id,
@@ -37,6 +56,7 @@ const toParams = (m: Mapping) => ({
   params: JSON.stringify(m.params),
   condition: m.condition ? JSON.stringify(m.condition) : null,
   activeIn: JSON.stringify(m.activeIn),
+  overrides: JSON.stringify(normalizeOverrides(m.params, m.overrides)),
   position: m.position,
   createdAt: m.createdAt,
   updatedAt: m.updatedAt,
@@ -48,10 +68,10 @@ export function createMappingsRepo(db: Db) {
     get: db.prepare<[string], MappingRow>('SELECT * FROM mappings WHERE id = ?'),
     nextPosition: db.prepare<[string], { next: number }>('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM mappings WHERE source_id = ?'),
     upsert: db.prepare(
-      `INSERT INTO mappings (id, source_id, event_type, action_type, params, condition, active_in, position, created_at, updated_at)
-       VALUES (@id, @sourceId, @eventType, @actionType, @params, @condition, @activeIn, @position, @createdAt, @updatedAt)
+      `INSERT INTO mappings (id, source_id, event_type, action_type, params, condition, active_in, overrides, position, created_at, updated_at)
+       VALUES (@id, @sourceId, @eventType, @actionType, @params, @condition, @activeIn, @overrides, @position, @createdAt, @updatedAt)
        ON CONFLICT (id) DO UPDATE SET event_type = @eventType, action_type = @actionType, params = @params,
-         condition = @condition, active_in = @activeIn, position = @position, updated_at = @updatedAt`,
+         condition = @condition, active_in = @activeIn, overrides = @overrides, position = @position, updated_at = @updatedAt`,
     ),
     remove: db.prepare('DELETE FROM mappings WHERE id = ?'),
   };
@@ -77,6 +97,8 @@ export function createMappingsRepo(db: Db) {
       q.remove.run(m.id);
       cache.delete(m.sourceId);
     },
+    /** A source's mappings as a configuration file carries them (per-environment overrides included). */
+    exportShape: (sourceId: string): ExportedMapping[] => q.bySource.all(sourceId).map(toMapping).map(toExportedMapping),
     /** Sources deleted elsewhere (cascade) must drop their cached mappings too. */
     invalidate: (): void => cache.clear(),
   };
