@@ -86,7 +86,8 @@ export function toCapture(detail: EventDetail): Capture {
     headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
   }
   const method = (METHODS as readonly string[]).includes(detail.method) ? (detail.method as Capture['method']) : 'POST';
-  const text = detail.bodyText !== null && utf8RoundTrips(detail.bodyText, detail.bodyBase64);
+  // An empty base64 next to text means the detail was fetched without it (`body: 'text'`).
+  const text = detail.bodyText !== null && (detail.bodyBase64 === '' || utf8RoundTrips(detail.bodyText, detail.bodyBase64));
   return {
     method,
     headers,

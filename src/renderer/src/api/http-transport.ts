@@ -45,6 +45,22 @@ export function toPushMessage(event: string, data: string): PushMessage | null {
   return parsed.success ? ({ name: event, payload: parsed.data } as PushMessage) : null;
 }
 
+/**
+ * The answer decoded chunk by chunk as it arrives: `res.json()` decodes a multi-megabyte answer
+ * (an event with a large body) in one task on the UI thread, a visible freeze.
+ */
+async function readJson(res: Response): Promise<unknown> {
+  if (!res.body) return res.json();
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  const parts: string[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+  }
+  return JSON.parse(parts.join(''));
+}
+
 export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const base = options.baseUrl ?? '';
@@ -129,7 +145,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       if (res.status === 401) rejectToken();
       let body: unknown;
       try {
-        body = await res.json();
+        body = await readJson(res);
       } catch {
         body = undefined;
       }

@@ -27,15 +27,18 @@ type EventHandlers = Pick<
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function toDetail(e: StoredEvent, parsed = true): EventDetail {
+function toDetail(e: StoredEvent, parsed: boolean, wanted: 'full' | 'text' | 'none'): EventDetail {
+  const { body, ...rest } = e;
+  const parsedBody = parsed ? parseBody(e.contentType, body).value : null;
+  if (wanted === 'none') return { ...rest, bodyText: '', bodyBase64: '', parsedBody };
   let bodyText: string | null;
   try {
-    bodyText = utf8.decode(e.body);
+    bodyText = utf8.decode(body);
   } catch {
     bodyText = null;
   }
-  const { body, ...rest } = e;
-  return { ...rest, bodyText, bodyBase64: body.toString('base64'), parsedBody: parsed ? parseBody(e.contentType, body).value : null };
+  const bodyBase64 = wanted === 'text' && bodyText !== null ? '' : body.toString('base64');
+  return { ...rest, bodyText, bodyBase64, parsedBody };
 }
 
 export function eventHandlers(ctx: CoreContext, services: PipelineServices): EventHandlers {
@@ -54,7 +57,7 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
       if (filter.search) services.indexer.catchUp();
       return ctx.events.countMatching(filter, cap);
     },
-    'events.get': ({ id, parsed }) => toDetail(mustGet(id), parsed),
+    'events.get': ({ id, parsed, body }) => toDetail(mustGet(id), parsed, body),
     'events.replay': ({ id, mode, respectIdempotency }) => replayEvent(ctx, services.queue, id, { mode, respectIdempotency }),
     'events.replayMany': ({ mode, respectIdempotency, max, ids, ...filter }) =>
       services.replays.start(filter, max, { mode, respectIdempotency }, ids),

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { LoadingState } from '../../components/LoadingState';
-import { downloadBytes } from '../../lib/download';
+import { downloadBytes, downloadText } from '../../lib/download';
 import { LARGE_BODY_CHARS } from './body-lines';
 import { useFormattedBody } from './use-formatted-body';
 import { VirtualBody } from './VirtualBody';
@@ -73,10 +73,13 @@ function TextBody(props: BodyViewProps & { bodyText: string }) {
 }
 
 /** Saves the body byte for byte, whatever it is; the extension follows its content type. */
-function DownloadBodyButton({ bodyBase64, fileName, contentType }: BodyViewProps) {
+function DownloadBodyButton({ bodyText, bodyBase64, fileName, contentType }: BodyViewProps) {
   const extension = /json/i.test(contentType ?? '') ? 'json' : /^text\//i.test(contentType ?? '') ? 'txt' : 'bin';
+  const type = contentType ?? 'application/octet-stream';
+  // A text body may come without its base64 copy; UTF-8 text encodes back to the same bytes.
+  const save = () => (bodyText !== null && bodyBase64 === '' ? downloadText(`${fileName}.${extension}`, bodyText, type) : downloadBytes(`${fileName}.${extension}`, bodyBase64, type));
   return (
-    <button type="button" className="btn btn--small" onClick={() => downloadBytes(`${fileName}.${extension}`, bodyBase64, contentType ?? 'application/octet-stream')}>
+    <button type="button" className="btn btn--small" onClick={save}>
       Download body
     </button>
   );

@@ -242,8 +242,12 @@ export const createEventsSlice =
         }
         // The open detail gains its action runs; refetched quietly, without a loading flash.
         if (get().selectedEventId === id) {
-          api.call('events.get', { id, parsed: false }).then(
-            (detail) => get().selectedEventId === id && set({ detail }),
+          // Without the body: it has not changed, and a large one would cross again for nothing.
+          api.call('events.get', { id, parsed: false, body: 'none' }).then(
+            (fresh) => {
+              const shown = get().detail;
+              if (get().selectedEventId === id && shown?.id === id) set({ detail: { ...fresh, bodyText: shown.bodyText, bodyBase64: shown.bodyBase64 } });
+            },
             () => undefined,
           );
         }
@@ -256,7 +260,7 @@ export const createEventsSlice =
         const index = get().events.findIndex((e) => e.id === id);
         set({ selectedEventId: id, detailStatus: 'loading', detailError: null, ...(index >= 0 ? { activeIndex: index, cursorPinned: true } : {}) });
         try {
-          const detail = await api.call('events.get', { id, parsed: false });
+          const detail = await api.call('events.get', { id, parsed: false, body: 'text' });
           if (get().selectedEventId === id) set({ detail, detailStatus: 'idle' });
         } catch (error) {
           if (get().selectedEventId === id) set({ detail: null, detailStatus: 'error', detailError: describeError(error) });
