@@ -5,6 +5,7 @@ import { LiveIndicator } from '../components/LiveIndicator';
 import { TunnelBanner, TunnelControl } from '../features/tunnel';
 import type { View } from './app.slice';
 import { Palette } from './Palette';
+import { ForwardingBadge } from '../features/destinations/ForwardingBadge';
 
 const NAV: ReadonlyArray<{ view: View; label: string }> = [
   { view: 'sources', label: 'Sources' },
@@ -43,6 +44,7 @@ export function Frame({ children }: { children: ReactNode }) {
           ))}
         </nav>
         <div className="topbar__spacer" />
+        <ForwardingBadge />
         <TunnelControl />
         <LiveIndicator status={live} />
       </header>

@@ -7,7 +7,7 @@ export type Route =
   | { view: Exclude<View, 'sources'> };
 
 const SEGMENT: Record<View, string> = { sources: 'sources', gallery: 'integrations', log: 'log', workspace: 'workspace', settings: 'settings' };
-const TABS: ReadonlyArray<SourceTab> = ['mappings', 'fields', 'logs', 'settings'];
+const TABS: ReadonlyArray<SourceTab> = ['mappings', 'fields', 'logs', 'forwarding', 'settings'];
 
 export function formatRoute(route: Route): string {
   if (route.view !== 'sources') return `#/${SEGMENT[route.view]}`;

@@ -16,9 +16,10 @@ import { createTemplatesSlice, type TemplatesSlice } from '../features/templates
 import { createWorkspaceSlice, type WorkspaceSlice } from '../features/workspace/workspace.slice';
 import { createShapesSlice, type ShapesSlice } from '../features/shapes/shapes.slice';
 import { createDeliveriesSlice, type DeliveriesSlice } from '../features/destinations/deliveries.slice';
+import { createDestinationsSlice, type DestinationsSlice } from '../features/destinations/destinations.slice';
 import { createAppSlice, type AppSlice } from './app.slice';
 
-export type AppState = AppSlice & EnvironmentsSlice & SourcesSlice & EventsSlice & TemplatesSlice & WorkspaceSlice & SourcePageSlice & MappingsSlice & MappingSamplesSlice & ReplaySlice & ImportSlice & ExportSlice & ConfigSlice & TunnelSlice & SettingsSlice & ShapesSlice & DeliveriesSlice;
+export type AppState = AppSlice & EnvironmentsSlice & SourcesSlice & EventsSlice & TemplatesSlice & WorkspaceSlice & SourcePageSlice & MappingsSlice & MappingSamplesSlice & ReplaySlice & ImportSlice & ExportSlice & ConfigSlice & TunnelSlice & SettingsSlice & ShapesSlice & DeliveriesSlice & DestinationsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store per connection; the API client is injected so tests pass a fake one. */
@@ -41,6 +42,7 @@ export const createAppStore = (api: ApiClient): AppStore =>
     ...createMappingSamplesSlice(api)(...a),
     ...createShapesSlice(api)(...a),
     ...createDeliveriesSlice(api)(...a),
+    ...createDestinationsSlice(api)(...a),
   }));
 
 /** Routes push events into the store; returns the unsubscribe function. */
@@ -51,6 +53,9 @@ export function wirePushEvents(api: ApiClient, store: AppStore): () => void {
     api.on('replay.progress', (progress) => store.getState().receiveReplayProgress(progress)),
     api.on('tunnel.statusChanged', (status) => store.getState().receiveTunnelStatus(status)),
     api.on('deliveries.changed', ({ eventId }) => store.getState().receiveDeliveryChange(eventId)),
+    api.on('deliveries.changed', (change) => store.getState().receiveDeliveryState(change)),
+    api.on('destinations.status', (status) => store.getState().receiveDestinationStatus(status)),
+    api.on('events.received', (event) => store.getState().noteEventForwarding(event)),
     api.on('retention.progress', (progress) => store.getState().receiveRetentionProgress(progress)),
     api.on('events.processed', () => store.getState().scheduleWorkspaceRefresh()),
     api.on('events.received', (event) => {
@@ -67,6 +72,7 @@ export function wirePushEvents(api: ApiClient, store: AppStore): () => void {
       if (what === 'sources') void state.loadSources();
       if (what === 'environments') void state.loadEnvironments().catch(() => undefined);
       if (what === 'workflows') state.scheduleWorkspaceRefresh();
+      if (what === 'destinations' || what === 'sources') state.scheduleDestinationsRefresh();
     }),
   ];
   return () => offs.forEach((off) => off());

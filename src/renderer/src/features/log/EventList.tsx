@@ -32,6 +32,7 @@ export function EventList({ sourceNames, showSource }: Props) {
   const held = useApp((s) => s.heldArrivals.length);
   const setAtTop = useApp((s) => s.setListAtTop);
   const release = useApp((s) => s.releaseArrivals);
+  const showDelivery = useApp((s) => s.destinations.length > 0);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
@@ -79,7 +80,7 @@ export function EventList({ sourceNames, showSource }: Props) {
 
   const activeId = events[activeIndex]?.id;
   return (
-    <div className={`event-list${showSource ? '' : ' event-list--no-source'}`}>
+    <div className={`event-list${showSource ? '' : ' event-list--no-source'}${showDelivery ? ' event-list--delivery' : ''}`}>
       {held > 0 && (
         <button type="button" className="event-list__new" data-testid="new-arrivals" onClick={showNew}>
           {held} new ↑
@@ -91,6 +92,7 @@ export function EventList({ sourceNames, showSource }: Props) {
         <span>Event type</span>
         <span>Verification</span>
         <span>Actions</span>
+        {showDelivery && <span>Forwarded</span>}
         <span>Answer</span>
       </div>
       <div
@@ -112,6 +114,7 @@ export function EventList({ sourceNames, showSource }: Props) {
               <EventRow
                 key={item.key}
                 event={event}
+                showDelivery={showDelivery}
                 sourceName={!showSource ? null : event.sourceId ? (sourceNames.get(event.sourceId) ?? 'deleted source') : 'unknown endpoint'}
                 active={item.index === activeIndex}
                 selected={event.id === selectedId}

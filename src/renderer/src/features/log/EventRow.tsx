@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { EventSummary } from '../../../../shared/domain/event';
 import { formatTime } from '../../lib/format';
+import { DeliveryBadge } from '../destinations/DeliveryBadge';
 import { ActionStatusBadge } from './ActionStatusBadge';
 import { OriginBadge } from './OriginBadge';
 import { replayTooltip } from './replay-mode';
@@ -12,13 +13,15 @@ interface Props {
   event: EventSummary;
   /** Null where the column is hidden (a source's own log). */
   sourceName: string | null;
+  /** Whether the forwarding column is shown (some destination exists). */
+  showDelivery?: boolean;
   active: boolean;
   selected: boolean;
   style: CSSProperties;
   onOpen(): void;
 }
 
-export function EventRow({ event, sourceName, active, selected, style, onOpen }: Props) {
+export function EventRow({ event, sourceName, showDelivery, active, selected, style, onOpen }: Props) {
   return (
     <div
       id={`event-row-${event.id}`}
@@ -41,6 +44,7 @@ export function EventRow({ event, sourceName, active, selected, style, onOpen }:
       </span>
       <VerificationBadge status={event.verification} />
       <ActionStatusBadge status={event.actionStatus} processing={event.processing} origin={event.origin} />
+      {showDelivery && <DeliveryBadge status={event.delivery} />}
       <StatusCode status={event.responseStatus} reason={event.error} />
     </div>
   );

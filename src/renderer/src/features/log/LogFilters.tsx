@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { DeliveryStatus } from '../../../../shared/domain/destination';
 import type { ActionStatus, Origin } from '../../../../shared/domain/event';
 import type { VerificationStatus } from '../../../../shared/domain/verification';
 import { useApp } from '../../app/store-context';
@@ -27,6 +28,14 @@ const ORIGINS: ReadonlyArray<[Origin | '', string]> = [
   ['test', 'Test events'],
   ['replay', 'Replays'],
   ['import', 'Imported'],
+];
+
+const DELIVERIES: ReadonlyArray<[DeliveryStatus | '', string]> = [
+  ['', 'Any forwarding'],
+  ['delivered', 'Delivered'],
+  ['failed', 'Delivery failed'],
+  ['pending', 'Delivery pending'],
+  ['held', 'Held'],
 ];
 
 /** Search and filters of the log; every control is a native one, so Tab reaches them all. */
@@ -113,6 +122,13 @@ export function LogFilters({ scoped }: { scoped: boolean }) {
       </select>
       <select className="select" aria-label="Origin" data-testid="filter-origin" value={filter.origin} onChange={(e) => setFilter({ origin: e.target.value as Origin | '' })}>
         {ORIGINS.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <select className="select" aria-label="Forwarding" data-testid="filter-delivery" value={filter.delivery} onChange={(e) => setFilter({ delivery: e.target.value as DeliveryStatus | '' })}>
+        {DELIVERIES.map(([value, label]) => (
           <option key={value} value={value}>
             {label}
           </option>

@@ -1,4 +1,5 @@
 import type { ApiInput } from '../../../../shared/api/contract';
+import type { DeliveryStatus } from '../../../../shared/domain/destination';
 import type { ActionStatus, EventSummary, Origin } from '../../../../shared/domain/event';
 import type { VerificationStatus } from '../../../../shared/domain/verification';
 
@@ -21,6 +22,8 @@ export interface LogFilter {
   actionStatus: ActionStatus | '';
   /** How events got into the log; `replay` shows the replays of an import, for instance. */
   origin: Origin | '';
+  /** Events with a delivery in this state (forwarding). */
+  delivery: DeliveryStatus | '';
   range: TimeRange;
   /** Local date-times (`<input type="datetime-local">` values) for the `custom` range; either may be empty. */
   from: string;
@@ -28,7 +31,7 @@ export interface LogFilter {
   search: string;
 }
 
-export const EMPTY_FILTER: LogFilter = { sourceId: '', eventType: '', verification: '', actionStatus: '', origin: '', range: 'all', from: '', to: '', search: '' };
+export const EMPTY_FILTER: LogFilter = { sourceId: '', eventType: '', verification: '', actionStatus: '', origin: '', delivery: '', range: 'all', from: '', to: '', search: '' };
 
 /** The key filters are kept under: the whole log, or one source's Logs tab. */
 export const scopeKey = (scope: string | null): string => scope ?? '*';
@@ -44,6 +47,7 @@ export function toQuery(filter: LogFilter, scope: string | null, environment: st
   if (filter.verification) query.verification = filter.verification;
   if (filter.actionStatus) query.actionStatus = filter.actionStatus;
   if (filter.origin) query.origin = filter.origin;
+  if (filter.delivery) query.delivery = filter.delivery;
   const span = TIME_RANGES[filter.range].ms;
   if (span !== null) query.from = now - span;
   if (filter.range === 'custom') {
@@ -69,7 +73,8 @@ export const isFiltered = (filter: LogFilter): boolean =>
 
 /**
  * Whether a pushed event belongs in the filtered list: `true`/`false` when it can be told here,
- * `null` when only the host can (full-text search; the action status, unknown until processed).
+ * `null` when only the host can (full-text search; the action status, unknown until processed;
+ * the delivery state, which changes after arrival).
  */
 export function matchesQuery(event: EventSummary, query: EventQuery): boolean | null {
   if (query.environment !== undefined && event.environment !== query.environment) return false;
@@ -79,6 +84,6 @@ export function matchesQuery(event: EventSummary, query: EventQuery): boolean | 
   if (query.origin !== undefined && event.origin !== query.origin) return false;
   if (query.from !== undefined && event.receivedAt < query.from) return false;
   if (query.to !== undefined && event.receivedAt >= query.to) return false;
-  if (query.search !== undefined || query.actionStatus !== undefined) return null;
+  if (query.search !== undefined || query.actionStatus !== undefined || query.delivery !== undefined) return null;
   return true;
 }

@@ -6,6 +6,7 @@ import { SendTestEventButton } from '../templates/SendTestEventButton';
 import { SourceLogo } from './SourceLogo';
 import { FieldsTab } from '../shapes/FieldsTab';
 import { SourceLogsTab } from './SourceLogsTab';
+import { ForwardingTab } from '../destinations/ForwardingTab';
 import { SourceSettingsTab } from './SourceSettingsTab';
 import { SourceTabs } from './SourceTabs';
 import { LoadingState } from '../../components/LoadingState';
@@ -45,6 +46,7 @@ export function SourcePage({ source }: { source: Source }) {
         )}
         {tab === 'fields' && <FieldsTab source={source} />}
         {tab === 'logs' && <SourceLogsTab source={source} />}
+        {tab === 'forwarding' && <ForwardingTab source={source} />}
         {tab === 'settings' && <SourceSettingsTab source={source} />}
       </div>
     </div>

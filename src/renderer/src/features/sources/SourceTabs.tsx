@@ -6,6 +6,7 @@ const TABS: ReadonlyArray<{ tab: SourceTab; label: string }> = [
   { tab: 'mappings', label: 'Mappings' },
   { tab: 'fields', label: 'Fields' },
   { tab: 'logs', label: 'Logs' },
+  { tab: 'forwarding', label: 'Forwarding' },
   { tab: 'settings', label: 'Settings' },
 ];
 
