@@ -3,6 +3,7 @@ import type { Source } from '../../../../shared/domain/source';
 import { useApp } from '../../app/store-context';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ConditionEditor } from './ConditionEditor';
+import { EnvironmentBar } from './EnvironmentBar';
 import { EventTypeField } from './EventTypeField';
 import { isDraftDirty } from './mappings.slice';
 import { ParamInput } from './ParamInput';
@@ -28,7 +29,9 @@ export function MappingEditor({ source }: { source: Source }) {
   const changeAction = (type: ActionType) => {
     // Parameters the new action shares (id, name, recipients…) keep their expressions.
     const names = new Set(ACTIONS[type].params.map((p) => p.name));
-    editDraft({ actionType: type, params: Object.fromEntries(Object.entries(draft.params).filter(([k]) => names.has(k))) });
+    const keep = (params: Record<string, string>) => Object.fromEntries(Object.entries(params).filter(([k]) => names.has(k)));
+    const overrides = Object.fromEntries(Object.entries(draft.overrides ?? {}).map(([env, own]) => [env, keep(own)]));
+    editDraft({ actionType: type, params: keep(draft.params), overrides });
   };
 
   return (
@@ -88,6 +91,8 @@ export function MappingEditor({ source }: { source: Source }) {
           {errors._}
         </p>
       )}
+
+      <EnvironmentBar />
 
       <section className="step">
         <h3 className="step__title">

@@ -3,6 +3,8 @@ import type { ParamSpec } from '../../../../shared/domain/action';
 import { useApp } from '../../app/store-context';
 import { ExprErrorPointer } from './ExprErrorPointer';
 import { KeyPicker } from './KeyPicker';
+import { paramsFor } from './mapping-draft';
+import { ParamScope } from './ParamScope';
 import { UnknownWorkflow } from './UnknownWorkflow';
 import { asTextSource, isKeyKind, textSuggestion } from './key-options';
 import { SHAPE_PATHS_ID } from '../shapes/ShapePathOptions';
@@ -24,11 +26,17 @@ export const focusSampleTree = (): boolean => {
 export const isPickShortcut = (e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>): boolean =>
   e.altKey && !e.ctrlKey && !e.metaKey && e.key === 'ArrowDown';
 
+/** A refusal of this parameter's override in some environment, naming the environment. */
+const overrideError = (errors: Record<string, string>, param: string): string | undefined => {
+  const hit = Object.entries(errors).find(([key]) => key.startsWith('overrides.') && key.endsWith(`.${param}`));
+  return hit && `In ${hit[0].split('.')[1]}: ${hit[1]}`;
+};
+
 /** One parameter: its expression, and what it resolves to on the current sample (✓/✗ live). */
 export function ParamInput({ spec }: { spec: ParamSpec }) {
-  const source = useApp((s) => s.draft?.params[spec.name] ?? '');
+  const source = useApp((s) => (s.draft ? paramsFor(s.draft, s.editingEnv)[spec.name] : undefined) ?? '');
   const ctx = useApp((s) => s.sample?.ctx ?? null);
-  const saveError = useApp((s) => s.draftErrors[`params.${spec.name}`]);
+  const saveError = useApp((s) => s.draftErrors[`params.${spec.name}`] ?? overrideError(s.draftErrors, spec.name));
   const focused = useApp((s) => s.focusedParam === spec.name);
   const pickTarget = useApp((s) => s.pickTarget);
   const setParam = useApp((s) => s.setParam);
@@ -57,6 +65,7 @@ export function ParamInput({ spec }: { spec: ParamSpec }) {
         {spec.label}
         {spec.required && <span className="param__required" aria-label="required">*</span>}
         <code className="param__name">{spec.name}</code>
+        <ParamScope param={spec.name} />
       </label>
       <div className="param__field">
         <input
@@ -101,7 +110,7 @@ export function ParamInput({ spec }: { spec: ParamSpec }) {
           {ICON[state]}
         </span>
       </div>
-      {spec.kind === 'workflow_key' && <UnknownWorkflow param={spec.name} source={source} />}
+      {spec.kind === 'workflow_key' && <UnknownWorkflow param={spec.name} />}
       <div id={`${id}-result`} className="param__result" data-testid={`${id}-result`}>
         {saveError ? (
           <span className="field__error">{saveError}</span>

@@ -1,23 +1,38 @@
 import { parseExpr } from '../../../../shared/expr';
+import { effectiveParams } from '../../../../shared/domain/mapping-overrides';
 import { useApp } from '../../app/store-context';
+import { environmentsMissingWorkflow } from './workspace-keys';
+
+const constantKey = (source: string | undefined): string | null => {
+  if (source === undefined || source.trim() === '') return null;
+  const parsed = parseExpr(source);
+  return parsed.ok && parsed.ast.type === 'literal' && typeof parsed.ast.value === 'string' ? parsed.ast.value : null;
+};
 
 /**
- * Knock ties a trigger mapping to a workflow picked from a list; here the key is typed, so a key this
- * environment doesn't know is flagged before saving, with a way to create it.
+ * Knock ties a trigger mapping to a workflow picked from the environment's list; here the key is
+ * typed (or overridden per environment), so an environment the mapping runs in without that
+ * workflow is flagged before saving, with a way to create it there.
  */
-export function UnknownWorkflow({ param, source }: { param: string; source: string }) {
-  const known = useApp((s) => s.workspaceKeys.workflow_key);
-  const env = useApp((s) => s.currentEnv);
+export function UnknownWorkflow({ param }: { param: string }) {
+  const draft = useApp((s) => s.draft);
+  const workflowsByEnv = useApp((s) => s.workflowsByEnv);
+  const environments = useApp((s) => s.environments);
   const create = useApp((s) => s.createWorkflowForKey);
-  const parsed = source.trim() === '' ? null : parseExpr(source);
-  const key = parsed?.ok && parsed.ast.type === 'literal' && typeof parsed.ast.value === 'string' ? parsed.ast.value : null;
-  if (key === null || env === null || known.includes(key)) return null;
+  if (!draft) return null;
+  const missing = environmentsMissingWorkflow(draft.activeIn, (env) => constantKey(effectiveParams(draft, env)[param]), workflowsByEnv);
+  if (missing.length === 0) return null;
+  const name = (key: string) => environments.find((e) => e.key === key)?.name ?? key;
   return (
-    <p className="field__warning" role="status" data-testid={`param-${param}-unknown-workflow`}>
-      No workflow “{key}” in this environment yet: triggers will fail with not_found.{' '}
-      <button type="button" className="link-button" data-testid={`param-${param}-create-workflow`} onClick={() => void create(key)}>
-        Create workflow “{key}”
-      </button>
-    </p>
+    <div className="field__warning" role="status" data-testid={`param-${param}-unknown-workflow`}>
+      {missing.map(({ environment, key }) => (
+        <p key={environment} className="param__missing-workflow">
+          No workflow “{key}” in {name(environment)}: triggers there fail with not_found.{' '}
+          <button type="button" className="link" data-testid={`param-${param}-create-workflow-${environment}`} onClick={() => void create(key, environment)}>
+            Create workflow “{key}” in {name(environment)}
+          </button>
+        </p>
+      ))}
+    </div>
   );
 }

@@ -19,6 +19,14 @@ describe('previewParam', () => {
     expect(previewParam(spec('users_identify', 'email'), 'body.data.email', ctx)).toEqual({ state: 'ok', value: 'ada@example.com', note: null });
   });
 
+  // Stripe source page: Knock's docs write `data.object.customer`; the editor reads it as body.… and says so.
+  it.each([
+    ['data.email', 'ada@example.com', 'read as body.data.email'],
+    ['data.object.n', 42, 'read as body.data.object.n; number, converted to a string'],
+  ])('accepts the docs-style path %s with a visible note', (source, value, note) => {
+    expect(previewParam(spec('users_identify', 'id'), source, ctx)).toEqual({ state: 'ok', value, note });
+  });
+
   it('says a required parameter that is not mapped is missing', () => {
     expect(previewParam(spec('users_identify', 'id'), '  ', ctx)).toEqual({ state: 'empty', required: true, message: 'required, but not mapped' });
   });

@@ -1,6 +1,7 @@
 import { issuePath, toApiIssues, type ApiIssue } from '../../../../shared/api/result';
 import type { ActionType } from '../../../../shared/domain/action';
 import { eventTypeMatches, MappingInputSchema, type Mapping } from '../../../../shared/domain/mapping';
+import { effectiveParams, normalizeOverrides, type MappingOverrides } from '../../../../shared/domain/mapping-overrides';
 import type { Condition } from '../../../../shared/expr';
 
 /** A mapping being edited: a saved one (with `id`) or a new one. */
@@ -11,6 +12,8 @@ export interface MappingDraft {
   params: Record<string, string>;
   condition?: Condition;
   activeIn: string[];
+  /** Parameters that differ per environment; absent or {} when the mapping is the same everywhere. */
+  overrides?: MappingOverrides;
   position: number;
 }
 
@@ -24,17 +27,34 @@ export const draftOf = (m: Mapping): MappingDraft => ({
   params: { ...m.params },
   ...(m.condition ? { condition: m.condition } : {}),
   activeIn: [...m.activeIn],
+  ...(m.overrides ? { overrides: structuredClone(m.overrides) } : {}),
   position: m.position,
 });
+
+/**
+ * The parameters the editor shows for one environment (`null`: the shared values), so a value
+ * picked or typed there is seen as it will run.
+ */
+export const paramsFor = (d: MappingDraft, environment: string | null): Record<string, string> =>
+  environment === null ? d.params : effectiveParams(d, environment);
+
+/** Overrides as the host stores them: none equal to the shared value, no empty environments. */
+const storedOverrides = (d: MappingDraft): MappingOverrides => normalizeOverrides(d.params, d.overrides);
 
 /** Only the fields the user edits, in a stable order, so "dirty" survives key reordering. */
 export const draftFingerprint = (d: MappingDraft | null): string => {
   if (!d) return '';
   const params = Object.fromEntries(Object.entries(d.params).filter(([, v]) => v.trim() !== '').sort(([a], [b]) => a.localeCompare(b)));
-  return JSON.stringify([d.eventType, d.actionType, params, d.condition ?? null, [...d.activeIn].sort()]);
+  const overrides = Object.entries(storedOverrides(d))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([env, own]) => [env, Object.entries(own).sort(([a], [b]) => a.localeCompare(b))]);
+  return JSON.stringify([d.eventType, d.actionType, params, d.condition ?? null, [...d.activeIn].sort(), overrides]);
 };
 
-/** The draft as the API takes it: unmapped parameters left out. */
+/**
+ * The draft as the API takes it: unmapped parameters left out; overrides always sent (`{}` when
+ * none), since an update that leaves them out keeps the stored ones.
+ */
 export const draftInput = (d: MappingDraft, sourceId: string) => ({
   sourceId,
   eventType: d.eventType.trim(),
@@ -42,6 +62,7 @@ export const draftInput = (d: MappingDraft, sourceId: string) => ({
   params: Object.fromEntries(Object.entries(d.params).filter(([, v]) => v.trim() !== '')),
   ...(d.condition ? { condition: d.condition } : {}),
   activeIn: d.activeIn,
+  overrides: storedOverrides(d),
   position: d.position,
 });
 
@@ -55,8 +76,10 @@ export const validateDraft = (d: MappingDraft, sourceId: string): FieldErrors =>
 const EDITOR_FIELDS = new Set(['eventType', 'actionType', 'condition']);
 
 const fieldKey = (path: ApiIssue['path']): string | null => {
-  const [head, name] = path;
+  const [head, name, param] = path;
   if (head === 'params' && typeof name === 'string') return `params.${name}`;
+  // An override's issue shows at its parameter, with the environment it concerns.
+  if (head === 'overrides' && typeof name === 'string' && typeof param === 'string') return `overrides.${name}.${param}`;
   return typeof head === 'string' && EDITOR_FIELDS.has(head) ? head : null;
 };
 

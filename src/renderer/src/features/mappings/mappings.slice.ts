@@ -7,7 +7,9 @@ import { describeApiError, describeError } from '../../lib/errors';
 import type { Rehearsal } from './mapping-samples.slice';
 import { NO_KEYS, type WorkspaceKeys } from './key-options';
 import { insertPath, type Caret } from './path-insert';
-import { draftFingerprint, draftInput, draftOf, fieldErrorsFromIssues, validateDraft, type FieldErrors, type MappingDraft } from './mapping-draft';
+import { withOverride } from '../../../../shared/domain/mapping-overrides';
+import { draftFingerprint, draftInput, draftOf, fieldErrorsFromIssues, paramsFor, validateDraft, type FieldErrors, type MappingDraft } from './mapping-draft';
+import { fetchWorkspaceKeys, type WorkflowsByEnv } from './workspace-keys';
 
 export interface MappingsSlice {
   mappings: Mapping[];
@@ -29,6 +31,10 @@ export interface MappingsSlice {
   pickTarget: string | null;
   /** Workflow, audience and collection names known to the current environment's workspace. */
   workspaceKeys: WorkspaceKeys;
+  /** Every environment's workflow keys, to flag a trigger whose workflow one of them lacks. */
+  workflowsByEnv: WorkflowsByEnv;
+  /** The environment whose parameters the editor shows and edits; null for the shared values. */
+  editingEnv: string | null;
   /** Set when saving found that every recent event fails the draft; the editor asks before saving. */
   saveWarning: { total: number; reasons: string[] } | null;
   /** A mapping to open once its source's mappings load (set by a link from elsewhere). */
@@ -42,13 +48,17 @@ export interface MappingsSlice {
   deleteMapping(id: string): Promise<boolean>;
   setMappingActive(id: string, environment: string, active: boolean): Promise<void>;
   editDraft(patch: Partial<Omit<MappingDraft, 'id'>>): void;
+  /** Sets a parameter: the shared value, or the override of `editingEnv` when one is chosen. */
   setParam(name: string, source: string): void;
+  /** Removes `editingEnv`'s override of a parameter, so it runs with the shared value again. */
+  resetParam(name: string): void;
+  setEditingEnv(environment: string | null): void;
   focusParam(name: string | null, caret?: Caret | null): void;
   startPick(name: string, caret: Caret | null): void;
   endPick(): void;
   loadWorkspaceKeys(): Promise<void>;
-  /** Creates a workflow the draft names but this environment lacks, then refreshes the known keys. */
-  createWorkflowForKey(key: string): Promise<void>;
+  /** Creates a workflow the draft names but an environment (the current one by default) lacks, then refreshes the known keys. */
+  createWorkflowForKey(key: string, environment?: string): Promise<void>;
   /** Fills the focused parameter with a path; returns where its caret should land, or null. */
   insertPathIntoFocused(path: string): { param: string; caret: number } | null;
   /** Saves after testing the draft on recent events; `force` saves even if every one fails. */
@@ -99,6 +109,8 @@ export const createMappingsSlice =
       pendingMappingId: null,
       pickTarget: null,
       workspaceKeys: NO_KEYS,
+      workflowsByEnv: {},
+      editingEnv: null,
       saveWarning: null,
       async loadMappings(sourceId) {
         const mine = ++generation;
@@ -186,11 +198,20 @@ export const createMappingsSlice =
         if (patch.eventType !== undefined && patch.eventType !== draft.eventType) void get().refreshSamples();
       },
       setParam(name, source) {
-        const { draft, draftErrors } = get();
+        const { draft, draftErrors, editingEnv } = get();
         if (!draft) return;
         const { [`params.${name}`]: _gone, ...rest } = draftErrors;
-        set({ draft: { ...draft, params: { ...draft.params, [name]: source } }, draftErrors: rest, draftFailure: null });
+        const next = editingEnv === null
+          ? { ...draft, params: { ...draft.params, [name]: source } }
+          : { ...draft, overrides: withOverride(draft, editingEnv, name, source) };
+        set({ draft: next, draftErrors: rest, draftFailure: null });
       },
+      resetParam(name) {
+        const { draft, editingEnv } = get();
+        if (!draft || editingEnv === null) return;
+        set({ draft: { ...draft, overrides: withOverride(draft, editingEnv, name, undefined) }, draftFailure: null });
+      },
+      setEditingEnv: (editingEnv) => set({ editingEnv }),
       focusParam(name, caret = null) {
         // Tabbing through other fields on the way to the tree must not move a pinned pick target.
         const pinned = get().pickTarget;
@@ -203,25 +224,13 @@ export const createMappingsSlice =
         const environment = get().currentEnv;
         if (environment === null) return;
         try {
-          const [workflows, objects, members] = await Promise.all([
-            api.call('workflows.list', { environment }),
-            api.call('workspace.objects', { environment, limit: 500, offset: 0 }),
-            api.call('workspace.audienceMembers', { environment, limit: 500, offset: 0 }),
-          ]);
-          set({
-            workspaceKeys: {
-              workflow_key: workflows.map((w) => w.key),
-              collection: [...new Set(objects.items.map((o) => o.collection))],
-              audience_key: [...new Set(members.items.map((m) => m.audienceKey))],
-            },
-          });
+          set(await fetchWorkspaceKeys(api, environment, get().environments.map((e) => e.key)));
         } catch {
           // Suggestions only: typing a key by hand still works.
         }
       },
-      async createWorkflowForKey(key) {
-        const environment = get().currentEnv;
-        if (environment === null) return;
+      async createWorkflowForKey(key, environment = get().currentEnv ?? undefined) {
+        if (environment === undefined) return;
         const result = await api.result('workflows.create', { environment, key });
         // A workflow created meanwhile (conflict) is what we wanted too.
         if (result.ok || result.error.code === 'conflict') await get().loadWorkspaceKeys();
@@ -229,7 +238,7 @@ export const createMappingsSlice =
       insertPathIntoFocused(path) {
         const { draft, focusedParam, focusedCaret } = get();
         if (!draft || !focusedParam) return null;
-        const next = insertPath(draft.params[focusedParam] ?? '', path, focusedCaret);
+        const next = insertPath(paramsFor(draft, get().editingEnv)[focusedParam] ?? '', path, focusedCaret);
         get().setParam(focusedParam, next.source);
         set({ focusedCaret: { start: next.caret, end: next.caret } });
         return { param: focusedParam, caret: next.caret };
@@ -267,7 +276,7 @@ export const createMappingsSlice =
         generation++;
         replace(saved);
         // Keep what was typed (including unmapped, empty inputs) but mark it saved.
-        const kept = { ...get().draft, ...draftOf(saved), params: { ...get().draft?.params, ...saved.params } };
+        const kept = { ...get().draft, ...draftOf(saved), params: { ...get().draft?.params, ...saved.params }, overrides: saved.overrides ?? {} };
         set({ draft: kept, draftBaseline: draftFingerprint(kept), draftSaving: false });
         return true;
       },
