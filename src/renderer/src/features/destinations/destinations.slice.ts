@@ -123,14 +123,17 @@ export const createDestinationsSlice =
         if (forwardingShown() || targets.some(isHolding)) get().scheduleDestinationsRefresh();
       },
       receiveDeliveryState({ eventId, destinationId, status }) {
-        patchRows(new Map([[eventId, tracker.update(eventId, destinationId, status)]]));
+        // An attempt that started before its app went down reports `pending`; it waits held now.
+        const destination = get().destinations.find((d) => d.id === destinationId);
+        const state = status === 'pending' && destination && isHolding(destination) ? 'held' : status;
+        patchRows(new Map([[eventId, tracker.update(eventId, destinationId, state)]]));
         if (forwardingShown()) get().scheduleDestinationsRefresh();
       },
       receiveDestinationStatus(status) {
         const holding = status.health === 'held';
         set({
           destinations: get().destinations.map((d) =>
-            d.id === status.id ? { ...d, health: status.health, counts: { ...d.counts, held: status.held }, ...(holding ? {} : { autoHeld: false }) } : d,
+            d.id === status.id ? { ...d, health: status.health, counts: { ...d.counts, held: status.held }, autoHeld: holding && !d.paused } : d,
           ),
         });
         patchRows(tracker.holding(status.id, holding));
