@@ -1,5 +1,4 @@
-import type { ApiError } from '../shared/api/result';
-import { ApiCallError } from '../shared/api/result';
+import type { ApiCallError, ApiError } from '../shared/api/result';
 
 /** Documented exit codes (docs/cli.md). */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
@@ -22,10 +21,17 @@ export function exitCodeOf(error: ApiError): number {
   return error.code === 'invalid_input' || error.code === 'not_found' ? EXIT.badInput : EXIT.failed;
 }
 
+/**
+ * Told apart by name, not `instanceof`: importing the class would load zod (result.ts builds its
+ * schemas at import) into every command's start, `--help` included.
+ */
+const isApiCallError = (error: unknown): error is ApiCallError =>
+  error instanceof Error && error.name === 'ApiCallError' && typeof (error as { error?: unknown }).error === 'object';
+
 /** Any thrown value as the one line the user reads, and its exit code. */
 export function describeFailure(error: unknown): { message: string; exitCode: number } {
   if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
-  if (error instanceof ApiCallError) {
+  if (isApiCallError(error)) {
     const issues = error.error.issues ?? [];
     const detail = issues.length > 1 ? ` (${issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')})` : '';
     return { message: `${error.error.message}${detail}`, exitCode: exitCodeOf(error.error) };

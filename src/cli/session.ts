@@ -1,16 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApiClient, type ApiClient } from '../shared/api/client';
+import type { ApiClient } from '../shared/api/client';
 import type { Transport } from '../shared/api/transport';
-import { createCore, type Core } from '../main/core/create-core';
+import type { Core } from '../main/core/create-core';
 import type { Logger } from '../main/core/ports';
-import { createKeyFileSecretStore } from '../main/core/secrets/key-file-store';
-import { DataDirLockedError } from '../main/core/store/data-dir-lock';
 import { readConnectionFile, type ConnectionInfo } from '../main/host/connection-file';
 import { defaultDataDir } from '../main/host/cli-args';
 import { CliError } from './errors';
-import { createCliHttpTransport } from './http-transport';
 
 /** The contract, reached through a running host (attached) or a core this command started (embedded). */
 export interface Session {
@@ -29,7 +26,11 @@ const SANDBOX_WORKER = fileURLToPath(new URL('./preprocess-worker.js', import.me
 export const resolveDataDir = (option: string | undefined): string =>
   resolve(option ?? (process.env.INLET_DATA_DIR || defaultDataDir(process.env)));
 
-function attach(dataDir: string, info: ConnectionInfo): Session {
+/** The client and the HTTP transport, loaded on first use: their push-event schemas need zod, `--help` doesn't. */
+const clientModules = () => Promise.all([import('../shared/api/client'), import('./http-transport')]);
+
+async function attach(dataDir: string, info: ConnectionInfo): Promise<Session> {
+  const [{ createApiClient }, { createCliHttpTransport }] = await clientModules();
   const transport = createCliHttpTransport(info.url, info.token);
   let connectedOnce = false;
   // Said on stderr so a stream on stdout stays one JSON document per line.
@@ -75,11 +76,25 @@ export async function openSession(dataDirOption: string | undefined, options: { 
   const running = readConnectionFile(dataDir);
   if (running) return attach(dataDir, running);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // The core (SQLite, the script sandbox, every domain) loads only when a command needs it, so an
+  // attached command and `--help` start without it.
+  const [{ createCore }, { createKeyFileSecretStore }, { DataDirLockedError }] = await Promise.all([
+    import('../main/core/create-core'),
+    import('../main/core/secrets/key-file-store'),
+    import('../main/core/store/data-dir-lock'),
+  ]);
   let core: Core;
   try {
     core = await createCore(
       { dataDir, secretStore: createKeyFileSecretStore(dataDir), logger: stderrLogger },
-      { receiverHost: '127.0.0.1', receiverPort: options.receiverPort ?? 0, sandboxWorkerPath: SANDBOX_WORKER },
+      {
+        receiverHost: '127.0.0.1',
+        receiverPort: options.receiverPort ?? 0,
+        sandboxWorkerPath: SANDBOX_WORKER,
+        // A command's core lives for one command: it never opens a public URL because the app's
+        // settings say "start the tunnel at launch" (`inlet listen --tunnel` asks for it explicitly).
+        startTunnelOnLaunch: false,
+      },
     );
   } catch (error) {
     if (error instanceof DataDirLockedError) {
@@ -88,6 +103,7 @@ export async function openSession(dataDirOption: string | undefined, options: { 
     }
     throw new CliError(`Could not open ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const [{ createApiClient }] = await clientModules();
   return {
     client: createApiClient(embeddedTransport(core)),
     mode: 'embedded',

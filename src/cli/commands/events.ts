@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
 import type { ApiClient } from '../../shared/api/client';
 import type { ApiInput } from '../../shared/api/contract';
-import { ActionStatusSchema, OriginSchema, type EventSummary } from '../../shared/domain/event';
-import { VerificationStatusSchema } from '../../shared/domain/verification';
+import type { EventSummary } from '../../shared/domain/event';
+import { ACTION_STATUS_CHOICES, ORIGIN_CHOICES, VERIFICATION_CHOICES } from '../choices';
 import { examples, withSession } from '../command';
 import { badInput } from '../errors';
 import { dim, EVENT_HEADERS, eventRow, out, printJson, printJsonLine, table } from '../output';
@@ -37,9 +37,9 @@ export function addFilterOptions(cmd: Command): Command {
     .option('--source <key>', 'only this source (key or id)')
     .option('--env <env>', 'only this environment')
     .option('--type <eventType>', 'only this event type')
-    .addOption(new Option('--verification <status>', 'only this verification outcome').choices(VerificationStatusSchema.options))
-    .addOption(new Option('--origin <origin>', 'only events that arrived this way').choices(OriginSchema.options))
-    .addOption(new Option('--actions <status>', 'only events whose actions ended so').choices(ActionStatusSchema.options))
+    .addOption(new Option('--verification <status>', 'only this verification outcome').choices(VERIFICATION_CHOICES))
+    .addOption(new Option('--origin <origin>', 'only events that arrived this way').choices(ORIGIN_CHOICES))
+    .addOption(new Option('--actions <status>', 'only events whose actions ended so').choices(ACTION_STATUS_CHOICES))
     .option('--since <when>', 'only events since a duration ago (15m, 2h, 3d) or a date')
     .option('--search <words>', 'full-text search over bodies');
 }

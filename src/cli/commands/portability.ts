@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { ApiClient } from '../../shared/api/client';
-import { ExportFileSchema } from '../../shared/domain/export';
 import { captureFileText, parseCaptureFile, toCapture, type Capture } from '../../shared/portability/capture-format';
 import { examples, withSession } from '../command';
 import { badInput, CliError } from '../errors';
@@ -132,6 +131,8 @@ export function registerPortability(program: Command): void {
         if (error instanceof CliError) throw error;
         throw badInput(`${path} is not JSON: ${(error as Error).message}`);
       }
+      // Loaded here, not at start: the schema needs zod, and every command's start would pay for it.
+      const { ExportFileSchema } = await import('../../shared/domain/export');
       const file = ExportFileSchema.safeParse(json);
       if (!file.success) {
         const issue = file.error.issues[0];

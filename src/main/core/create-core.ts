@@ -48,6 +48,11 @@ export interface CoreOptions {
   tunnelProvider?: TunnelProvider;
   tunnelProbeIntervalMs?: number;
   /**
+   * False: the tunnel never opens at start, whatever the settings say (`inlet` commands' short-lived
+   * cores must not publish the receiver behind the user's back). Default true.
+   */
+  startTunnelOnLaunch?: boolean;
+  /**
    * The built sandbox worker (out/main/preprocess-worker.js). With it, scripts run in a worker
    * thread that is terminated at a hard deadline; without it (tests), in this thread.
    */
@@ -194,7 +199,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     ...(options.tunnelProbeIntervalMs ? { probeIntervalMs: options.tunnelProbeIntervalMs } : {}),
   });
   probe.isProbePath = tunnel.isProbePath;
-  tunnel.startIfWanted();
+  if (options.startTunnelOnLaunch !== false) tunnel.startIfWanted();
 
   const pruner = createPruner(ctx);
   pruner.schedule();
