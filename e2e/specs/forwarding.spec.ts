@@ -107,12 +107,13 @@ test('a destination on a Stripe source: a test event is delivered (200, latency)
     await expect(destination.getByTestId('health-dot')).toHaveAttribute('data-state', 'holding');
     await shot('events-held');
 
-    // The app comes back on the same port: Inlet notices, and the three go out, in the order they came.
+    // The app comes back on the same port: Inlet notices, and the three go out (up to 4 at once: not ordered).
     await devApp.start();
     await expect(destination.getByTestId('destination-delivered')).toHaveText('4 delivered', { timeout: 15_000 });
     await expect(destination.getByTestId('destination-held')).toHaveText('0 held');
     await expect(badge).toBeHidden();
-    expect(devApp.verified).toEqual(['customer.created', 'customer.created', ...types]);
+    expect(devApp.verified.slice(0, 2)).toEqual(['customer.created', 'customer.created']);
+    expect(devApp.verified.slice(2).sort()).toEqual([...types].sort());
     await page.getByTestId('nav-log').click();
     for (const type of types) await expect(log.row(type).getByTestId('delivery-state')).toHaveAttribute('data-status', 'delivered');
     await page.getByTestId('filter-delivery').selectOption('held');
