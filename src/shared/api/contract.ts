@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ConfigChange } from './events';
 import { destinationMethods } from './contract-destinations';
 import { shapeMethods } from './contract-shapes';
+import { captureMethods } from './contract-captures';
 import { fixtureMethods } from './contract-fixtures';
 import { EnvKeySchema, EnvironmentSchema } from '../domain/environment';
 import { EventDetailSchema, EventFilterSchema, EventSummarySchema, PreprocessOutputSchema, ReplayModeSchema, SourceStatsSchema } from '../domain/event';
@@ -473,6 +474,7 @@ export const contract = {
 
   ...destinationMethods,
   ...shapeMethods,
+  ...captureMethods,
   ...fixtureMethods,
 } as const satisfies Record<string, { summary: string; changes?: readonly ConfigChange[]; input: z.ZodType; output: z.ZodType }>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ActionStatusSchema, EventSummarySchema, ProcessingSchema } from '../domain/event';
 import { TunnelStatusSchema } from '../domain/settings';
 import { DeliverySchema, DestinationHealthSchema } from '../domain/destination';
+import { CaptureProgressSchema } from './contract-captures';
 
 /** What `config.changed` names; mutating contract methods declare which they change. */
 export const ConfigChangeSchema = z.enum(['sources', 'environments', 'mappings', 'workflows', 'destinations', 'fixtures']);
@@ -26,6 +27,8 @@ export const pushEvents = {
     /** The first few of those, with their reasons. */
     failures: z.array(z.object({ id: z.number().int(), error: z.string() })).optional(),
   }),
+  /** An import of captured requests advanced, finished, was cancelled or stopped. */
+  'captures.progress': CaptureProgressSchema,
   /** The tunnel's state changed; an `up` with `previousUrl` means the public URL moved. */
   'tunnel.statusChanged': TunnelStatusSchema,
   /** Log retention removed old events (background pruning or `retention.prune`). */

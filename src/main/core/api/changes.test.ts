@@ -26,6 +26,8 @@ const READ_ONLY: ApiMethod[] = [
   'events.get',
   'events.replayJobs',
   'events.rehearse',
+  'captures.preview',
+  'captures.status',
   'mappings.list',
   'mappings.rehearse',
   'workflows.list',

@@ -1,17 +1,6 @@
 import { isStrictBase64 } from '../../../shared/domain/export';
 
-/** The formats Inlet reads captured requests from. */
-export const CAPTURE_FORMATS = ['inlet', 'jsonl', 'har', 'curl', 'stripe', 'http'] as const;
-export type CaptureFormat = (typeof CAPTURE_FORMATS)[number];
-
-export const FORMAT_NAMES: Record<CaptureFormat, string> = {
-  inlet: "Inlet's export",
-  jsonl: 'JSON Lines',
-  har: 'HAR (browser or proxy recording)',
-  curl: 'cURL commands',
-  stripe: 'Stripe events',
-  http: 'raw HTTP requests',
-};
+export { CAPTURE_FORMATS, CAPTURE_FORMAT_NAMES as FORMAT_NAMES, type CaptureFormat } from '../../../shared/api/contract-captures';
 
 /** Where an entry is in its file: a line for line-based formats, a 1-based position for lists. */
 export type Where = { line: number } | { entry: number };

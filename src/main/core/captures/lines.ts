@@ -24,13 +24,17 @@ export async function* readLines(chunks: Chunks): AsyncGenerator<Line> {
   if (rest !== '') yield { text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line: line + 1 };
 }
 
-/** The first `bytes` characters (or all, if shorter) and the whole text again as chunks. */
-export async function peek(chunks: Chunks, chars = 64 * 1024): Promise<{ head: string; all: AsyncIterable<string> }> {
+/**
+ * The start of a text (up to `chars`) and the whole text again as chunks. It waits for more only
+ * while it has less than `enough`: a client streaming parts may not send the next one until this
+ * one was taken.
+ */
+export async function peek(chunks: Chunks, chars = 64 * 1024, enough = 256): Promise<{ head: string; all: AsyncIterable<string> }> {
   const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : toAsync(chunks)) as AsyncIterator<string>;
   const taken: string[] = [];
   let size = 0;
   let ended = false;
-  while (size < chars) {
+  while (size < enough) {
     const next = await iterator.next();
     if (next.done) {
       ended = true;
@@ -41,10 +45,15 @@ export async function peek(chunks: Chunks, chars = 64 * 1024): Promise<{ head: s
   }
   const head = taken.join('').slice(0, chars);
   async function* all(): AsyncGenerator<string> {
-    yield* taken;
-    taken.length = 0;
-    if (ended) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    try {
+      yield* taken;
+      taken.length = 0;
+      if (ended) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      // A reader that stops early (cancel, a bad file) closes the source, e.g. the file stream.
+      if (!ended) await iterator.return?.();
+    }
   }
   return { head, all: all() };
 }

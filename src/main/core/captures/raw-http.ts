@@ -1,7 +1,8 @@
 import { toEntry, type CaptureEntry, type Chunks } from './entry';
 import { readLines } from './lines';
 
-export const REQUEST_LINE = /^([A-Za-z]+) +(\S+)(?: +HTTP\/\d(?:\.\d)?)?$/;
+/** `POST /path HTTP/1.1` (the version may be left out); the target is a path or an absolute URL. */
+export const REQUEST_LINE = /^([A-Z]{3,7}) +((?:https?:\/\/|\/)\S*)(?: +HTTP\/\d(?:\.\d)?)?$/;
 const HEADER = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[ \t]*(.*)$/;
 /** `.http` files (VS Code REST Client, JetBrains) separate requests with ###. */
 const SEPARATOR = /^###/;

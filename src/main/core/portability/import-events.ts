@@ -8,16 +8,18 @@ import { newEvent } from '../judge/new-event';
 
 type ImportedRequest = z.output<typeof ImportedRequestSchema>;
 
+/** A request to import; `unsigned` when it was made up from a payload that never had a signature. */
+export type ImportItem = ImportedRequest & { unsigned?: boolean };
+
+/** Said on an unsigned import whose verification fails, so the log tells why and what to do. */
+export const UNSIGNED_NOTE = 'Imported without a signature (made from the event payload): replay it re-signed or ignoring verification.';
+
 /**
  * Puts captured requests into the log of a source and environment, as they would be judged now,
  * without running their mappings: a support engineer replays them (usually ignoring verification)
  * through the current configuration.
  */
-export async function importEvents(
-  ctx: CoreContext,
-  queue: IngestQueue,
-  input: { sourceId: string; environment: string; items: ImportedRequest[] },
-): Promise<number[]> {
+export async function importEvents(ctx: CoreContext, queue: IngestQueue, input: { sourceId: string; environment: string; items: readonly ImportItem[] }): Promise<number[]> {
   const route = routeFor(ctx, input.sourceId, input.environment);
   const token = route.settings.endpointToken;
   return Promise.all(
@@ -26,9 +28,10 @@ export async function importEvents(
       const contentType = headers.find(([k]) => k === 'content-type')?.[1] ?? null;
       const request = parseRequest({ method: item.method, path: `/in/${token}`, query: item.query, headers, contentType, body: Buffer.from(item.body, item.bodyEncoding) });
       const assessed = await assessParts(ctx.sandbox, route, request, ctx.clock.now(), false);
+      const note = item.unsigned && assessed.verification.status === 'failed' ? UNSIGNED_NOTE : null;
       const event = newEvent(
         { ...request, receivedAt: ctx.clock.now(), sourceId: input.sourceId, environment: input.environment, remoteAddress: null },
-        { ...assessed, handshake: false },
+        { ...assessed, error: assessed.error ?? note, handshake: false },
         { origin: 'import' },
       );
       return queue.enqueue(event);

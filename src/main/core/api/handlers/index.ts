@@ -1,6 +1,7 @@
 import type { CoreContext, PipelineServices } from '../../context';
 import type { Handlers } from '../dispatcher';
 import { appHandlers } from './app.handlers';
+import { captureHandlers } from './captures.handlers';
 import { configHandlers } from './config.handlers';
 import { destinationHandlers } from './destinations.handlers';
 import { environmentHandlers } from './environments.handlers';
@@ -20,6 +21,7 @@ import { workspaceHandlers } from './workspace.handlers';
 /** One file per contract domain. The dispatcher has parsed the input; a handler calls its domain module and returns. */
 export const createHandlers = (ctx: CoreContext, services: PipelineServices): Handlers => ({
   ...appHandlers(ctx),
+  ...captureHandlers(ctx, services),
   ...configHandlers(ctx),
   ...destinationHandlers(ctx, services),
   ...environmentHandlers(ctx),
