@@ -166,14 +166,31 @@ describe('config and captures', () => {
     expect(JSON.parse(replayed.stdout)).toEqual([expect.objectContaining({ replayOf: ids[0], verification: 'verified', eventType: 'invoice.paid' })]);
   }, 120_000);
 
-  it('refuses a capture file with a bad item and imports none of it', async () => {
+  it('imports a capture file but its bad item, which it names, and exits 1', async () => {
     const dir = await connectedStripe();
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify([{ headers: {}, body: '{}' }, { headers: {}, body: 5 }]));
+    writeFileSync(file, JSON.stringify([{ headers: {}, body: '{}' }, { headers: {}, method: 'GET', body: 'x' }, { headers: 5, body: '{}' }]));
     const run = await runInlet(dir, ['import', file, '--source', 'stripe']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/item 2 body must be the raw request body/);
-    expect(JSON.parse((await runInlet(dir, ['events', '--json'])).stdout)).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Imported 1 request\(s\) \(inlet\) into stripe \(development\); 1 skipped/);
+    expect(run.stdout).toMatch(/entry 3: Headers must be an object/);
+    expect(JSON.parse((await runInlet(dir, ['events', '--json'])).stdout)).toHaveLength(1);
+  }, 60_000);
+
+  it('previews copied cURL commands with --dry-run, then imports the picked one', async () => {
+    const dir = await connectedStripe();
+    const file = join(dir, 'copied.sh');
+    writeFileSync(file, `curl 'https://x.test/a' -H 'content-type: application/json' --data-raw $'{"type":"invoice.paid","note":"it\\'s"}'\ncurl https://x.test/b --data-binary @body.json\ncurl https://x.test/c --json '{"type":"customer.created"}'\n`);
+    const preview = await runInlet(dir, ['import', file, '--source', 'stripe', '--dry-run']);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toMatch(/^cURL commands: 2 request\(s\) to import, 0 skipped, 1 that cannot be imported/);
+    expect(preview.stdout).toMatch(/#1 \(line 1\)\s+POST https:\/\/x.test\/a\s+invoice.paid/);
+    expect(preview.stdout).toMatch(/line 2: --data-binary @body.json reads the body from a file/);
+    const run = await runInlet(dir, ['--json', 'import', file, '--source', 'stripe', '--entries', '3']);
+    expect(run.code).toBe(0);
+    const { ids } = JSON.parse(run.stdout) as { ids: number[] };
+    expect(ids).toHaveLength(1);
+    expect(JSON.parse((await runInlet(dir, ['events', '--json'])).stdout)).toEqual([expect.objectContaining({ id: ids[0], eventType: 'customer.created', origin: 'import' })]);
   }, 60_000);
 });
 

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCatalog } from './commands/catalog';
 import { registerEvents } from './commands/events';
+import { registerImportCaptures } from './commands/import-captures';
 import { registerListen } from './commands/listen';
 import { registerPortability } from './commands/portability';
 import { registerReplay } from './commands/replay';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerSend(program);
   registerEvents(program);
   registerReplay(program);
+  registerImportCaptures(program);
   registerPortability(program);
   registerCatalog(program);
   program.addHelpText(

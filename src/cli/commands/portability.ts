@@ -1,17 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { ApiClient } from '../../shared/api/client';
-import { captureFileText, parseCaptureFile, toCapture, type Capture } from '../../shared/portability/capture-format';
+import { captureFileText, toCapture, type Capture } from '../../shared/portability/capture-format';
 import { examples, withSession } from '../command';
 import { badInput, CliError } from '../errors';
 import { out, printJson } from '../output';
 import { progressBar } from '../progress';
-import { findSource, resolveEnv } from '../resolve';
+import { findSource } from '../resolve';
 import { readInputFile } from './send';
 import { addFilterOptions, toFilter, type FilterOptions } from './events';
-
-/** `events.import` takes at most this many per call. */
-const IMPORT_CHUNK = 5000;
 
 function writeOutput(file: string, text: string): void {
   try {
@@ -46,39 +43,6 @@ async function exportCaptures(client: ApiClient, filter: Awaited<ReturnType<type
 }
 
 export function registerPortability(program: Command): void {
-  const imp = program
-    .command('import')
-    .description('Put captured requests (the log\'s export format) into a source\'s log, judged as the receiver would now')
-    .argument('<file>', 'a JSON list of {method?, headers, body, bodyEncoding?, query?}')
-    .requiredOption('--source <key>', 'the source whose log receives them')
-    .option('--env <env>', 'environment (default: the first one)')
-    .action(async (file: string, opts: { source: string; env?: string }, command: Command) => {
-      const parsed = parseCaptureFile(readInputFile(file));
-      if (parsed.fileError) throw badInput(`${file}: ${parsed.fileError}`);
-      const [firstError] = parsed.errors;
-      // Every item is checked before any is imported: a bad file changes nothing.
-      if (firstError) throw badInput(`${file}: item ${firstError.item} ${firstError.message}${parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : ''}`);
-      await withSession(command, async ({ client }, g) => {
-        const source = await findSource(client, opts.source);
-        if (!source) throw badInput(`Unknown source "${opts.source}"`);
-        const env = await resolveEnv(client, opts.env);
-        const bar = progressBar('Importing');
-        const ids: number[] = [];
-        try {
-          for (let i = 0; i < parsed.items.length; i += IMPORT_CHUNK) {
-            const chunk = parsed.items.slice(i, i + IMPORT_CHUNK);
-            ids.push(...(await client.call('events.import', { sourceId: source.id, environment: env, items: chunk })).ids);
-            bar.update(ids.length, parsed.items.length);
-          }
-        } finally {
-          bar.stop();
-        }
-        if (g.json) printJson({ ids });
-        else out(`Imported ${ids.length} request(s) into ${source.key} (${env}) as events ${ids[0]}–${ids.at(-1)}. Replay them to run the mappings: inlet replay ${ids.length <= 5 ? ids.join(' ') : `--source ${source.key} --origin import`}`);
-      });
-    });
-  examples(imp, ['inlet import captures.json --source stripe --env development']);
-
   const exp = addFilterOptions(program.command('export').description('Write logged requests to a file the import (and the app) reads back'))
     .requiredOption('-o, --output <file>', 'where to write the captures')
     .option('--limit <n>', 'at most this many (newest)', (raw) => {
