@@ -49,17 +49,20 @@ export function MappingList({ source }: { source: Source }) {
             <span className="env-chips" role="group" aria-label="Active in">
               {environments.map((env) => {
                 const on = m.activeIn.includes(env.key);
+                const overridden = Object.keys(m.overrides?.[env.key] ?? {}).length > 0;
                 return (
                   <button
                     key={env.key}
                     type="button"
-                    className="env-chip"
+                    className={`env-chip${overridden ? ' env-chip--overridden' : ''}`}
                     aria-pressed={on}
-                    title={`${on ? 'Active' : 'Inactive'} in ${env.name}; click to turn ${on ? 'off' : 'on'}`}
+                    title={`${on ? 'Active' : 'Inactive'} in ${env.name}${overridden ? ', with parameters of its own' : ''}; click to turn ${on ? 'off' : 'on'}`}
                     data-testid={`mapping-active-${env.key}`}
+                    data-overridden={overridden || undefined}
                     onClick={() => void setActive(m.id, env.key, !on)}
                   >
                     {env.name}
+                    {overridden && <span aria-label=", parameters overridden"> *</span>}
                   </button>
                 );
               })}

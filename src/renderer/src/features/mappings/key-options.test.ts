@@ -32,6 +32,11 @@ describe('keyOptions', () => {
     expect(keyOptions('workflow_key', 'key', ws, maps)).toEqual(['invoice-paid', 'trial-ending', 'welcome']);
   });
 
+  it('offers the keys other mappings use in one environment only', () => {
+    const prodOnly = { ...mapping({ key: '"welcome"' }), overrides: { production: { key: '"welcome-prod"' } } };
+    expect(keyOptions('workflow_key', 'key', NO_KEYS, [prodOnly])).toEqual(['welcome', 'welcome-prod']);
+  });
+
   it('always offers the tenants collection', () => {
     expect(keyOptions('collection', 'collection', NO_KEYS, [])).toEqual(['$tenants']);
   });

@@ -18,9 +18,10 @@ const constantOf = (source: string): string | null => {
   return parsed.ok && parsed.ast.type === 'literal' && typeof parsed.ast.value === 'string' ? parsed.ast.value : null;
 };
 
-/** Names for one parameter: the workspace's, plus those other mappings already use, sorted, once each. */
+/** Names for one parameter: the workspace's, plus those other mappings already use (overrides too), sorted, once each. */
 export function keyOptions(kind: KeyKind, param: string, workspace: WorkspaceKeys, mappings: readonly Mapping[]): string[] {
-  const used = mappings.map((m) => m.params[param]).filter((s): s is string => typeof s === 'string').map(constantOf);
+  const sources = mappings.flatMap((m) => [m.params[param], ...Object.values(m.overrides ?? {}).map((own) => own[param])]);
+  const used = sources.filter((s): s is string => typeof s === 'string').map(constantOf);
   const extra = kind === 'collection' ? [TENANTS_COLLECTION] : [];
   const all = [...workspace[kind], ...used, ...extra].filter((s): s is string => typeof s === 'string' && s !== '');
   return [...new Set(all)].sort((a, b) => a.localeCompare(b));
