@@ -23,6 +23,7 @@ import { createPruner } from './retention/pruner';
 import { createRunCompleter } from './actions/run-completer';
 import { createForwarding, type DeliveryServiceOptions } from './deliveries';
 import { summarize, type NewEvent } from './store/repos/events.repo';
+import { exportToStream, type ExportStream } from './exports/export-stream';
 import { RUNNING_BUSY_TIMEOUT_MS } from './util/sqlite-errors';
 import type { TunnelProvider } from './tunnel/providers/provider.js';
 import { createTunnelService } from './tunnel/tunnel-service';
@@ -82,6 +83,8 @@ export interface Core {
   readonly unusableSecrets: number;
   /** Set when `start-fresh` moved a damaged database aside: where the old file is now. */
   readonly damagedDatabaseMovedTo: string | null;
+  /** Streams a log export (issue #13) to a writable: the headless host's download, the CLI's file. */
+  exportLog: ExportStream;
   /** Stops the receiver, commits pending rows and closes the database. */
   close(): Promise<void>;
 }
@@ -235,6 +238,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     },
     receiverUrl,
     dataDir: ports.dataDir,
+    exportLog: (input, out, options) => exportToStream(ctx, input, out, options),
     async close() {
       if (closed) return;
       closed = true;

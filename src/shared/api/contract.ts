@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ConfigChange } from './events';
 import { destinationMethods } from './contract-destinations';
 import { shapeMethods } from './contract-shapes';
+import { exportMethods } from './contract-exports';
 import { captureMethods } from './contract-captures';
 import { fixtureMethods } from './contract-fixtures';
 import { EnvKeySchema, EnvironmentSchema } from '../domain/environment';
@@ -474,6 +475,7 @@ export const contract = {
 
   ...destinationMethods,
   ...shapeMethods,
+  ...exportMethods,
   ...captureMethods,
   ...fixtureMethods,
 } as const satisfies Record<string, { summary: string; changes?: readonly ConfigChange[]; input: z.ZodType; output: z.ZodType }>;

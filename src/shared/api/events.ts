@@ -29,6 +29,8 @@ export const pushEvents = {
   }),
   /** An import of captured requests advanced, finished, was cancelled or stopped. */
   'captures.progress': CaptureProgressSchema,
+  /** A log export written to a file advanced, finished or failed (`exports.save` with an `exportId`). */
+  'exports.progress': z.object({ exportId: z.string(), done: z.number().int(), total: z.number().int(), state: z.enum(['running', 'finished', 'failed']) }),
   /** The tunnel's state changed; an `up` with `previousUrl` means the public URL moved. */
   'tunnel.statusChanged': TunnelStatusSchema,
   /** Log retention removed old events (background pruning or `retention.prune`). */

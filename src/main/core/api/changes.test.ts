@@ -50,6 +50,7 @@ const READ_ONLY: ApiMethod[] = [
   'shapes.get',
   'shapes.export',
   'shapes.drift',
+  'exports.preview',
   'fixtures.list',
   'fixtures.resolve',
   'fixtures.rehearse',

@@ -5,6 +5,7 @@ import { captureHandlers } from './captures.handlers';
 import { configHandlers } from './config.handlers';
 import { destinationHandlers } from './destinations.handlers';
 import { environmentHandlers } from './environments.handlers';
+import { exportHandlers } from './exports.handlers';
 import { eventHandlers } from './events.handlers';
 import { fixtureHandlers } from './fixtures.handlers';
 import { mappingHandlers } from './mappings.handlers';
@@ -25,6 +26,7 @@ export const createHandlers = (ctx: CoreContext, services: PipelineServices): Ha
   ...configHandlers(ctx),
   ...destinationHandlers(ctx, services),
   ...environmentHandlers(ctx),
+  ...exportHandlers(ctx),
   ...eventHandlers(ctx, services),
   ...fixtureHandlers(ctx, services),
   ...mappingHandlers(ctx),

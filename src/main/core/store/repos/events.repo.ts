@@ -60,6 +60,14 @@ export interface LoggedRequest extends RequestFields {
   id: number;
 }
 
+/** A logged request with what an export names it by (its type) and how it was answered. */
+export interface ExportedRequest extends LoggedRequest {
+  eventType: string | null;
+  responseStatus: number;
+}
+type ExportedRequestRow = Pick<EventRow, 'id' | 'received_at' | 'source_id' | 'environment' | 'method' | 'path' | 'query' | 'headers' | 'content_type' | 'body' | 'event_type' | 'response_status'>;
+const EXPORT_COLUMNS = 'e.id, e.received_at, e.source_id, e.environment, e.method, e.path, e.query, e.headers, e.content_type, e.body, e.event_type, e.response_status';
+
 /** An action run as the processor records it; the id is its position within the event. */
 export type ActionRunRecord = Omit<ActionRun, 'id' | 'eventId'>;
 
@@ -214,12 +222,13 @@ export const toFtsQuery = (search: string): string =>
  * The FROM/WHERE part of a filtered log query and its parameters. With a search, the FTS index
  * drives the scan (newest match first) so a common word does not materialise every match.
  */
-function filteredQuery(filter: EventFilter & { cursor?: number }): { sql: string; params: Record<string, unknown> } {
+function filteredQuery(filter: EventFilter & { cursor?: number; after?: number }): { sql: string; params: Record<string, unknown> } {
   const clauses = (Object.keys(FILTER_COLUMNS) as Array<keyof typeof FILTER_COLUMNS>)
     .filter((k) => filter[k] !== undefined)
     .map((k) => FILTER_COLUMNS[k]);
   if (filter.delivery) clauses.push(deliveryFilter(filter.delivery));
   if (filter.cursor !== undefined) clauses.push('e.id < @cursor');
+  if (filter.after !== undefined) clauses.push('e.id > @after');
   if (filter.search) clauses.unshift('events_fts MATCH @search');
   const from = `${filter.search ? 'events_fts f JOIN events e ON e.id = f.rowid' : 'events e'} ${OUTCOME_JOIN}`;
   const params: Record<string, unknown> = {};
@@ -317,6 +326,25 @@ export function createEventsRepo(db: Db) {
       const rows = stmt.all({ ...params, limit: filter.limit + 1 });
       const items = rows.slice(0, filter.limit).map(toEventSummary);
       return { items, nextCursor: rows.length > filter.limit ? (items.at(-1)?.id ?? null) : null };
+    },
+
+    /**
+     * The matching events' requests, oldest first, one page at a time: an export streams the log
+     * without ever holding all of it (issue #13).
+     */
+    *requestPages(filter: EventFilter, pageSize: number): Generator<ExportedRequest[]> {
+      const { sql: from, params } = filteredQuery({ ...filter, after: 0 });
+      const page = db.prepare<Record<string, unknown>, ExportedRequestRow>(`SELECT ${EXPORT_COLUMNS} FROM ${from} ORDER BY e.id LIMIT @pageSize`);
+      for (let after = 0; ; ) {
+        const rows = page.all({ ...params, after, pageSize });
+        if (rows.length === 0) return;
+        yield rows.map((r) => ({
+          id: r.id, receivedAt: r.received_at, sourceId: r.source_id, environment: r.environment, method: r.method, path: r.path, query: r.query,
+          headers: storedColumn(r.id, 'headers', r.headers), contentType: r.content_type, body: r.body, eventType: r.event_type, responseStatus: r.response_status,
+        }));
+        if (rows.length < pageSize) return;
+        after = rows[rows.length - 1]!.id;
+      }
     },
 
     /** How many events match (for "N matching" and bulk-replay confirmations); counts up to `cap`. */
