@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
 import type { ApiClient } from '../../shared/api/client';
 import type { PushPayload } from '../../shared/api/events';
-import type { EventSummary } from '../../shared/domain/event';
+import type { EventSummary, ReplayMode } from '../../shared/domain/event';
 import { examples, withSession } from '../command';
 import { badInput, CliError } from '../errors';
 import { EVENT_HEADERS, eventRow, out, printJson, table } from '../output';
 import { progressBar } from '../progress';
 import { addFilterOptions, parseId, toFilter, type EventFilter, type FilterOptions } from './events';
 
-type Mode = 'as_is' | 'ignore_verification';
+/** Undefined: Inlet's default per event (re-signed when older than its scheme's tolerance). */
+type Mode = ReplayMode | undefined;
 type JobEnd = PushPayload<'replay.progress'>;
 
 /** Starts a bulk replay and follows its progress pushes to the end. */
@@ -25,7 +26,7 @@ async function replayMatching(client: ApiClient, filter: EventFilter, mode: Mode
   // Subscribed before starting: a small job can finish before `replayMany` answers.
   const off = client.on('replay.progress', (p) => (jobId === null ? early.push(p) : p.jobId === jobId && onProgress(p)));
   try {
-    const job = await client.call('events.replayMany', { ...filter, mode, respectIdempotency, max });
+    const job = await client.call('events.replayMany', { ...filter, ...(mode ? { mode } : {}), respectIdempotency, max });
     if (job.total === 0) return { jobId: job.jobId, done: 0, total: 0, state: 'finished' };
     jobId = job.jobId;
     early.filter((p) => p.jobId === job.jobId).forEach(onProgress);
@@ -37,6 +38,8 @@ async function replayMatching(client: ApiClient, filter: EventFilter, mode: Mode
 }
 
 interface ReplayOptions extends FilterOptions {
+  resign?: boolean;
+  asConfigured?: boolean;
   ignoreVerification?: boolean;
   respectIdempotency?: boolean;
   max: number;
@@ -49,6 +52,8 @@ export function registerReplay(program: Command): void {
       .description('Send logged events through the current configuration again (each replay is a new log entry)')
       .argument('[ids...]', 'event ids; without ids, every event the filter options match (oldest first)'),
   )
+    .option('--resign', "sign each request afresh as its provider would (current secret, new timestamp), then verify it; the default for events older than their scheme's tolerance")
+    .option('--as-configured', 'verify the logged signature as configured now, without re-signing (stale signatures fail)')
     .option('--ignore-verification', 'treat verification and timestamps as passed (for stale or foreign signatures)')
     .option('--respect-idempotency', 'skip events whose idempotency key was already processed')
     .option('--max <n>', 'with a filter: replay at most this many', (raw) => {
@@ -57,7 +62,9 @@ export function registerReplay(program: Command): void {
     }, 10_000)
     .action(async (rawIds: string[], opts: ReplayOptions, command: Command) => {
       const ids = rawIds.map(parseId);
-      const mode: Mode = opts.ignoreVerification ? 'ignore_verification' : 'as_is';
+      const chosen = (['resign', 'asConfigured', 'ignoreVerification'] as const).filter((flag) => opts[flag] === true);
+      if (chosen.length > 1) throw badInput('Choose one of --resign, --as-configured and --ignore-verification');
+      const mode: Mode = opts.resign ? 'resign' : opts.asConfigured ? 'as_is' : opts.ignoreVerification ? 'ignore_verification' : undefined;
       const respectIdempotency = opts.respectIdempotency === true;
       await withSession(command, async ({ client }, g) => {
         const filter = await toFilter(client, opts);
@@ -76,7 +83,7 @@ export function registerReplay(program: Command): void {
         const replays: EventSummary[] = [];
         try {
           for (const [i, id] of ids.entries()) {
-            replays.push(await client.call('events.replay', { id, mode, respectIdempotency }));
+            replays.push(await client.call('events.replay', { id, ...(mode ? { mode } : {}), respectIdempotency }));
             bar.update(i + 1, ids.length);
           }
         } finally {
@@ -88,6 +95,7 @@ export function registerReplay(program: Command): void {
     });
   examples(cmd, [
     'inlet replay 41 42',
+    'inlet replay 41 --resign',
     'inlet replay --source stripe --verification failed --since 2h --ignore-verification',
     'inlet replay --type invoice.paid --max 100 --json',
   ]);

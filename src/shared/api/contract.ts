@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { ConfigChange } from './events';
 import { destinationMethods } from './contract-destinations';
 import { shapeMethods } from './contract-shapes';
+import { replayMethods, ReplayEditSchema, ReplayModeInput } from './contract-replay';
 import { exportMethods } from './contract-exports';
 import { captureMethods } from './contract-captures';
 import { fixtureMethods } from './contract-fixtures';
 import { EnvKeySchema, EnvironmentSchema } from '../domain/environment';
-import { EventDetailSchema, EventFilterSchema, EventSummarySchema, PreprocessOutputSchema, ReplayModeSchema, SourceStatsSchema } from '../domain/event';
+import { EventDetailSchema, EventFilterSchema, EventSummarySchema, PreprocessOutputSchema, SourceStatsSchema } from '../domain/event';
 import { ActionPlanSchema, MappingFieldsSchema, MappingSchema } from '../domain/mapping';
 import { ConditionSchema } from '../expr/schema';
 import { ActionRunSchema } from '../domain/event';
@@ -63,8 +64,6 @@ const SendTestInput = z.object({
   /** Values set in the JSON body by path (`data.object.amount_paid`, `items[0].id`); a missing parent is refused. */
   overrides: z.array(z.object({ path: z.string().min(1).max(500), value: z.unknown() })).max(200).default([]),
 });
-
-const ReplayMode = ReplayModeSchema.default('as_is');
 
 const MappingDraft = MappingFieldsSchema.extend({ id: Id.optional(), position: z.number().int().optional() });
 
@@ -257,8 +256,8 @@ export const contract = {
   'events.replay': {
     changes: [],
     summary:
-      'Sends a logged request through the current configuration again, as a new log entry linked to the original. `ignore_verification` treats verification and timestamps as passed. Replays bypass idempotency unless `respectIdempotency`.',
-    input: z.object({ id: z.number().int(), mode: ReplayMode, respectIdempotency: z.boolean().default(false) }),
+      'Sends a logged request through the current configuration again, as a new log entry linked to the original. `resign` signs it afresh as its provider would, then verifies it; `ignore_verification` treats verification and timestamps as passed; without `mode`, events older than their scheme\'s tolerance are re-signed. `edit` replaces parts of the request first (re-signed or ignoring verification). Replays bypass idempotency unless `respectIdempotency`.',
+    input: z.object({ id: z.number().int(), mode: ReplayModeInput, respectIdempotency: z.boolean().default(false), edit: ReplayEditSchema.optional() }),
     output: EventSummarySchema,
   },
   'events.replayMany': {
@@ -268,7 +267,7 @@ export const contract = {
     input: EventFilterSchema.extend({
       /** Exactly these events (e.g. the ones just imported); the other filters are then ignored. */
       ids: z.array(z.number().int()).max(100_000).optional(),
-      mode: ReplayMode,
+      mode: ReplayModeInput,
       respectIdempotency: z.boolean().default(false),
       max: z.number().int().min(1).max(100_000).default(10_000),
     }),
@@ -475,6 +474,7 @@ export const contract = {
 
   ...destinationMethods,
   ...shapeMethods,
+  ...replayMethods,
   ...exportMethods,
   ...captureMethods,
   ...fixtureMethods,

@@ -15,8 +15,12 @@ export type Processing = z.infer<typeof ProcessingSchema>;
 export const OriginSchema = z.enum(['received', 'test', 'replay', 'import']);
 export type Origin = z.infer<typeof OriginSchema>;
 
-/** How a replay treats verification: as the receiver would now (`as_is`), or checked but never enforced. */
-export const ReplayModeSchema = z.enum(['as_is', 'ignore_verification']);
+/**
+ * How a replay treats verification: as the receiver would now (`as_is`); signed afresh as its
+ * provider would and then verified (`resign`, for events older than the scheme's tolerance or
+ * edited); or checked but never enforced (`ignore_verification`).
+ */
+export const ReplayModeSchema = z.enum(['as_is', 'ignore_verification', 'resign']);
 export type ReplayMode = z.infer<typeof ReplayModeSchema>;
 
 /** The sum of an event's action runs. */
@@ -64,9 +68,11 @@ export const EventSummarySchema = z.object({
   actionStatus: ActionStatusSchema.nullable(),
   /** The event this one replays, when it is a replay. */
   replayOf: z.number().int().nullable(),
-  /** For a replay: whether verification was enforced as configured or ignored. */
+  /** For a replay: whether verification was enforced as configured, re-signed, or ignored. */
   replayMode: ReplayModeSchema.nullable(),
   origin: OriginSchema,
+  /** True on a replay whose request was edited before it was sent (absent otherwise). */
+  edited: z.boolean().optional(),
   /**
    * Where its forwarding stands, summed over its deliveries (failed, else held, else pending, else
    * delivered); null when it was not forwarded. Only log pages carry it.

@@ -91,6 +91,11 @@ export const TemplateSchema = z.object({
   secretVar: SecretVarSchema.nullable().default(null),
   /** Ids and timestamps renewed by "send test event" (beyond the signature's own id and timestamp). */
   fresh: z.array(FreshValueSchema).default([]),
+  /**
+   * A delivery time inside the payload that the provider's own verifier checks for freshness
+   * (Linear's `webhookTimestamp`): renewed, with the signature, when Inlet re-signs a replay.
+   */
+  signedAt: FreshValueSchema.nullable().default(null),
   /** Workflow keys the default mappings trigger; created in every environment at connect time. */
   workflows: z.array(z.object({ key: z.string(), name: z.string() })),
   defaultMappings: z.array(TemplateMappingSchema),

@@ -26,6 +26,8 @@ const READ_ONLY: ApiMethod[] = [
   'events.get',
   'events.replayJobs',
   'events.rehearse',
+  'events.replayOptions',
+  'events.resignedRequest',
   'captures.preview',
   'captures.status',
   'mappings.list',

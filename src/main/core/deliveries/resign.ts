@@ -1,9 +1,7 @@
 import type { VerificationConfig } from '../../../shared/domain/verification';
 import type { CoreContext } from '../context';
+import { TEST_SIGNING_KEY_VAR as SENDGRID_KEY_VAR } from '../verification/resign';
 import type { DestinationRecord } from './destinations-repo';
-
-/** Where SendGrid test signing keeps its private key (send-test's TEST_KEY_VAR). */
-const SENDGRID_KEY_VAR = 'INLET_TEST_SIGNING_KEY';
 
 /**
  * What a re-signed delivery is signed with: the source's verification scheme in that environment

@@ -7,15 +7,21 @@ import { summarize } from '../store/repos/events.repo';
 import { newEvent } from '../judge/new-event';
 import { hasActiveMappings } from './processor';
 import { assessParts, routeFor } from '../judge/rejudge';
+import { resolveMode } from './replay-options';
+import { applyEdit, resignFor, resignPlanFor, type ReplayEdit } from './replay-request';
 
 export interface ReplayOptions {
-  mode: ReplayMode;
+  /** Absent: Inlet's default for each event (re-signed when older than its scheme's tolerance). */
+  mode?: ReplayMode | undefined;
   respectIdempotency: boolean;
+  /** Replaces parts of the logged request before it is replayed (one event at a time). */
+  edit?: ReplayEdit | undefined;
 }
 
 /**
  * Sends a logged request through the current configuration again. The replay is a new log entry
- * (linked to its original through `replayOf`) and is processed like any received event.
+ * (linked to its original through `replayOf`) and is processed like any received event. Re-signed,
+ * it is signed afresh as its provider would and then verified like a received request.
  */
 export async function replayEvent(ctx: CoreContext, queue: IngestQueue, id: number, options: ReplayOptions): Promise<EventSummary> {
   // The request alone: a bulk replay reads thousands, and the original's outcome plays no part.
@@ -25,12 +31,23 @@ export async function replayEvent(ctx: CoreContext, queue: IngestQueue, id: numb
     throw new ApiFailure('conflict', `Event ${id} reached no source (unknown endpoint), so there is no configuration to replay it through`);
   }
   const route = routeFor(ctx, original.sourceId, original.environment);
+  const plan = resignPlanFor(ctx, route);
+  const { request: changed, edited } = applyEdit(original, options.edit);
+  const mode = resolveMode(ctx, plan, original, options.mode, edited);
   const now = ctx.clock.now();
-  const asIs = options.mode === 'as_is';
-  const request = parseRequest(original);
+  const enforced = mode !== 'ignore_verification';
+  let sent = changed;
+  if (mode === 'resign') {
+    try {
+      sent = resignFor(plan, changed, now);
+    } catch (error) {
+      throw new ApiFailure('invalid_input', `The ${original.environment} secret can't re-sign event ${id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const request = parseRequest(sent);
   // Ignoring verification means judging the signature as of the original arrival and never rejecting.
-  const assessed = await assessParts(ctx.sandbox, route, request, asIs ? now : original.receivedAt, asIs);
-  const disabled = asIs && !route.settings.enabled;
+  const assessed = await assessParts(ctx.sandbox, route, request, enforced ? now : original.receivedAt, enforced);
+  const disabled = enforced && !route.settings.enabled;
   const event = newEvent(
     { ...request, receivedAt: now, sourceId: original.sourceId, environment: original.environment, remoteAddress: null },
     {
@@ -42,7 +59,7 @@ export async function replayEvent(ctx: CoreContext, queue: IngestQueue, id: numb
       error: disabled ? `This source is disabled in the ${original.environment} environment` : assessed.error,
       handshake: false,
     },
-    { origin: 'replay', replayOf: id, mode: options.mode, dedupe: options.respectIdempotency, hasMappings: hasActiveMappings(ctx, original.sourceId, original.environment) },
+    { origin: 'replay', replayOf: id, mode, edited, dedupe: options.respectIdempotency, hasMappings: hasActiveMappings(ctx, original.sourceId, original.environment) },
   );
   return summarize(await queue.enqueue(event), event);
 }

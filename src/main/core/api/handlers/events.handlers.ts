@@ -2,6 +2,7 @@ import { ApiFailure } from '../../../../shared/api/result';
 import type { EventDetail } from '../../../../shared/domain/event';
 import { parseBody } from '../../request/parse-body';
 import { replayEvent } from '../../pipeline/replay';
+import { replayOptionsFor, resignedRequestFor } from '../../pipeline/replay-options';
 import { rehearseEvent } from '../../pipeline/rehearse';
 import { pastedRequest } from '../../request/event-context';
 import { importEvents } from '../../portability/import-events';
@@ -17,6 +18,8 @@ type EventHandlers = Pick<
   | 'events.get'
   | 'events.replay'
   | 'events.replayMany'
+  | 'events.replayOptions'
+  | 'events.resignedRequest'
   | 'events.replayJobs'
   | 'events.cancelReplay'
   | 'events.rehearse'
@@ -58,9 +61,11 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
       return ctx.events.countMatching(filter, cap);
     },
     'events.get': ({ id, parsed, body }) => toDetail(mustGet(id), parsed, body),
-    'events.replay': ({ id, mode, respectIdempotency }) => replayEvent(ctx, services.queue, id, { mode, respectIdempotency }),
+    'events.replay': ({ id, mode, respectIdempotency, edit }) => replayEvent(ctx, services.queue, id, { mode, respectIdempotency, edit }),
     'events.replayMany': ({ mode, respectIdempotency, max, ids, ...filter }) =>
       services.replays.start(filter, max, { mode, respectIdempotency }, ids),
+    'events.replayOptions': ({ id }) => replayOptionsFor(ctx, id),
+    'events.resignedRequest': ({ id }) => resignedRequestFor(ctx, id),
     'events.replayJobs': () => services.replays.list(),
     'events.cancelReplay': ({ jobId }) => ({ cancelled: services.replays.cancel(jobId) }),
     'events.rehearse': ({ sourceId, environment, payload }) =>

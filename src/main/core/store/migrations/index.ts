@@ -7,6 +7,7 @@ import { deliveries } from './005-deliveries';
 import { payloadShapes } from './006-payload-shapes';
 import { fixtures } from './007-fixtures';
 import { mappingOverrides } from './008-mapping-overrides';
+import { replayEdits } from './009-replay-edits';
 
 /** Append only. Never edit a migration that has shipped; add the next one. */
-export const migrations: readonly Migration[] = [initial, workspace, workspaceLifecycle, eventOutcomes, deliveries, payloadShapes, fixtures, mappingOverrides];
+export const migrations: readonly Migration[] = [initial, workspace, workspaceLifecycle, eventOutcomes, deliveries, payloadShapes, fixtures, mappingOverrides, replayEdits];

@@ -38,6 +38,8 @@ export interface NewEvent extends RequestFields {
   actionStatus: 'no_mapping' | null;
   replayOf: number | null;
   replayMode: ReplayMode | null;
+  /** A replay of an edited request (migration 009). */
+  edited?: boolean;
   origin: Origin;
   /** False for a replay that should run even if its idempotency key was already executed. */
   dedupe: boolean;
@@ -95,6 +97,7 @@ interface EventRow {
   action_status: ActionStatus | null;
   replay_of: number | null;
   replay_mode: ReplayMode | null;
+  edited: number;
   origin: Origin;
   preprocess_output: string | null;
   action_runs: string | null;
@@ -134,7 +137,7 @@ const ACTION_STATUS = outcomeOr('action_status');
 
 const SUMMARY_COLUMNS = `e.id, e.received_at, e.source_id, e.environment, e.method, e.path, e.content_type, e.body_size,
   e.event_type, e.idempotency_key, e.verification, e.response_status, e.error, ${PROCESSING} AS processing,
-  ${ACTION_STATUS} AS action_status, e.replay_of, e.replay_mode, e.origin`;
+  ${ACTION_STATUS} AS action_status, e.replay_of, e.replay_mode, e.edited, e.origin`;
 
 /** A delivery waits while its destination is held (paused, or its app is down): shown as `held`. */
 const HELD = '(t.paused = 1 OR t.auto_held_at IS NOT NULL)';
@@ -173,6 +176,7 @@ export const toEventSummary = (row: SummaryRow): EventSummary => ({
   replayOf: row.replay_of,
   replayMode: row.replay_mode,
   origin: row.origin,
+  ...(row.edited ? { edited: true } : {}),
   ...(row.delivery !== undefined ? { delivery: row.delivery } : {}),
 });
 
@@ -196,6 +200,7 @@ export const summarize = (id: number, e: NewEvent): EventSummary => ({
   replayOf: e.replayOf,
   replayMode: e.replayMode,
   origin: e.origin,
+  ...(e.edited ? { edited: true } : {}),
 });
 
 const FILTER_COLUMNS: Record<Exclude<keyof EventFilter, 'search' | 'delivery'>, string> = {
@@ -242,8 +247,8 @@ export function createEventsRepo(db: Db) {
   const insert = db.prepare<unknown[]>(
     `INSERT INTO events (received_at, source_id, environment, method, path, query, headers, content_type,
        body, body_size, parse_error, event_type, idempotency_key, verification, verification_detail,
-       response_status, error, remote_address, processing, action_status, replay_of, replay_mode, origin, dedupe, preprocess_output)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       response_status, error, remote_address, processing, action_status, replay_of, replay_mode, origin, dedupe, preprocess_output, edited)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const enqueue = db.prepare<[number]>('INSERT INTO pending_events (event_id) VALUES (?)');
   const pending = db.prepare<[number], { id: number; source_id: string; environment: string; query: string; headers: string;
@@ -305,7 +310,7 @@ export function createEventsRepo(db: Db) {
         e.receivedAt, e.sourceId, e.environment, e.method, e.path, e.query, JSON.stringify(e.headers), e.contentType,
         e.body, e.body.length, e.parseError, e.eventType, e.idempotencyKey, e.verification.status, JSON.stringify(e.verification),
         e.responseStatus, e.error, e.remoteAddress, e.processing, e.actionStatus, e.replayOf, e.replayMode, e.origin, e.dedupe ? 1 : 0,
-        e.preprocessOutput ? JSON.stringify(e.preprocessOutput) : null,
+        e.preprocessOutput ? JSON.stringify(e.preprocessOutput) : null, e.edited ? 1 : 0,
       ).lastInsertRowid,
     );
     if (e.processing === 'pending') enqueue.run(id);

@@ -32,6 +32,7 @@ export const linear: TemplateInput = {
   idempotencyKeyPath: 'headers.linear-delivery',
   timestampPath: 'body.webhookTimestamp',
   fresh: [freshHeader('linear-delivery', 'uuid'), freshBody('webhookTimestamp', 'unix_ms')],
+  signedAt: freshBody('webhookTimestamp', 'unix_ms'),
   workflows: workflows('linear-issue-assigned', 'linear-comment-added'),
   defaultMappings: [
     trigger('issue-create-trigger', 'Tell the assignee about the new issue', 'Issue.create', 'linear-issue-assigned', {

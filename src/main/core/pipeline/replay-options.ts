@@ -1,0 +1,109 @@
+import type { ApiOutput } from '../../../shared/api/contract';
+import { ApiFailure } from '../../../shared/api/result';
+import type { ReplayMode } from '../../../shared/domain/event';
+import type { CoreContext } from '../context';
+import { routeFor } from '../judge/rejudge';
+import type { LoggedRequest } from '../store/repos/events.repo';
+import { resignFor, resignPlanFor, type ResignPlan } from './replay-request';
+
+/** "8 minutes", "45 seconds", "3 hours": an age or tolerance in a sentence. */
+export function spokenDuration(seconds: number): string {
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (seconds < 120) return unit(Math.round(seconds), 'second');
+  if (seconds < 7200) return unit(Math.round(seconds / 60), 'minute');
+  if (seconds < 172_800) return unit(Math.round(seconds / 3600), 'hour');
+  return unit(Math.round(seconds / 86_400), 'day');
+}
+
+/** Whether the logged signature is past what the scheme accepts, so a plain replay would be refused. */
+const isStale = (plan: ResignPlan, ageSeconds: number) => plan.toleranceSeconds > 0 && ageSeconds > plan.toleranceSeconds;
+
+/**
+ * The mode a replay takes when none is asked for: re-signed when the event is older than its
+ * scheme's tolerance (a plain replay would be refused as stale) or was edited (its signature no
+ * longer matches); otherwise as configured. An edit that can't be re-signed ignores verification.
+ */
+export function defaultMode(plan: ResignPlan, ageSeconds: number, edited: boolean): ReplayMode {
+  if (edited) return plan.available ? 'resign' : 'ignore_verification';
+  return plan.available && isStale(plan, ageSeconds) ? 'resign' : 'as_is';
+}
+
+const ageOf = (ctx: Pick<CoreContext, 'clock'>, original: LoggedRequest) => Math.max(0, Math.round((ctx.clock.now() - original.receivedAt) / 1000));
+
+/** The mode to replay with, checked: re-signing must be possible, and an edit must not be judged as configured. */
+export function resolveMode(ctx: Pick<CoreContext, 'clock'>, plan: ResignPlan, original: LoggedRequest, asked: ReplayMode | undefined, edited: boolean): ReplayMode {
+  const mode = asked ?? defaultMode(plan, ageOf(ctx, original), edited);
+  if (mode === 'resign' && !plan.available) throw new ApiFailure('conflict', `Event ${original.id} can't be re-signed. ${plan.reason ?? ''}`.trim());
+  if (mode === 'as_is' && edited) {
+    throw new ApiFailure('invalid_input', 'An edited request no longer matches its signature: replay it re-signed or ignoring verification.', [
+      { path: ['mode'], message: 're-sign or ignore verification for an edited request' },
+    ]);
+  }
+  return mode;
+}
+
+function loggedRoute(ctx: CoreContext, id: number): { original: LoggedRequest; plan: ResignPlan } {
+  const original = ctx.events.request(id);
+  if (!original) throw new ApiFailure('not_found', `No event ${id}`);
+  if (!original.sourceId || !original.environment) {
+    throw new ApiFailure('conflict', `Event ${id} reached no source (unknown endpoint), so there is no configuration to replay it through`);
+  }
+  return { original, plan: resignPlanFor(ctx, routeFor(ctx, original.sourceId, original.environment)) };
+}
+
+/** Which replay modes an event can take, the one it gets by default, and why. */
+export function replayOptionsFor(ctx: CoreContext, id: number): ApiOutput<'events.replayOptions'> {
+  const { original, plan } = loggedRoute(ctx, id);
+  const ageSeconds = ageOf(ctx, original);
+  const mode = defaultMode(plan, ageSeconds, false);
+  const why =
+    mode === 'resign'
+      ? `This event is ${spokenDuration(ageSeconds)} old; ${plan.provider} rejects signatures older than ${spokenDuration(plan.toleranceSeconds)}, so Inlet re-signs it.`
+      : plan.available && plan.toleranceSeconds > 0
+        ? `${plan.provider} accepts signatures up to ${spokenDuration(plan.toleranceSeconds)} old; after that Inlet re-signs replays by default.`
+        : null;
+  return {
+    defaultMode: mode,
+    reason: why,
+    ageSeconds,
+    toleranceSeconds: plan.toleranceSeconds,
+    modes: [
+      { mode: 'as_is', available: true, reason: null },
+      { mode: 'resign', available: plan.available, reason: plan.reason },
+      { mode: 'ignore_verification', available: true, reason: null },
+    ],
+  };
+}
+
+/**
+ * The logged request re-signed now for the local receiver (Host and URL as a copied cURL sends
+ * them), for "Copy re-signed cURL". Valid until the scheme's tolerance runs out.
+ */
+export function resignedRequestFor(ctx: CoreContext, id: number): ApiOutput<'events.resignedRequest'> {
+  const { original, plan } = loggedRoute(ctx, id);
+  if (!plan.available) throw new ApiFailure('conflict', `Event ${id} can't be re-signed. ${plan.reason ?? ''}`.trim());
+  const now = ctx.clock.now();
+  let signed;
+  try {
+    signed = resignFor(plan, original, now, new URL(ctx.info.receiverUrl()).host);
+  } catch (error) {
+    throw new ApiFailure('invalid_input', `The ${original.environment} secret can't sign this request: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let bodyText: string | null;
+  try {
+    bodyText = new TextDecoder('utf-8', { fatal: true }).decode(signed.body);
+  } catch {
+    bodyText = null;
+  }
+  return {
+    method: signed.method,
+    path: signed.path,
+    query: signed.query,
+    headers: signed.headers.map(([n, v]) => [n, v]),
+    bodyText,
+    bodyBase64: signed.body.toString('base64'),
+    bodySize: signed.body.length,
+    signedAt: now,
+    expiresAt: plan.toleranceSeconds > 0 ? now + plan.toleranceSeconds * 1000 : null,
+  };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ReplayModeSchema } from '../domain/event';
+
+const EventId = z.number().int();
+
+/**
+ * A replay's mode; absent, Inlet picks it per event: `resign` when the event is older than its
+ * scheme's tolerance (or edited) and can be re-signed, else `as_is`.
+ */
+export const ReplayModeInput = ReplayModeSchema.optional();
+
+/** Parts of a logged request replaced before it is replayed; each given part replaces the logged one whole. */
+export const ReplayEditSchema = z.object({
+  /** The body as text (sent as UTF-8). */
+  body: z.string().max(10 * 1024 * 1024).optional(),
+  /** Every header to send (names are lower-cased). */
+  headers: z.record(z.string().min(1).max(200), z.string().max(16 * 1024)).optional(),
+  /** The query string, without `?`. */
+  query: z.string().max(16 * 1024).optional(),
+});
+
+/** Re-signing on replay (issue #13). Read-only. Spread into `contract`. */
+export const replayMethods = {
+  'events.replayOptions': {
+    summary:
+      'How an event can be replayed: each mode with whether it is available (re-signing needs a scheme Inlet can sign and a secret) and why not, the default mode and, in a sentence, why.',
+    input: z.object({ id: EventId }),
+    output: z.object({
+      modes: z.array(z.object({ mode: ReplayModeSchema, available: z.boolean(), reason: z.string().nullable() })),
+      defaultMode: ReplayModeSchema,
+      /** Why the default is what it is, e.g. "This event is 8 minutes old; Stripe rejects signatures older than 5 minutes, so Inlet re-signs it." */
+      reason: z.string().nullable(),
+      ageSeconds: z.number().int(),
+      /** How old a signature may be before the scheme refuses it; 0 when it checks no age. */
+      toleranceSeconds: z.number().int(),
+    }),
+  },
+  'events.resignedRequest': {
+    summary:
+      "The logged request signed afresh now, as its provider would, for sending to Inlet's receiver (e.g. as a cURL command); valid until `expiresAt` when the scheme has an age limit.",
+    input: z.object({ id: EventId }),
+    output: z.object({
+      method: z.string(),
+      path: z.string(),
+      query: z.string(),
+      headers: z.array(z.tuple([z.string(), z.string()])),
+      bodyText: z.string().nullable(),
+      bodyBase64: z.string(),
+      bodySize: z.number().int(),
+      signedAt: z.number().int(),
+      expiresAt: z.number().int().nullable(),
+    }),
+  },
+};
