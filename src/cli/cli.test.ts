@@ -153,10 +153,11 @@ describe('config and captures', () => {
     const captures = join(dir, 'captures.json');
     expect((await runInlet(dir, ['export', '-o', captures])).code).toBe(0);
     const config = join(dir, 'config.json');
-    expect((await runInlet(dir, ['config', 'export', '-o', config, '--include-secrets'])).code).toBe(0);
+    const pass = { INLET_TEST_PASS: 'a passphrase for tests' };
+    expect((await runInlet(dir, ['config', 'export', '-o', config, '--passphrase-env', 'INLET_TEST_PASS'], pass)).code).toBe(0);
 
     const other = freshDir();
-    expect((await runInlet(other, ['config', 'import', config])).code).toBe(0);
+    expect((await runInlet(other, ['config', 'import', config, '--passphrase-env', 'INLET_TEST_PASS'], pass)).code).toBe(0);
     const imported = await runInlet(other, ['--json', 'import', captures, '--source', 'stripe']);
     expect(imported.code).toBe(0);
     const { ids } = JSON.parse(imported.stdout) as { ids: number[] };

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerBundles } from './commands/bundle';
 import { registerCatalog } from './commands/catalog';
 import { registerEvents } from './commands/events';
 import { registerImportCaptures } from './commands/import-captures';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerReplay(program);
   registerImportCaptures(program);
   registerPortability(program);
+  registerBundles(program);
   registerCatalog(program);
   program.addHelpText(
     'after',

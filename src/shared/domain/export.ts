@@ -5,9 +5,11 @@ import { EnvKeySchema } from './environment';
 import { ConditionSchema } from '../expr/schema';
 import { PreprocessSettingsSchema, ScriptVarNameSchema, SettablePathSchema, SourceKeySchema } from './source';
 import { VerificationConfigSchema } from './verification';
+import { MappingOverridesSchema } from './mapping-overrides';
 
 /**
- * Inlet's configuration as a file: sources with their per-environment settings and mappings,
+ * Version 1 of Inlet's configuration file, read today as a bundle with only configuration
+ * (shared/domain/bundle.ts). Inlet's configuration as a file: sources with their per-environment settings and mappings,
  * environments and workflows. Endpoint tokens never travel (an import gets fresh URLs); secrets
  * only when asked for. Scripts in an imported file stay off until the user approves them.
  */
@@ -31,6 +33,8 @@ export const ExportedMappingSchema = z.object({
   params: z.record(z.string(), z.string()),
   condition: ConditionSchema.optional(),
   activeIn: z.array(EnvKeySchema),
+  /** Per-environment parameter values (a file written before them has none). */
+  overrides: MappingOverridesSchema.optional(),
   position: z.number().int(),
 });
 

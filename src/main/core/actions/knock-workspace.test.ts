@@ -215,7 +215,7 @@ describe('workflows in the exported configuration', () => {
     const { exportConfig } = await import('../portability/export-config');
     const { importConfig } = await import('../portability/import-config');
     workflow('digest', { active: false, steps: [{ type: 'batch', seconds: 300 }] });
-    const file = exportConfig(opened.ctx, { includeSecrets: false });
+    const file = exportConfig(opened.ctx, {});
     opened.ctx.workspaceQuery.deleteWorkflow(ENV, 'digest');
     importConfig(opened.ctx, file, 'skip');
     expect(opened.ctx.workspaceQuery.workflows(ENV)).toEqual([

@@ -52,9 +52,10 @@ describe('configuration export and import', () => {
   it('keeps an imported script off until it is approved', async () => {
     const a = await core();
     await configured(a);
-    const file = await a.call('config.export', { includeSecrets: true });
+    const file = await a.call('config.export', { passphrase: 'demo passphrase' });
+    expect(JSON.stringify(file)).not.toContain('k-123-secret');
     const b = await core();
-    const { created } = await b.call('config.import', { file });
+    const { created } = await b.call('config.import', { file, passphrase: 'demo passphrase' });
     const id = created[0]!.id;
     const url = `${b.core.receiverUrl}/in/${(await b.call('sources.get', { id })).settings[0]!.endpointToken}`;
     const send = async () => {
