@@ -6,13 +6,14 @@ import { replayMethods, ReplayEditSchema, ReplayModeInput } from './contract-rep
 import { exportMethods } from './contract-exports';
 import { captureMethods } from './contract-captures';
 import { fixtureMethods } from './contract-fixtures';
+import { bundleMethods } from './contract-bundles';
 import { EnvKeySchema, EnvironmentSchema } from '../domain/environment';
 import { EventDetailSchema, EventFilterSchema, EventSummarySchema, PreprocessOutputSchema, SourceStatsSchema } from '../domain/event';
 import { ActionPlanSchema, MappingFieldsSchema, MappingSchema } from '../domain/mapping';
 import { ConditionSchema } from '../expr/schema';
 import { ActionRunSchema } from '../domain/event';
 import { TemplateSchema, TemplateSummarySchema } from '../domain/template';
-import { ExportFileSchema, ImportedRequestSchema } from '../domain/export';
+import { ImportedRequestSchema } from '../domain/export';
 import { AppSettingsSchema, RetentionSettingsPatchSchema, TunnelSettingsPatchSchema, TunnelStatusSchema } from '../domain/settings';
 import { VerificationConfigSchema, VerificationResultSchema } from '../domain/verification';
 import {
@@ -404,24 +405,6 @@ export const contract = {
     }),
   },
 
-  'config.export': {
-    summary:
-      'The configuration as a file: environments, workflows, and sources with settings and mappings. Endpoint tokens never leave; secrets only with `includeSecrets`.',
-    input: z.object({ sourceIds: z.array(Id).optional(), includeSecrets: z.boolean().default(false) }),
-    output: ExportFileSchema,
-  },
-  'config.import': {
-    changes: ['environments', 'sources', 'mappings', 'workflows'],
-    summary:
-      'Applies an exported file in one transaction: sources get new URLs, scripts arrive off until approved (`sources.approveScript`), invalid mappings are reported and left out.',
-    input: z.object({ file: ExportFileSchema, onConflict: z.enum(['skip', 'rename']).default('skip') }),
-    output: z.object({
-      created: z.array(z.object({ key: z.string(), id: z.string() })),
-      skipped: z.array(z.object({ key: z.string(), reason: z.string() })),
-      awaitingApproval: z.array(z.object({ sourceId: z.string(), key: z.string(), environment: z.string() })),
-      warnings: z.array(z.string()),
-    }),
-  },
   'sources.approveScript': {
     changes: ['sources'],
     summary: 'Approves (and enables) the preprocess script of one environment, e.g. after an import.',
@@ -478,6 +461,7 @@ export const contract = {
   ...exportMethods,
   ...captureMethods,
   ...fixtureMethods,
+  ...bundleMethods,
 } as const satisfies Record<string, { summary: string; changes?: readonly ConfigChange[]; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

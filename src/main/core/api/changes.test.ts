@@ -56,6 +56,8 @@ const READ_ONLY: ApiMethod[] = [
   'fixtures.list',
   'fixtures.resolve',
   'fixtures.rehearse',
+  'bundles.export',
+  'bundles.preview',
 ];
 
 describe('declared side effects', () => {

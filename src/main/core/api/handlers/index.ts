@@ -2,7 +2,7 @@ import type { CoreContext, PipelineServices } from '../../context';
 import type { Handlers } from '../dispatcher';
 import { appHandlers } from './app.handlers';
 import { captureHandlers } from './captures.handlers';
-import { configHandlers } from './config.handlers';
+import { bundleHandlers } from './bundles.handlers';
 import { destinationHandlers } from './destinations.handlers';
 import { environmentHandlers } from './environments.handlers';
 import { exportHandlers } from './exports.handlers';
@@ -23,7 +23,7 @@ import { workspaceHandlers } from './workspace.handlers';
 export const createHandlers = (ctx: CoreContext, services: PipelineServices): Handlers => ({
   ...appHandlers(ctx),
   ...captureHandlers(ctx, services),
-  ...configHandlers(ctx),
+  ...bundleHandlers(ctx, services),
   ...destinationHandlers(ctx, services),
   ...environmentHandlers(ctx),
   ...exportHandlers(ctx),
