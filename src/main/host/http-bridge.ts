@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { fail as failure, type ApiResult } from '../../shared/api/result';
 import { nestedDeeperThan, tooDeepMessage } from '../../shared/json/nesting';
 import type { Core } from '../core/create-core';
+import { EXPORT_DOWNLOAD_PATH, streamExportDownload } from './export-download';
 import { hasValidBearer, isAllowedHost, isAllowedOrigin, STATUS_BY_CODE } from './request-guards';
 import { openSseStream } from './sse';
 import { serveStatic } from './static';
 
 export interface ControlServerOptions {
-  core: Pick<Core, 'dispatch' | 'subscribe'>;
+  core: Pick<Core, 'dispatch' | 'subscribe'> & Partial<Pick<Core, 'exportLog'>>;
   token: string;
   /** The control server is never reachable from another machine. */
   host?: '127.0.0.1';
@@ -111,6 +112,7 @@ export async function createControlServer(options: ControlServerOptions): Promis
       });
       return;
     }
+    if (path === EXPORT_DOWNLOAD_PATH && core.exportLog) return streamExportDownload(core.exportLog, req, res, sendJson);
     if (req.method !== 'POST') return sendJson(res, 405, failure('invalid_input', 'use POST for API calls'), { allow: 'POST' });
     let method: string;
     try {
