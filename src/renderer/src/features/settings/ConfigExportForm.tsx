@@ -3,18 +3,25 @@ import { useApp } from '../../app/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Toggle } from '../../components/Toggle';
 import { downloadText } from '../../lib/download';
-import { configFileName } from './config-file';
 import { errorText } from '../../lib/errors';
+import { bundleFileName } from './config-file';
 
-/** Export all sources or chosen ones; secrets only when asked, with a warning while asked. */
+type Part = 'mappings' | 'workflows' | 'destinations' | 'fixtures';
+const PARTS: ReadonlyArray<[Part, string]> = [['mappings', 'Mappings'], ['workflows', 'Workflows'], ['destinations', 'Destinations'], ['fixtures', 'Fixtures']];
+
+/** Export a bundle: chosen sources and parts, a slice of the log, redaction, and secrets only sealed with a passphrase. */
 export function ConfigExportForm() {
   const sources = useApp((s) => s.sources);
-  const exportConfig = useApp((s) => s.exportConfig);
+  const exportBundle = useApp((s) => s.exportBundle);
   const [all, setAll] = useState(true);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
-  const [secrets, setSecrets] = useState(false);
+  const [parts, setParts] = useState<Record<Part, boolean>>({ mappings: true, workflows: true, destinations: true, fixtures: true });
+  const [events, setEvents] = useState(0);
+  const [redact, setRedact] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const nothingChosen = !all && chosen.size === 0;
 
   const toggle = (id: string, on: boolean) => {
@@ -25,15 +32,25 @@ export function ConfigExportForm() {
   };
   const run = async () => {
     setBusy(true);
-    const result = await exportConfig({ includeSecrets: secrets, ...(all ? {} : { sourceIds: [...chosen] }) });
+    setDone(null);
+    const result = await exportBundle({
+      ...parts,
+      ...(all ? {} : { sourceIds: [...chosen] }),
+      ...(events > 0 ? { events: { max: events, filter: {} } } : {}),
+      ...(passphrase ? { passphrase } : {}),
+      ...(redact ? { redaction: { detectors: {}, rules: [] } } : {}),
+    });
     setBusy(false);
     setError(errorText(result));
-    if (result.ok) downloadText(configFileName(new Date()), `${JSON.stringify(result.value, null, 2)}\n`);
+    if (!result.ok) return;
+    downloadText(bundleFileName(new Date()), `${JSON.stringify(result.value.bundle, null, 2)}\n`);
+    const { bundle, redactions } = result.value;
+    setDone(`Saved ${bundle.sources.length} source(s), ${bundle.fixtures.length} fixture(s), ${bundle.destinations.length} destination(s), ${bundle.events.length} event(s)${redact ? `; ${redactions.count} value(s) redacted` : ''}${bundle.sealed ? '; secrets sealed' : ''}.`);
   };
 
   return (
     <div className="config-export" data-testid="config-export">
-      <h3 className="config__subtitle">Export</h3>
+      <h3 className="config__subtitle">Export a bundle</h3>
       <div className="segmented" role="group" aria-label="Which sources">
         <button type="button" className="segmented__item" aria-pressed={all} data-testid="config-export-all" onClick={() => setAll(true)}>
           All sources
@@ -53,18 +70,32 @@ export function ConfigExportForm() {
           ))}
         </fieldset>
       )}
-      <Toggle label="Include secrets" description="Signing secrets and secret script variables, in plain text." checked={secrets} testId="config-export-secrets" onChange={setSecrets} />
-      {secrets && (
-        <p className="notice notice--warn" role="alert" data-testid="config-secrets-warning">
-          The file will hold your signing secrets in plain text. Anyone with the file can sign webhooks your sources accept — share it only over a channel you trust, and delete it when done.
-        </p>
-      )}
+      <fieldset className="config-export__sources">
+        <legend>With</legend>
+        {PARTS.map(([part, label]) => (
+          <label key={part} className="config-export__source">
+            <input type="checkbox" checked={parts[part]} data-testid={`config-export-part-${part}`} onChange={(e) => setParts({ ...parts, [part]: e.target.checked })} /> {label}
+          </label>
+        ))}
+        <label className="config-export__source">
+          The newest{' '}
+          <input type="number" className="input input--narrow" min={0} max={50000} value={events} aria-label="Events to include" data-testid="config-export-events" onChange={(e) => setEvents(Math.max(0, Math.min(50000, Number(e.target.value) || 0)))} />{' '}
+          events of those sources
+        </label>
+      </fieldset>
+      <Toggle label="Redact fixtures and events" description="Emails, phone and card numbers, tokens, API keys, JWTs and IPs become placeholders, the same value the same placeholder everywhere in the file." checked={redact} testId="config-export-redact" onChange={setRedact} />
+      <label className="field">
+        <span className="field__label">Passphrase for secrets (optional)</span>
+        <input type="password" className="input" autoComplete="new-password" value={passphrase} data-testid="config-export-passphrase" onChange={(e) => setPassphrase(e.target.value)} />
+        <span className="field__help">With a passphrase (8 characters or more), signing secrets and secret variables travel encrypted (scrypt + AES-256-GCM); without one they stay here.</span>
+      </label>
       <div className="actions">
-        <button type="button" className="btn btn--primary" disabled={busy || nothingChosen} data-testid="config-export-run" onClick={() => void run()}>
-          {busy ? 'Exporting…' : 'Export configuration'}
+        <button type="button" className="btn btn--primary" disabled={busy || nothingChosen || (passphrase !== '' && passphrase.length < 8)} data-testid="config-export-run" onClick={() => void run()}>
+          {busy ? 'Exporting…' : 'Export bundle'}
         </button>
-        <span className="muted config__hint">Saves inlet-config-&lt;date&gt;.json</span>
+        <span className="muted config__hint">Saves inlet-bundle-&lt;date&gt;.json</span>
       </div>
+      {done && <p role="status" className="muted" data-testid="config-export-done">{done}</p>}
       <ErrorNotice message={error} />
     </div>
   );

@@ -3,22 +3,20 @@ import { useApp } from '../../app/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FileDrop } from '../../components/FileDrop';
 import { describeApiError } from '../../lib/errors';
-import { parseConfigFile, type ConfigFileParse } from './config-file';
-import type { ConflictHandling } from './config.slice';
+import type { BundleAction } from '../../../../shared/domain/bundle-preview';
+import { readBundleText } from './config-file';
+import { BundlePreviewTable } from './BundlePreviewTable';
 import { ConfigImportReport } from './ConfigImportReport';
 
-const CONFLICTS: ReadonlyArray<[ConflictHandling, string, string]> = [
-  ['skip', 'Skip it', 'A source whose key exists here is left out (and reported).'],
-  ['rename', 'Import under a new key', 'It is imported as a copy with a free key, e.g. stripe-2.'],
-];
-
-/** Pick a file, see what it holds, choose conflict handling, import; then the report. */
+/** Pick a file, see item by item what importing it would do, choose per conflict, import; then the report. */
 export function ConfigImportForm() {
   const status = useApp((s) => s.configImport);
-  const importConfig = useApp((s) => s.importConfig);
+  const preview = useApp((s) => s.previewBundle);
+  const importBundle = useApp((s) => s.importBundle);
   const clear = useApp((s) => s.clearConfigImport);
-  const [file, setFile] = useState<{ name: string; parse: ConfigFileParse } | null>(null);
-  const [onConflict, setOnConflict] = useState<ConflictHandling>('skip');
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [choices, setChoices] = useState<Record<string, BundleAction>>({});
+  const [passphrase, setPassphrase] = useState('');
 
   if (status?.state === 'done' && status.report) {
     return (
@@ -26,51 +24,64 @@ export function ConfigImportForm() {
         report={status.report}
         onDone={() => {
           clear();
-          setFile(null);
+          setChoices({});
+          setPassphrase('');
         }}
       />
     );
   }
-  const parse = file?.parse;
+  const onText = (text: string, name: string) => {
+    const read = readBundleText(text);
+    setChoices({});
+    if (!read.ok) {
+      clear();
+      return setFileError(`${name}: ${read.error}`);
+    }
+    setFileError(null);
+    void preview(read.json, name);
+  };
+  const plan = status?.preview;
+  const busy = status?.state === 'importing' || status?.state === 'previewing';
   return (
     <div className="config-import" data-testid="config-import">
-      <h3 className="config__subtitle">Import</h3>
-      <FileDrop label="an inlet-config file" onText={(text, name) => setFile({ name, parse: parseConfigFile(text) })} testId="config-import-file" />
-      {file && parse && !parse.ok && (
+      <h3 className="config__subtitle">Import a bundle</h3>
+      <FileDrop label="an inlet-bundle (or older inlet-config) file" onText={onText} testId="config-import-file" />
+      {fileError && (
         <p className="field__error" data-testid="config-import-file-error">
-          {file.name}: {parse.error}
+          {fileError}
         </p>
       )}
-      {parse?.ok && (
+      {plan && (
         <div className="config-import__ready" data-testid="config-import-ready">
           <p>
-            <strong>{file?.name}</strong>: {parse.summary.sources.length} {parse.summary.sources.length === 1 ? 'source' : 'sources'} ({parse.summary.sources.join(', ') || 'none'}), {parse.summary.environments} environments, {parse.summary.workflows} workflows.
+            <strong>{status.fileName}</strong>: exported {new Date(plan.exportedAt).toLocaleString()} by Inlet {plan.inletVersion}
+            {plan.redacted ? ' (redacted: replays of its events are re-signed)' : ''}.
           </p>
-          {parse.summary.scripts > 0 && (
+          {plan.scripts.length > 0 && (
             <p className="notice notice--warn">
-              It holds {parse.summary.scripts} preprocess {parse.summary.scripts === 1 ? 'script' : 'scripts'}. Scripts from a file do not run until you approve each one on its source’s Settings tab.
+              It holds {plan.scripts.length} preprocess {plan.scripts.length === 1 ? 'script' : 'scripts'}. Scripts from a file do not run until you approve each one on its source’s Settings tab.
             </p>
           )}
-          {parse.summary.secrets && <p className="notice notice--warn">The file carries secrets in plain text; delete it once imported.</p>}
-          <fieldset className="config-import__conflicts">
-            <legend>When a source with the same key exists</legend>
-            {CONFLICTS.map(([value, label, help]) => (
-              <label key={value} className="config-import__conflict">
-                <input type="radio" name="config-conflict" value={value} checked={onConflict === value} data-testid={`config-conflict-${value}`} onChange={() => setOnConflict(value)} />
-                <span>
-                  {label} <span className="muted">— {help}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          {plan.secrets === 'plain' && <p className="notice notice--warn">The file carries secrets in plain text; delete it once imported.</p>}
+          {plan.secrets === 'sealed' && (
+            <label className="field">
+              <span className="field__label">Passphrase for the sealed secrets</span>
+              <input type="password" className="input" autoComplete="off" value={passphrase} data-testid="config-import-passphrase" onChange={(e) => setPassphrase(e.target.value)} />
+              <span className="field__help">Without it, the sources arrive without their signing secrets.</span>
+            </label>
+          )}
+          <BundlePreviewTable items={plan.items} choices={choices} onChoose={(ref, action) => setChoices({ ...choices, [ref]: action })} />
           <div className="actions">
-            <button type="button" className="btn btn--primary" disabled={status?.state === 'importing'} data-testid="config-import-run" onClick={() => void importConfig(parse.file, onConflict)}>
-              {status?.state === 'importing' ? 'Importing…' : 'Import configuration'}
+            <button type="button" className="btn btn--primary" disabled={busy} data-testid="config-import-run" onClick={() => void importBundle({ passphrase: passphrase || undefined, choices })}>
+              {status.state === 'importing' ? 'Importing…' : 'Import'}
+            </button>
+            <button type="button" className="btn" disabled={busy} onClick={clear}>
+              Cancel
             </button>
           </div>
         </div>
       )}
-      <ErrorNotice message={status?.state === 'failed' && status.error ? describeApiError(status.error) : null} />
+      <ErrorNotice message={status?.error ? describeApiError(status.error) : null} />
     </div>
   );
 }

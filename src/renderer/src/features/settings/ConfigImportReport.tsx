@@ -11,14 +11,24 @@ export function ConfigImportReport({ report, onDone }: { report: Report; onDone(
     <div className="config-report" role="status" data-testid="config-import-report">
       <h3 className="config__subtitle">Import finished</h3>
       <p data-testid="config-report-summary">
-        {report.created.length} {report.created.length === 1 ? 'source' : 'sources'} created, {report.skipped.length} skipped
-        {report.warnings.length > 0 ? `, ${report.warnings.length} ${report.warnings.length === 1 ? 'warning' : 'warnings'}` : ''}.
+        {report.created.length} {report.created.length === 1 ? 'source' : 'sources'} created, {report.replaced.length} replaced, {report.skipped.length} skipped
+        {report.warnings.length > 0 ? `, ${report.warnings.length} ${report.warnings.length === 1 ? 'warning' : 'warnings'}` : ''}; {report.counts.mappings} mappings, {report.counts.workflows} workflows,{' '}
+        {report.counts.destinations} destinations, {report.counts.fixtures} fixtures, {report.counts.events} events.
       </p>
       {report.created.length > 0 && (
         <ul className="config-report__list" data-testid="config-report-created">
           {report.created.map((c) => (
             <li key={c.id}>
               <span className="tag tag--ok">created</span> <code>{c.key}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+      {report.replaced.length > 0 && (
+        <ul className="config-report__list" data-testid="config-report-replaced">
+          {report.replaced.map((c) => (
+            <li key={c.id}>
+              <span className="tag tag--warn">replaced</span> <code>{c.key}</code>
             </li>
           ))}
         </ul>

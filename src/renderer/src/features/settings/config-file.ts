@@ -1,19 +1,5 @@
-import { ExportFileSchema, type ExportFile } from '../../../../shared/domain/export';
-
-export interface ConfigFileSummary {
-  sources: string[];
-  environments: number;
-  workflows: number;
-  /** Environments of sources whose preprocess script will wait for approval. */
-  scripts: number;
-  /** Whether the file carries secrets (it was exported with "include secrets"). */
-  secrets: boolean;
-}
-
-export type ConfigFileParse = { ok: true; file: ExportFile; summary: ConfigFileSummary } | { ok: false; error: string };
-
-/** An exported configuration read back, with what is wrong in it named by its place in the file. */
-export function parseConfigFile(text: string): ConfigFileParse {
+/** The file's JSON, or why it can't be a bundle before asking the core (which names fields at fault). */
+export function readBundleText(text: string): { ok: true; json: unknown } | { ok: false; error: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -21,32 +7,15 @@ export function parseConfigFile(text: string): ConfigFileParse {
     return { ok: false, error: `The file is not JSON: ${(error as Error).message}` };
   }
   if (Array.isArray(value)) return { ok: false, error: 'This looks like a file of captured requests: import it from the Log page (Import…).' };
-  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== 'inlet.config') {
-    return { ok: false, error: 'This is not an Inlet configuration file (it has no "format": "inlet.config").' };
+  const format = typeof value === 'object' && value !== null ? (value as { format?: unknown }).format : undefined;
+  if (format !== 'inlet.bundle' && format !== 'inlet.config') {
+    return { ok: false, error: 'This is not an Inlet bundle (it has no "format": "inlet.bundle", or "inlet.config" for an older configuration file).' };
   }
-  const parsed = ExportFileSchema.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 4).map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'file'}: ${issue.message}`);
-    const more = parsed.error.issues.length > 4 ? ` (and ${parsed.error.issues.length - 4} more)` : '';
-    return { ok: false, error: `The file does not match the configuration format — ${problems.join('; ')}${more}.` };
-  }
-  const file = parsed.data;
-  const settings = file.sources.flatMap((s) => s.settings);
-  return {
-    ok: true,
-    file,
-    summary: {
-      sources: file.sources.map((s) => s.key),
-      environments: file.environments.length,
-      workflows: file.workflows.length,
-      scripts: settings.filter((s) => s.preprocess !== null && s.preprocess.script.trim() !== '').length,
-      secrets: settings.some((s) => (s.secrets?.length ?? 0) > 0 || s.vars.some((v) => v.secret && v.value !== null)),
-    },
-  };
+  return { ok: true, json: value };
 }
 
-/** `inlet-config-2026-11-26.json`, in the local date. */
-export function configFileName(now: Date): string {
+/** `inlet-bundle-2026-11-26.json`, in the local date. */
+export function bundleFileName(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `inlet-config-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+  return `inlet-bundle-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
 }

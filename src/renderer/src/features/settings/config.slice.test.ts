@@ -1,45 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../app/store';
 import { fakeApi } from '../../test/fake-api';
-import { invalidInput } from '../../../../shared/api/result';
+import { ApiFailure } from '../../../../shared/api/result';
 import { source } from '../../test/fixtures';
-import type { ExportFile } from '../../../../shared/domain/export';
 
 const envs = [{ key: 'development', name: 'Development', position: 0, createdAt: 0 }];
-const file: ExportFile = { format: 'inlet.config', version: 1, exportedAt: 0, environments: [], sources: [], workflows: [] };
-const report = { created: [{ key: 'stripe', id: 'src_9' }], skipped: [{ key: 'clerk', reason: 'a source with this key exists' }], awaitingApproval: [{ sourceId: 'src_9', key: 'stripe', environment: 'development' }], warnings: [] };
+const file = { format: 'inlet.bundle', version: 2, exportedAt: 0 };
+const preview = { exportedAt: 0, inletVersion: '1', redacted: false, secrets: 'sealed', scripts: [], items: [{ ref: 'source:stripe', kind: 'source', label: 'Stripe', exists: true, actions: ['rename', 'replace', 'skip'], action: 'skip', note: null }] };
+const report = {
+  created: [{ key: 'stripe', id: 'src_9' }], replaced: [], skipped: [], awaitingApproval: [{ sourceId: 'src_9', key: 'stripe', environment: 'development' }], warnings: [],
+  counts: { mappings: 1, workflows: 0, fixtures: 1, destinations: 0, events: 0 }, eventIds: [],
+};
 
 function setup(extra: Record<string, (input: unknown) => unknown> = {}) {
   const fake = fakeApi({ 'environments.list': () => envs, 'sources.list': () => [source({ id: 'src_9', key: 'stripe' })], 'events.list': () => ({ items: [], nextCursor: null }), ...extra });
   return { ...fake, store: createAppStore(fake.api) };
 }
 
-describe('config slice', () => {
-  it('exports with the chosen sources and secrets flag', async () => {
-    const { store, calls } = setup({ 'config.export': () => file });
-    expect(await store.getState().exportConfig({ sourceIds: ['src_1'], includeSecrets: true })).toEqual({ ok: true, value: file });
-    expect(calls.at(-1)).toEqual(['config.export', { sourceIds: ['src_1'], includeSecrets: true }]);
-  });
-
-  it('imports with the chosen conflict handling, keeps the report and lists the new sources', async () => {
-    const { store, calls } = setup({ 'config.import': () => report });
-    await store.getState().importConfig(file, 'rename');
-    expect(calls.find(([m]) => m === 'config.import')?.[1]).toEqual({ file, onConflict: 'rename' });
+describe('bundle import in the settings', () => {
+  it('previews a file, then imports it with the choices and passphrase, keeps the report and lists the new sources', async () => {
+    const { store, calls } = setup({ 'bundles.preview': () => preview, 'bundles.import': () => report });
+    await store.getState().previewBundle(file, 'demo.json');
+    expect(store.getState().configImport).toMatchObject({ state: 'previewed', preview });
+    await store.getState().importBundle({ passphrase: 'secret words', choices: { 'source:stripe': 'replace' } });
+    expect(calls.find(([m]) => m === 'bundles.import')?.[1]).toEqual({ file, choices: { 'source:stripe': 'replace' }, passphrase: 'secret words' });
     expect(store.getState().configImport).toEqual({ state: 'done', report });
     expect(store.getState().sources.map((s) => s.key)).toEqual(['stripe']);
   });
 
-  it('keeps an import refusal with its code and the fields it names', async () => {
+  it('keeps the preview after a refused import, with the error to show', async () => {
     const { store } = setup({
-      'config.import': () => {
-        throw invalidInput([{ path: ['file', 'sources', 0, 'templateId'], message: 'no template "nope"' }]);
+      'bundles.preview': () => preview,
+      'bundles.import': () => {
+        throw new ApiFailure('invalid_input', 'The passphrase does not open this bundle', [{ path: ['passphrase'], message: 'wrong passphrase' }]);
       },
     });
-    await store.getState().importConfig(file, 'skip');
-    expect(store.getState().configImport).toEqual({
-      state: 'failed',
-      error: { code: 'invalid_input', message: 'file.sources.0.templateId: no template "nope"', issues: [{ path: ['file', 'sources', 0, 'templateId'], message: 'no template "nope"' }] },
-    });
+    await store.getState().previewBundle(file, 'demo.json');
+    await store.getState().importBundle({ passphrase: 'wrong', choices: {} });
+    expect(store.getState().configImport).toMatchObject({ state: 'previewed', preview, error: { code: 'invalid_input', message: 'The passphrase does not open this bundle' } });
   });
 
   it('opens a source’s Settings tab in the environment whose script awaits approval', async () => {

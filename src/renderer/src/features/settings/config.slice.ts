@@ -3,23 +3,29 @@ import type { ApiClient } from '../../../../shared/api/client';
 import type { ApiInput, ApiOutput } from '../../../../shared/api/contract';
 import { toApiError } from '../../../../shared/api/client';
 import type { ApiError, ApiResult } from '../../../../shared/api/result';
-import type { ExportFile } from '../../../../shared/domain/export';
+import type { BundleAction, BundlePreview } from '../../../../shared/domain/bundle-preview';
 import type { AppState } from '../../app/store';
 
-export type ConfigImportReport = ApiOutput<'config.import'>;
-export type ConflictHandling = NonNullable<ApiInput<'config.import'>['onConflict']>;
+export type ConfigImportReport = ApiOutput<'bundles.import'>;
+export type BundleExport = ApiOutput<'bundles.export'>;
 
 export interface ConfigImportState {
-  state: 'importing' | 'done' | 'failed';
+  state: 'previewing' | 'previewed' | 'importing' | 'done' | 'failed';
+  /** The file's parsed JSON, sent as it is: the core checks it and names the fields at fault. */
+  file?: unknown;
+  fileName?: string;
+  preview?: BundlePreview;
   report?: ConfigImportReport;
   error?: ApiError;
 }
 
 export interface ConfigSlice {
   configImport: ConfigImportState | null;
-  exportConfig(input: ApiInput<'config.export'>): Promise<ApiResult<ExportFile>>;
-  /** Applies a file; the report (created, skipped, scripts awaiting approval) stays until cleared. */
-  importConfig(file: ExportFile, onConflict: ConflictHandling): Promise<void>;
+  exportBundle(input: ApiInput<'bundles.export'>): Promise<ApiResult<BundleExport>>;
+  /** Asks what importing the file would do here; nothing is written. */
+  previewBundle(file: unknown, fileName: string): Promise<void>;
+  /** Imports the previewed file with a choice per item; the report (created, replaced, skipped, scripts) stays until cleared. */
+  importBundle(options: { passphrase?: string | undefined; choices: Record<string, BundleAction> }): Promise<void>;
   clearConfigImport(): void;
 }
 
@@ -27,17 +33,28 @@ export const createConfigSlice =
   (api: ApiClient): StateCreator<AppState, [], [], ConfigSlice> =>
   (set, get) => ({
     configImport: null,
-    exportConfig: (input) => api.result('config.export', input),
-    async importConfig(file, onConflict) {
-      if (get().configImport?.state === 'importing') return;
-      set({ configImport: { state: 'importing' } });
+    exportBundle: (input) => api.result('bundles.export', input),
+    async previewBundle(file, fileName) {
+      set({ configImport: { state: 'previewing', file, fileName } });
       try {
-        const report = await api.call('config.import', { file, onConflict });
+        const preview = await api.call('bundles.preview', { file });
+        set({ configImport: { state: 'previewed', file, fileName, preview } });
+      } catch (error) {
+        set({ configImport: { state: 'failed', fileName, error: toApiError(error) } });
+      }
+    },
+    async importBundle({ passphrase, choices }) {
+      const current = get().configImport;
+      if (!current || current.state !== 'previewed') return;
+      set({ configImport: { ...current, state: 'importing' } });
+      try {
+        const report = await api.call('bundles.import', { file: current.file, choices, ...(passphrase ? { passphrase } : {}) });
         set({ configImport: { state: 'done', report } });
         // New sources and environments show at once, without waiting for the push.
         await Promise.all([get().loadSources(), get().loadEnvironments().catch(() => undefined)]);
       } catch (error) {
-        set({ configImport: { state: 'failed', error: toApiError(error) } });
+        // The preview stays, so a wrong passphrase can be typed again.
+        set({ configImport: { ...current, state: 'previewed', error: toApiError(error) } });
       }
     },
     clearConfigImport: () => set({ configImport: null }),
