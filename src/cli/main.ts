@@ -6,6 +6,7 @@ import { registerImportCaptures } from './commands/import-captures';
 import { registerListen } from './commands/listen';
 import { registerPortability } from './commands/portability';
 import { registerReplay } from './commands/replay';
+import { registerRun } from './commands/run';
 import { registerSend } from './commands/send';
 import { registerServe } from './commands/serve';
 import { describeFailure, EXIT } from './errors';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerImportCaptures(program);
   registerPortability(program);
   registerBundles(program);
+  registerRun(program);
   registerCatalog(program);
   program.addHelpText(
     'after',
@@ -42,6 +44,7 @@ Examples:
   $ inlet listen stripe --secret whsec_…
   $ inlet send stripe invoice.paid --set data.object.amount_paid=500
   $ inlet events --source stripe --json
+  $ inlet run examples/stripe.yaml --junit inlet-report.xml
 `,
   );
   return program;

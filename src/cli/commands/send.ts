@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ApiClient } from '../../shared/api/client';
 import type { Source } from '../../shared/domain/source';
 import { examples, withSession } from '../command';
 import { badInput, CliError, EXIT } from '../errors';
 import { actionsText, out, printJson, statusText } from '../output';
+import { readInputFile } from '../read-file';
 import { findSource, resolveEnv, unknownSourceOrTemplate } from '../resolve';
+
+// portability.ts reads its files with the same helper.
+export { readInputFile };
 
 export interface Override {
   path: string;
@@ -24,16 +27,6 @@ export function parseSet(raw: string, previous: Override[] = []): Override[] {
     // Plain text, e.g. --set data.object.currency=eur
   }
   return [...previous, { path: raw.slice(0, eq), value }];
-}
-
-export function readInputFile(file: string, what = 'file'): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-    throw badInput(`Can't read the ${what} ${file}: ${why}`);
-  }
 }
 
 /** A sample by id or event type, or a logged event by its number. */

@@ -11,6 +11,7 @@ export const DOCUMENTED_COMMANDS = [
   ['export'],
   ['config', 'export'],
   ['config', 'import'],
+  ['run'],
   ['sources'],
   ['sources', 'connect'],
   ['templates'],
@@ -57,6 +58,53 @@ npx inlet send stripe invoice.paid --set data.object.amount_paid=500
 npx inlet events
 npx inlet send stripe invoice.paid --to http://localhost:3000/webhooks   # your own endpoint, signed as Stripe would
 \`\`\`
+
+## Scenarios
+
+\`inlet run <file…>\` checks, in CI or before a commit, that webhooks do what you expect: each file
+connects sources, sends events and states the outcome; every file runs on a fresh temporary data
+dir unless \`--attach\`. YAML or JSON; a mistake is reported at its line (\`stripe.yaml:12:5:
+steps[2].expect.status: expected a number\`, exit 2) before anything runs. Shipped examples:
+\`examples/stripe.yaml\`, \`examples/clerk.yaml\`, \`examples/github.yaml\`.
+
+\`\`\`yaml
+name: Stripe billing reaches the workspace
+environment: development          # optional: the first environment
+sources:
+  - template: stripe              # \`inlet templates\` lists them
+    key: stripe                   # optional: the template id
+    secret: whsec_…               # events are signed with it, as the provider would
+    mappings: default             # default (the app's Connect) | all | none | [mapping ids]
+    forwardTo: http://localhost:3000/webhooks   # optional: a destination, for \`deliveries\`
+workflows:                        # optional: more workflow keys to create
+  - key: vip-welcome
+steps:
+  - name: a paid invoice starts the receipt
+    send:                         # a template sample…
+      source: stripe
+      sample: invoice.paid        # sample id or event type
+      set: { data.object.amount_paid: 4900 }   # changed before signing
+    # raw: { source: stripe, headers: {…}, body: {…} }   …or a request as written
+    # replay: { step: <name or number>, ignoreVerification: true }   …or an earlier step's event again
+    within: 5000                  # ms workspace/delivery expectations may take (default 5000)
+    expect:                       # every field optional
+      status: 200                 # what Inlet's receiver answered
+      verification: verified      # verified | failed | unverified
+      eventType: invoice.paid
+      origin: test                # received | test | replay | import
+      actions: success            # success | error | partial | skipped | no_mapping
+      actionRuns: [{ action: workflows_trigger, status: success, params: { key: invoice-paid } }]
+      users: [{ id: cus_…, email: jenny@example.com, properties: { plan: pro } }]   # absent: true for none
+      tenants: [{ id: org_…, name: Acme Inc }]
+      workflowRuns: [{ workflow: invoice-paid, recipient: cus_…, status: completed, count: 1, data: { data.object.amount_paid: 4900 } }]
+      deliveries: [{ status: delivered, responseStatus: 200 }]
+\`\`\`
+
+Objects are compared by the fields written (others may exist); \`params\` and \`data\` take paths.
+Output: ✓/✗ per step with expected vs actual under a failure, a summary line; \`--json\` for the
+whole result; \`--junit FILE\` for a CI server's test report (a testsuite per file, a testcase per
+step, a \`<failure>\` per failed step). Exit codes: 0 every expectation held, 1 a step failed, 2 a
+file is unreadable, malformed or names something unknown.
 
 ## Commands
 `;

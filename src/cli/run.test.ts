@@ -1,0 +1,152 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_TIMEOUT_MS, ensureBuilt, ROOT } from '../main/core/testing/built-app';
+import { controlApi, exited, startHost, type HostProcess } from '../main/host/testing/host-process';
+import { runInlet } from './testing/run-inlet';
+
+/** `inlet run` through the real binary: the shipped examples, a wrong expectation, a broken file, attach mode. */
+const EXAMPLES = ['stripe', 'clerk', 'github'].map((name) => join(ROOT, 'examples', `${name}.yaml`));
+const dirs: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'inlet-run-test-'));
+  dirs.push(dir);
+  return dir;
+};
+
+beforeAll(() => ensureBuilt(), BUILD_TIMEOUT_MS);
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const WRONG = `name: A receipt for the wrong amount
+sources:
+  - template: stripe
+    secret: whsec_aW5sZXQtcnVuLXRlc3Qtc3RyaXBlLXNlY3JldA==
+steps:
+  - name: the customer is known
+    send: { source: stripe, sample: customer.created }
+    expect: { status: 200, actions: success }
+  - name: the receipt run carries the amount
+    within: 300
+    send:
+      source: stripe
+      sample: invoice.paid
+      set:
+        data.object.amount_paid: 500
+    expect:
+      status: 200
+      workflowRuns:
+        - workflow: invoice-paid
+          data:
+            data.object.amount_paid: 999
+  - name: the answer is a teapot
+    send: { source: stripe, sample: invoice.created }
+    expect:
+      status: 418
+`;
+
+describe('inlet run', () => {
+  it('passes the shipped Stripe, Clerk and GitHub examples, each on a temporary data dir, and writes a JUnit report without failures', async () => {
+    const dir = freshDir();
+    const junit = join(dir, 'report.xml');
+    const run = await runInlet(dir, ['run', ...EXAMPLES, '--junit', junit]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/3 scenarios, 11 steps: all passed/);
+    expect(run.stdout).not.toMatch(/✗/);
+    expect(run.stdout.match(/✓/g)).toHaveLength(11);
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toMatch(/<testsuites name="inlet run" tests="11" failures="0"/);
+    expect(xml.match(/<testsuite /g)).toHaveLength(3);
+    expect(xml).not.toMatch(/<failure/);
+    // Hermetic: the data dir it was pointed at stays untouched, and no temporary one is left behind.
+    expect(readdirSync(dir)).toEqual(['report.xml']);
+  }, 120_000);
+
+  it('fails a wrong expectation with exit 1, the expected and actual values, and a <failure> in the JUnit report', async () => {
+    const dir = freshDir();
+    const file = join(dir, 'wrong.yaml');
+    writeFileSync(file, WRONG);
+    const junit = join(dir, 'report.xml');
+    const run = await runInlet(dir, ['run', file, '--junit', junit]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/✗ the receipt run carries the amount/);
+    expect(run.stdout).toMatch(/✓ the customer is known/);
+    expect(run.stdout).toMatch(
+      /expect\.workflowRuns\[0\]: expected a run of invoice-paid, found 0; its runs: cus_QHkRn3ZqLw8tYv completed; in cus_QHkRn3ZqLw8tYv's run: data\.data\.object\.amount_paid expected 999, got 500/,
+    );
+    expect(run.stdout).toMatch(/✗ the answer is a teapot/);
+    expect(run.stdout).toMatch(/expect\.status: expected 418, got 200/);
+    expect(run.stdout).toMatch(/at .*wrong\.yaml:22:5/);
+    expect(run.stdout).toMatch(/1 scenario, 3 steps: 1 passed, 2 failed/);
+    expect(run.stderr).toMatch(/2 of 3 steps failed/);
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toMatch(/<testsuites name="inlet run" tests="3" failures="2"/);
+    expect(xml).toMatch(/<failure message="expect\.status: expected 418, got 200" type="expectation">/);
+  }, 60_000);
+
+  it('--json prints every step with its event, answer and failures', async () => {
+    const dir = freshDir();
+    const file = join(dir, 'wrong.yaml');
+    writeFileSync(file, WRONG);
+    const run = await runInlet(dir, ['--json', 'run', file]);
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout) as { passedAll: boolean; failed: number; scenarios: Array<{ steps: Array<{ status: number; eventId: number; failures: Array<{ path: string; expected: unknown; actual: unknown }> }> }> };
+    expect(result).toMatchObject({ passedAll: false, failed: 2 });
+    expect(result.scenarios[0]!.steps[2]).toMatchObject({ status: 200, eventId: 3, failures: [{ path: 'expect.status', expected: 418, actual: 200 }] });
+  }, 60_000);
+
+  it('refuses a malformed file with exit 2 and file:line:col messages, before running anything', async () => {
+    const dir = freshDir();
+    const good = join(dir, 'good.yaml');
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(good, WRONG);
+    writeFileSync(
+      bad,
+      ['sources:', '  - template: stripe', 'steps:', '  - send:', '      source: stripe', '      sample: invoice.paid', '    expect:', '      status: two hundred', '      colour: blue', ''].join('\n'),
+    );
+    const run = await runInlet(dir, ['run', good, bad]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`${bad}:8:15: steps[0].expect.status: expected a number`);
+    expect(run.stderr).toContain(`${bad}:9:7: steps[0].expect: unknown field "colour"`);
+
+    writeFileSync(bad, 'sources:\n  - template: stripe\n steps: [\n');
+    const syntax = await runInlet(dir, ['run', bad]);
+    expect(syntax.code).toBe(2);
+    expect(syntax.stderr).toMatch(new RegExp(`^inlet: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: `));
+    expect(syntax.stderr.trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+
+  it('names an unknown template or sample at its line with exit 2, and runs no step', async () => {
+    const dir = freshDir();
+    const file = join(dir, 'unknown.yaml');
+    writeFileSync(file, 'sources:\n  - template: stripe\n    secret: whsec_abc\nsteps:\n  - send: { source: stripe, sample: invoice.forgotten }\n');
+    const run = await runInlet(dir, ['run', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown\.yaml:5:37: steps\[0\]\.send\.sample: Stripe has no sample "invoice\.forgotten"; it has: /);
+    expect(run.stdout).not.toMatch(/[✓✗]/);
+  }, 60_000);
+});
+
+describe('inlet run --attach', () => {
+  let host: HostProcess | undefined;
+  afterEach(async () => {
+    host?.child.kill('SIGTERM');
+    if (host) await exited(host.child);
+    host = undefined;
+  });
+
+  it('runs in the running host: its log and workspace hold the scenario\'s events', async () => {
+    const dir = freshDir();
+    host = await startHost(dir);
+    const run = await runInlet(dir, ['run', '--attach', EXAMPLES[0]!]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\(in .*, attached\)/);
+    const call = controlApi(host.ready);
+    const users = await call<{ items: Array<{ id: string; email: string }> }>('workspace.users', { environment: 'development' });
+    expect(users.items).toEqual([expect.objectContaining({ id: 'cus_QHkRn3ZqLw8tYv', email: 'jenny@example.com' })]);
+    expect(existsSync(join(dir, 'control.json'))).toBe(true);
+  }, 60_000);
+});
