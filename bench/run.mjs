@@ -6,6 +6,7 @@
 // BENCH_PROFILE=1 also records a CPU profile of the Inlet host and prints where its time went.
 // Then, in-process over the core's modules: processing throughput (BENCH_PROCESS_EVENTS, 50,000)
 // bulk replay (BENCH_REPLAY_EVENTS, 10,000) and log-query latency and memory at scale (BENCH_LOG_EVENTS, 1,000,000).
+// Import: a large JSON Lines file by path (BENCH_IMPORT_MB, 100) with peak memory; BENCH_ONLY=import runs only that part.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -98,7 +99,19 @@ async function pipelineBenches() {
   const queries = await runTsBench(join(here, 'pipeline', 'query-bench.ts'), outDir);
   log(`log queries: first page ${queries.queries.firstPage.medianMs.toFixed(2)} ms, rare-word search ${queries.queries.searchRareWord.medianMs.toFixed(2)} ms`);
   log(`log queries: peak memory ${queries.memory.queryPeakRssMiB?.toFixed(0) ?? '—'} MiB paging and searching`);
-  return { processing, replay, sandbox, fairness, shapes, queries };
+  const imports = await importBench(outDir);
+  return { processing, replay, sandbox, fairness, shapes, queries, imports };
+}
+
+/** Importing a large JSON Lines file through `captures.import`, in a child process whose peak memory is the result. */
+async function importBench(outDir) {
+  log(`import: writing and importing a ${Number(process.env.BENCH_IMPORT_MB) || 100} MB JSON Lines file… (1-min load average ${loadavg()[0].toFixed(2)})`);
+  const mb = Number(process.env.BENCH_IMPORT_MB) || 100;
+  // A quarter-size file first, in a process of its own: bounded memory means the peak barely moves.
+  const quarter = await runTsBench(join(here, 'pipeline', 'import-bench.ts'), outDir, { BENCH_IMPORT_MB: String(mb / 4) });
+  const imports = await runTsBench(join(here, 'pipeline', 'import-bench.ts'), outDir, { BENCH_IMPORT_MB: String(mb) });
+  log(`import: ${imports.imported.toLocaleString('en-US')} events in ${(imports.importMs / 1000).toFixed(1)} s, peak memory ${imports.peakRssMiB?.toFixed(0) ?? '—'} MiB (${quarter.peakRssMiB?.toFixed(0) ?? '—'} MiB for a quarter of the file)`);
+  return { ...imports, quarter };
 }
 
 async function main() {
@@ -113,6 +126,11 @@ async function main() {
   const machine = machineInfo();
 
   try {
+    if (process.env.BENCH_ONLY === 'import') {
+      process.stdout.write(`\n${renderPipelineReport({ imports: await importBench(join(here, 'tmp', 'build')) })}`);
+      log('partial run: bench/RESULTS.md left as it was');
+      return;
+    }
     const ceilingChild = startChild(join(here, 'ceiling-server.mjs'), [], 'CEILING_READY');
     stops.push(ceilingChild.stop);
     const { url: ceilingUrl } = await ceilingChild.ready;

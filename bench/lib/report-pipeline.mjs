@@ -1,11 +1,12 @@
 import { renderFairnessReport } from './report-sandbox-fairness.mjs';
 import { renderShapesReport } from './report-shapes.mjs';
+import { renderImportReport } from './report-import.mjs';
 
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
 const ms = (n) => (n < 1 ? fmt(n, 3) : fmt(n, 2));
 
 /** The processing and log-query sections of bench/RESULTS.md. */
-export function renderPipelineReport({ processing, replay, sandbox, fairness, shapes, queries }) {
+export function renderPipelineReport({ processing, replay, sandbox, fairness, shapes, queries, imports }) {
   const out = [];
   if (processing) {
     const ratio = processing.processEventsPerS / processing.writeEventsPerS;
@@ -77,5 +78,6 @@ Paging the whole log newest first (500 per page): ${fmt(queries.pageAll?.pages)}
 Memory of a fresh process that opens the built log and runs every query above and the full paging: peak RSS (VmHWM) **${fmt(queries.memory?.queryPeakRssMiB, 0)} MiB** (target ≤ 150 MiB: ${queries.memory?.queryPeakRssMiB <= 150 ? 'met' : 'NOT met'}); heap used at the end ${fmt(queries.memory?.heapUsedMiB, 0)} MiB. Building the log took the builder to ${fmt(queries.memory?.buildPeakRssMiB, 0)} MiB (not a host figure).
 `);
   }
+  if (imports) out.push(renderImportReport(imports));
   return out.join('\n');
 }

@@ -30,7 +30,19 @@ export class ImportDialogPage {
   async chooseFile(name: string, text: string): Promise<void> {
     await this.root.getByTestId('import-tab-file').click();
     await this.root.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-    await expect(this.root.getByTestId('import-file-result')).toBeVisible();
+    await expect(this.root.getByTestId('import-file-result')).toHaveAttribute('data-state', /ready|error/);
+  }
+
+  /** Pastes captures (cURL, raw HTTP, JSON Lines…) and waits for their preview. */
+  async pasteCaptures(text: string): Promise<void> {
+    await this.root.getByTestId('import-tab-file').click();
+    await this.root.getByTestId('import-captures-text').fill(text);
+    await expect(this.root.getByTestId('import-file-result')).toHaveAttribute('data-state', 'ready');
+  }
+
+  /** The previewed requests, one row each (a checkbox picks it). */
+  previewEntries(): Locator {
+    return this.root.getByTestId('import-preview-entry');
   }
 
   /** Imports and waits until every chunk was sent. */

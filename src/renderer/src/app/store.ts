@@ -51,6 +51,7 @@ export function wirePushEvents(api: ApiClient, store: AppStore): () => void {
     api.on('events.received', (event) => store.getState().receiveEvent(event)),
     api.on('events.processed', (update) => store.getState().markProcessed(update)),
     api.on('replay.progress', (progress) => store.getState().receiveReplayProgress(progress)),
+    api.on('captures.progress', (progress) => store.getState().receiveCaptureProgress(progress)),
     api.on('tunnel.statusChanged', (status) => store.getState().receiveTunnelStatus(status)),
     api.on('deliveries.changed', ({ eventId }) => store.getState().receiveDeliveryChange(eventId)),
     api.on('deliveries.changed', (change) => store.getState().receiveDeliveryState(change)),

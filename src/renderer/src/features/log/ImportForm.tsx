@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useApp } from '../../app/store-context';
-import { FileDrop } from '../../components/FileDrop';
-import { captureFromPaste, parseCaptureFile, type Capture, type CaptureFileParse, type PastedRequest } from './capture-format';
+import { captureFromPaste, type PastedRequest } from './capture-format';
+import { ImportCapturesPanel } from './ImportCapturesPanel';
+import type { CaptureSource } from './import.slice';
 import { ImportPasteFields } from './ImportPasteFields';
 import { selectLogFilter } from './log.slice';
 
@@ -15,19 +16,34 @@ export function ImportForm({ onCancel }: { onCancel(): void }) {
   const filteredSource = useApp((s) => s.logScope ?? selectLogFilter(s).sourceId);
   const currentEnv = useApp((s) => s.currentEnv);
   const start = useApp((s) => s.importCaptures);
+  const startCaptures = useApp((s) => s.importCaptureSource);
+  const previewCaptures = useApp((s) => s.previewCaptures);
+  const clearPreview = useApp((s) => s.clearCapturePreview);
+  const preview = useApp((s) => (s.capturePreview?.state === 'ready' ? s.capturePreview.preview : undefined));
   const [sourceId, setSourceId] = useState(() => (sources.some((s) => s.id === filteredSource) ? filteredSource : (sources[0]?.id ?? '')));
   const [environment, setEnvironment] = useState(currentEnv ?? environments[0]?.key ?? '');
   const [tab, setTab] = useState<Tab>('paste');
   const [paste, setPaste] = useState<PastedRequest>(EMPTY_PASTE);
   const [tried, setTried] = useState(false);
-  const [file, setFile] = useState<{ name: string; parse: CaptureFileParse } | null>(null);
+  const [captures, setCaptures] = useState<CaptureSource | null>(null);
+  const [selected, setSelected] = useState<Set<number> | null>(null);
+
+  // Previewed again when the text or the source changes (the source decides event types and signatures).
+  useEffect(() => {
+    setSelected(null);
+    if (!captures) return clearPreview();
+    const timer = setTimeout(() => void previewCaptures(captures, { sourceId, environment }), 'text' in captures ? 250 : 0);
+    return () => clearTimeout(timer);
+  }, [captures, sourceId, environment, previewCaptures, clearPreview]);
 
   const pasted = captureFromPaste(paste);
-  const items: Capture[] = tab === 'paste' ? (pasted.ok ? [pasted.capture] : []) : (file?.parse.items ?? []);
+  const count = tab === 'paste' ? (pasted.ok ? 1 : 0) : selected !== null ? selected.size : (preview?.counts.requests ?? 0);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (items.length > 0 && sourceId && environment) void start(sourceId, environment, items);
+    if (count === 0 || !sourceId || !environment) return;
+    if (tab === 'paste' && pasted.ok) void start(sourceId, environment, [pasted.capture]);
+    if (tab === 'file' && captures) void startCaptures(sourceId, environment, captures, selected === null ? undefined : [...selected]);
   };
 
   if (sources.length === 0) {
@@ -66,7 +82,7 @@ export function ImportForm({ onCancel }: { onCancel(): void }) {
           {(
             [
               ['paste', 'Paste one request'],
-              ['file', 'From a file'],
+              ['file', 'Captures: a file or pasted'],
             ] as const
           ).map(([value, label]) => (
             <button key={value} type="button" className="segmented__item" aria-pressed={tab === value} data-testid={`import-tab-${value}`} onClick={() => setTab(value)}>
@@ -77,7 +93,7 @@ export function ImportForm({ onCancel }: { onCancel(): void }) {
         {tab === 'paste' ? (
           <ImportPasteFields value={paste} onChange={setPaste} errors={tried && !pasted.ok ? pasted.errors : []} />
         ) : (
-          <ImportFileSummary file={file} onFile={(text, name) => setFile({ name, parse: parseCaptureFile(text) })} />
+          <ImportCapturesPanel source={captures} onSource={setCaptures} selected={selected} onSelected={setSelected} />
         )}
       </div>
       <footer className="modal__footer">
@@ -85,47 +101,10 @@ export function ImportForm({ onCancel }: { onCancel(): void }) {
         <button type="button" className="btn" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="btn btn--primary" disabled={tab === 'file' && items.length === 0} data-testid="import-submit">
-          {items.length > 1 ? `Import ${items.length.toLocaleString()} requests` : 'Import'}
+        <button type="submit" className="btn btn--primary" disabled={tab === 'file' && count === 0} data-testid="import-submit">
+          {count > 1 ? `Import ${count.toLocaleString()}${preview?.complete === false && selected === null ? '+' : ''} requests` : 'Import'}
         </button>
       </footer>
     </form>
-  );
-}
-
-/** The chosen file, what in it can be imported, and each item that cannot (by its position). */
-function ImportFileSummary({ file, onFile }: { file: { name: string; parse: CaptureFileParse } | null; onFile(text: string, name: string): void }) {
-  const parse = file?.parse;
-  return (
-    <div className="import-file">
-      <p className="field__help">
-        A JSON list of <code>{'{method?, headers, body, bodyEncoding?, query?}'}</code>, such as the log’s Export… makes.
-      </p>
-      <FileDrop label="a JSON file of captured requests" onText={onFile} testId="import-file" />
-      {file && parse && (
-        <div className="import-file__result" data-testid="import-file-result" aria-live="polite">
-          {parse.fileError ? (
-            <p className="field__error">
-              {file.name}: {parse.fileError}
-            </p>
-          ) : (
-            <p>
-              <strong>{file.name}</strong>: {parse.items.length.toLocaleString()} {parse.items.length === 1 ? 'request' : 'requests'} ready
-              {parse.errors.length > 0 && `, ${parse.errors.length} cannot be imported:`}
-            </p>
-          )}
-          {parse.errors.length > 0 && (
-            <ul className="import-file__errors" data-testid="import-item-errors">
-              {parse.errors.slice(0, 50).map((e) => (
-                <li key={e.item}>
-                  Item {e.item} {e.message}
-                </li>
-              ))}
-              {parse.errors.length > 50 && <li>…and {parse.errors.length - 50} more.</li>}
-            </ul>
-          )}
-        </div>
-      )}
-    </div>
   );
 }

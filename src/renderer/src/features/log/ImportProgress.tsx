@@ -27,10 +27,24 @@ export function ImportProgress({ job, onClose }: { job: ImportJob; onClose(): vo
           {sending ? `Importing into ${where}…` : `${ENDED[job.state]} ${n.toLocaleString()} ${n === 1 ? 'request' : 'requests'} into ${where}.`}
         </p>
         <progress className="import-progress__bar" max={Math.max(job.total, 1)} value={job.sent} aria-label="Import progress" data-testid="import-progress-bar" />
-        <span className="import-progress__count muted">
-          {job.sent.toLocaleString()} / {job.total.toLocaleString()}
+        <span className="import-progress__count muted" data-testid="import-progress-count">
+          {job.jobId === undefined ? `${job.sent.toLocaleString()} / ${job.total.toLocaleString()}` : `${(job.imported ?? 0).toLocaleString()} imported · ${Math.floor((100 * job.sent) / Math.max(job.total, 1))}% read`}
         </span>
         <ErrorNotice message={job.error ?? null} />
+        {(job.skipped ?? 0) > 0 && <p className="muted">{job.skipped!.toLocaleString()} skipped: no body to import (GET and the like).</p>}
+        {(job.failed ?? 0) > 0 && (
+          <div className="import-file__result">
+            <p>{job.failed!.toLocaleString()} could not be imported; the rest were:</p>
+            <ul className="import-file__errors" data-testid="import-job-errors">
+              {(job.errors ?? []).map((e) => (
+                <li key={e.where}>
+                  {e.where}: {e.error}
+                </li>
+              ))}
+              {job.failed! > (job.errors?.length ?? 0) && <li>…and {job.failed! - (job.errors?.length ?? 0)} more.</li>}
+            </ul>
+          </div>
+        )}
         {!sending && n > 0 && (
           <section className="import-replay" aria-labelledby="import-replay-title">
             <h3 id="import-replay-title">Replay these through the current mappings</h3>

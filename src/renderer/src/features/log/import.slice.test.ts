@@ -91,3 +91,28 @@ describe('import slice', () => {
     expect(store.getState().bulkReplays[0]).toMatchObject({ jobId: 'job_1', state: 'running', total: 8 });
   });
 });
+
+describe('captures import', () => {
+  const progress = (state: 'running' | 'finished', extra: Record<string, unknown> = {}) => ({
+    name: 'captures.progress' as const,
+    payload: { jobId: 'import_1', state, format: 'curl' as const, imported: 2, skipped: 0, failed: 1, errors: [{ where: 'line 4', error: 'has no URL.' }], read: 10, total: 10, ...extra },
+  });
+
+  it('follows the job to its end even when it ends before captures.import answers', async () => {
+    let push: (m: ReturnType<typeof progress>) => void = () => {};
+    const { store, calls, push: send } = setup({ 'captures.import': () => (push(progress('finished', { ids: [7, 8] })), { jobId: 'import_1' }) });
+    push = send;
+    await store.getState().importCaptureSource('src_1', 'development', { name: 'pasted text', text: 'curl …' }, [1, 3]);
+    expect(calls.find(([m]) => m === 'captures.import')?.[1]).toMatchObject({ text: 'curl …', select: [1, 3] });
+    expect(store.getState().importJob).toMatchObject({ state: 'done', ids: [7, 8], imported: 2, failed: 1, errors: [{ where: 'line 4' }] });
+  });
+
+  it('cancels the job on the host', async () => {
+    const { store, calls, push } = setup({ 'captures.import': () => ({ jobId: 'import_1' }), 'captures.cancel': () => ({ cancelled: true }) });
+    await store.getState().importCaptureSource('src_1', 'development', { name: 'pasted text', text: 'x' });
+    push(progress('running'));
+    expect(store.getState().importJob?.state).toBe('sending');
+    store.getState().cancelImport();
+    expect(calls.some(([m, i]) => m === 'captures.cancel' && (i as { jobId: string }).jobId === 'import_1')).toBe(true);
+  });
+});
