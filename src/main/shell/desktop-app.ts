@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { consoleLogger } from '../core/ports';
+import { publishControl, type PublishedControl } from '../host/publish-control';
 import type { ShellArgs } from './args';
 import { createElectronPorts } from './electron-ports';
 import { forwardPushEvents } from './event-forwarder';
@@ -66,6 +67,14 @@ export async function runDesktopApp(args: ShellArgs, layout: BuildLayout): Promi
     return;
   }
   logger.info(`Inlet is receiving at ${core.receiverUrl} (data in ${dataDir})`);
+  // `inlet` commands on this data dir talk to the app (control.json, as `inlet serve` writes it)
+  // instead of finding the data dir locked. The app works without it.
+  let control: PublishedControl | undefined;
+  try {
+    control = await publishControl(core, dataDir);
+  } catch (error) {
+    logger.warn('inlet commands cannot attach: the control API did not start', { error: String(error) });
+  }
 
   hardenSession(session.defaultSession, policy, devServer?.origin);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, policy, (url) => shell.openExternal(url), logger));
@@ -105,6 +114,7 @@ export async function runDesktopApp(args: ShellArgs, layout: BuildLayout): Promi
     unforward();
     unregisterIpc();
     tray?.destroy();
+    await control?.close();
     await core.close();
   });
 }
