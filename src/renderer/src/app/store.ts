@@ -6,6 +6,7 @@ import { createReplaySlice, type ReplaySlice } from '../features/log/replay.slic
 import { createImportSlice, type ImportSlice } from '../features/log/import.slice';
 import { createExportSlice, type ExportSlice } from '../features/log/export.slice';
 import { createConfigSlice, type ConfigSlice } from '../features/settings/config.slice';
+import { createFixturesSlice, type FixturesSlice } from '../features/fixtures/fixtures.slice';
 import { createTunnelSlice, type TunnelSlice } from '../features/tunnel/tunnel.slice';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settings.slice';
 import { createSourcesSlice, type SourcesSlice } from '../features/sources/sources.slice';
@@ -19,7 +20,7 @@ import { createDeliveriesSlice, type DeliveriesSlice } from '../features/destina
 import { createDestinationsSlice, type DestinationsSlice } from '../features/destinations/destinations.slice';
 import { createAppSlice, type AppSlice } from './app.slice';
 
-export type AppState = AppSlice & EnvironmentsSlice & SourcesSlice & EventsSlice & TemplatesSlice & WorkspaceSlice & SourcePageSlice & MappingsSlice & MappingSamplesSlice & ReplaySlice & ImportSlice & ExportSlice & ConfigSlice & TunnelSlice & SettingsSlice & ShapesSlice & DeliveriesSlice & DestinationsSlice;
+export type AppState = AppSlice & EnvironmentsSlice & SourcesSlice & EventsSlice & TemplatesSlice & WorkspaceSlice & SourcePageSlice & MappingsSlice & MappingSamplesSlice & ReplaySlice & ImportSlice & ExportSlice & ConfigSlice & FixturesSlice & TunnelSlice & SettingsSlice & ShapesSlice & DeliveriesSlice & DestinationsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store per connection; the API client is injected so tests pass a fake one. */
@@ -33,6 +34,7 @@ export const createAppStore = (api: ApiClient): AppStore =>
     ...createImportSlice(api)(...a),
     ...createExportSlice(api)(...a),
     ...createConfigSlice(api)(...a),
+    ...createFixturesSlice(api)(...a),
     ...createTunnelSlice(api)(...a),
     ...createSettingsSlice(api)(...a),
     ...createTemplatesSlice(api)(...a),
@@ -73,6 +75,7 @@ export function wirePushEvents(api: ApiClient, store: AppStore): () => void {
       if (what === 'sources') void state.loadSources();
       if (what === 'environments') void state.loadEnvironments().catch(() => undefined);
       if (what === 'workflows') state.scheduleWorkspaceRefresh();
+      if (what === 'fixtures') void state.reloadFixtures();
       if (what === 'destinations' || what === 'sources') state.scheduleDestinationsRefresh();
     }),
   ];

@@ -13,6 +13,7 @@ import { ReplayModeTag } from './ReplayModeTag';
 import { PreprocessPanel } from './PreprocessPanel';
 import { ReplayComparison } from './ReplayComparison';
 import { ReplayPanel } from './ReplayPanel';
+import { SaveFixtureButton } from '../fixtures/SaveFixtureButton';
 import { StatusCode } from './StatusCode';
 import { VerificationPanel } from './VerificationPanel';
 import { DeliveriesPanel } from '../destinations/DeliveriesPanel';
@@ -82,6 +83,7 @@ export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<stri
           <ActionRunsPanel detail={detail} />
           <DeliveriesPanel eventId={detail.id} />
           {detail.sourceId !== null && <ReplayPanel eventId={detail.id} />}
+          {detail.sourceId !== null && <SaveFixtureButton eventId={detail.id} eventType={detail.eventType} />}
           <section className="detail__section">
             <h3>Headers</h3>
             <HeadersTable headers={detail.headers} />

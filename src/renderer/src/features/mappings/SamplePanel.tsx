@@ -6,9 +6,13 @@ import { LoadingState } from '../../components/LoadingState';
 import { formatTime } from '../../lib/format';
 import { sampleRefsFor, type SampleRef } from './mapping-samples.slice';
 import { PayloadTree } from './PayloadTree';
+import type { Fixture } from '../../../../shared/domain/fixture';
+
+const NO_FIXTURES: Fixture[] = [];
 
 const refLabel = (r: SampleRef): string =>
-  r.kind === 'event' ? `#${r.event.id} · ${r.event.eventType ?? ''} · ${formatTime(r.event.receivedAt)}` : `Template sample · ${r.sample.label}`;
+  r.kind === 'event' ? `#${r.event.id} · ${r.event.eventType ?? ''} · ${formatTime(r.event.receivedAt)}` : r.kind === 'fixture' ? `Fixture · ${r.fixture.name}` : `Template sample · ${r.sample.label}`;
+const refKey = (r: SampleRef): string => (r.kind === 'event' ? `e${r.event.id}` : r.kind === 'fixture' ? `f${r.fixture.id}` : `t${r.sample.id}`);
 
 /** The sample payload column: pick a captured event or a template sample, step with ‹ ›. */
 export function SamplePanel() {
@@ -21,7 +25,8 @@ export function SamplePanel() {
   const error = useApp((s) => s.sampleError);
   const step = useApp((s) => s.stepSample);
   const focused = useApp((s) => s.focusedParam);
-  const refs = useMemo(() => sampleRefsFor(pattern, events, template), [pattern, events, template]);
+  const fixtures = useApp((s) => (s.fixturesSourceId === s.mappingsSourceId ? s.fixtures : NO_FIXTURES));
+  const refs = useMemo(() => sampleRefsFor(pattern, events, template, fixtures), [pattern, events, template, fixtures]);
 
   return (
     <aside className="mappings__sample" aria-label="Sample payload" data-testid="sample-panel">
@@ -48,7 +53,7 @@ export function SamplePanel() {
           onChange={(e) => void step(Number(e.target.value) - index)}
         >
           {refs.map((r, i) => (
-            <option key={r.kind === 'event' ? `e${r.event.id}` : `t${r.sample.id}`} value={i}>
+            <option key={refKey(r)} value={i}>
               {refLabel(r)}
             </option>
           ))}

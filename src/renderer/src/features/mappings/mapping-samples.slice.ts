@@ -9,9 +9,11 @@ import type { AppState } from '../../app/store';
 import { describeError } from '../../lib/errors';
 import { draftInput, matchesDraftType } from './mapping-draft';
 import { sampleFromEvent, sampleFromTemplate, type Sample } from './sample-context';
+import type { Fixture } from '../../../../shared/domain/fixture';
+import { sampleFromFixture } from '../fixtures/fixture-sample';
 
 /** A payload the tree can show: a logged event (fetched on demand) or a template sample. */
-export type SampleRef = { kind: 'event'; event: EventSummary } | { kind: 'template'; sample: TemplateSample };
+export type SampleRef = { kind: 'event'; event: EventSummary } | { kind: 'template'; sample: TemplateSample } | { kind: 'fixture'; fixture: Fixture };
 
 export type Rehearsal = ApiOutput<'mappings.rehearse'>;
 
@@ -50,9 +52,10 @@ const ORIGINAL_SEARCH = 500;
 export const originalOf = (duplicate: EventSummary, earlier: readonly EventSummary[]): number | null =>
   earlier.find((e) => e.id < duplicate.id && e.idempotencyKey === duplicate.idempotencyKey && e.processing === 'done')?.id ?? null;
 
-/** Matching logged events first (newest first), then the template's samples. */
-export const sampleRefsFor = (pattern: string, events: readonly EventSummary[], template: Template | null): SampleRef[] => [
+/** Matching logged events first (newest first), then the source's fixtures, then the template's samples. */
+export const sampleRefsFor = (pattern: string, events: readonly EventSummary[], template: Template | null, fixtures: readonly Fixture[] = []): SampleRef[] => [
   ...events.filter((e) => e.eventType !== null && matchesDraftType(pattern, e.eventType)).map((event) => ({ kind: 'event' as const, event })),
+  ...fixtures.filter((f) => f.eventType !== null && matchesDraftType(pattern, f.eventType)).map((fixture) => ({ kind: 'fixture' as const, fixture })),
   ...(template?.samples ?? []).filter((s) => matchesDraftType(pattern, s.eventType)).map((sample) => ({ kind: 'template' as const, sample })),
 ];
 
@@ -62,12 +65,14 @@ export const createMappingSamplesSlice =
     const cache = new Map<number, Sample>();
     let showing = 0;
 
-    const refs = () => sampleRefsFor(get().draft?.eventType ?? '', get().recentSourceEvents, get().sourceTemplate);
+    const sourceFixtures = () => (get().fixturesSourceId === get().mappingsSourceId ? get().fixtures : []);
+    const refs = () => sampleRefsFor(get().draft?.eventType ?? '', get().recentSourceEvents, get().sourceTemplate, sourceFixtures());
 
     const show = async (ref: SampleRef | undefined, index: number) => {
       const mine = ++showing;
       if (!ref) return set({ sample: null, sampleIndex: 0, sampleStatus: 'idle', sampleError: null });
       if (ref.kind === 'template') return set({ sample: sampleFromTemplate(ref.sample), sampleIndex: index, sampleStatus: 'idle', sampleError: null });
+      if (ref.kind === 'fixture') return set({ sample: sampleFromFixture(ref.fixture), sampleIndex: index, sampleStatus: 'idle', sampleError: null });
       const cached = cache.get(ref.event.id);
       if (cached) return set({ sample: cached, sampleIndex: index, sampleStatus: 'idle', sampleError: null });
       set({ sampleIndex: index, sampleStatus: 'loading', sampleError: null });
@@ -101,6 +106,7 @@ export const createMappingSamplesSlice =
             ? api.call('templates.get', { id: templateId }).catch(() => null)
             : Promise.resolve(templateId === CUSTOM_TEMPLATE_ID ? null : get().sourceTemplate),
         ]);
+        await get().loadFixtures(sourceId).catch(() => undefined);
         if (get().mappingsSourceId !== sourceId) return;
         set({ recentSourceEvents: page.items, sourceTemplate: template });
         await get().refreshSamples();

@@ -5,6 +5,7 @@ import { useApp } from '../../app/store-context';
 import { SendTestEventButton } from '../templates/SendTestEventButton';
 import { SourceLogo } from './SourceLogo';
 import { FieldsTab } from '../shapes/FieldsTab';
+import { FixturesTab } from '../fixtures/FixturesTab';
 import { SourceLogsTab } from './SourceLogsTab';
 import { ForwardingTab } from '../destinations/ForwardingTab';
 import { SourceSettingsTab } from './SourceSettingsTab';
@@ -45,6 +46,7 @@ export function SourcePage({ source }: { source: Source }) {
           </Suspense>
         )}
         {tab === 'fields' && <FieldsTab source={source} />}
+        {tab === 'fixtures' && <FixturesTab source={source} />}
         {tab === 'logs' && <SourceLogsTab source={source} />}
         {tab === 'forwarding' && <ForwardingTab source={source} />}
         {tab === 'settings' && <SourceSettingsTab source={source} />}

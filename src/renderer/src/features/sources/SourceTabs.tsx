@@ -5,6 +5,7 @@ import type { SourceTab } from './source-page.slice';
 const TABS: ReadonlyArray<{ tab: SourceTab; label: string }> = [
   { tab: 'mappings', label: 'Mappings' },
   { tab: 'fields', label: 'Fields' },
+  { tab: 'fixtures', label: 'Fixtures' },
   { tab: 'logs', label: 'Logs' },
   { tab: 'forwarding', label: 'Forwarding' },
   { tab: 'settings', label: 'Settings' },

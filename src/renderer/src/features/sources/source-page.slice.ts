@@ -4,7 +4,7 @@ import type { ApiOutput } from '../../../../shared/api/contract';
 import type { TemplateSummary } from '../../../../shared/domain/template';
 import type { AppState } from '../../app/store';
 
-export type SourceTab = 'mappings' | 'fields' | 'logs' | 'forwarding' | 'settings';
+export type SourceTab = 'mappings' | 'fields' | 'fixtures' | 'logs' | 'forwarding' | 'settings';
 export type SourceStat = ApiOutput<'sources.stats'>[number];
 export type TemplateBrand = Pick<TemplateSummary, 'name' | 'branding'>;
 

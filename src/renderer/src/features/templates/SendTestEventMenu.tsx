@@ -4,6 +4,7 @@ import { useApp } from '../../app/store-context';
 import { formatTime } from '../../lib/format';
 import { samplesByRelevance } from './gallery-filter';
 import { SendResult } from './SendResult';
+import { FixtureSendItems } from '../fixtures/FixtureSendItems';
 import type { SendTestResult } from './templates.slice';
 import { eventTypeMatches } from '../../../../shared/domain/mapping';
 import './templates.css';
@@ -49,7 +50,7 @@ export function SendTestEventMenu({ sourceId, environment, mappedEventTypes = []
   const samples = useMemo(() => (template ? samplesByRelevance(template, mappedEventTypes) : []), [template, mappedEventTypes]);
   const logged = useMemo(() => events.filter((e) => e.sourceId === sourceId && e.environment === env).slice(0, RESEND_CHOICES), [events, sourceId, env]);
 
-  const send = async (key: string, sample: { sampleId: string } | { eventId: number }) => {
+  const send = async (key: string, sample: { sampleId: string } | { eventId: number } | { fixtureId: string }) => {
     setSends((s) => ({ ...s, [key]: 'sending' }));
     const result = await sendTestEvent({ sourceId, environment: env, sample });
     setSends((s) => ({ ...s, [key]: result }));
@@ -98,6 +99,7 @@ export function SendTestEventMenu({ sourceId, environment, mappedEventTypes = []
           })}
         </ul>
       )}
+      <FixtureSendItems sourceId={sourceId} sending={(key) => sends[key] === 'sending'} send={send} resultOf={resultOf} />
       <div className="send-menu__resend">
         <label className="send-menu__resend-label" htmlFor={`resend-${sourceId}`}>
           Resend a logged event
