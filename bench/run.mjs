@@ -7,6 +7,8 @@
 // Then, in-process over the core's modules: processing throughput (BENCH_PROCESS_EVENTS, 50,000)
 // bulk replay (BENCH_REPLAY_EVENTS, 10,000) and log-query latency and memory at scale (BENCH_LOG_EVENTS, 1,000,000).
 // Import: a large JSON Lines file by path (BENCH_IMPORT_MB, 100) with peak memory; BENCH_ONLY=import runs only that part.
+// Forwarding: delivery throughput to a local app (BENCH_DELIVERY_EVENTS, 20,000) and ingest with a
+// destination vs without; BENCH_ONLY=delivery runs only that part.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { machineInfo, printSummary, renderReport } from './lib/report.mjs';
 import { renderPipelineReport } from './lib/report-pipeline.mjs';
 import { runTsBench } from './lib/ts-runner.mjs';
 import { createSignedBodies } from './lib/stripe-bodies.mjs';
+import { deliveryBench, renderDeliveryReport } from './lib/delivery.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -124,10 +127,20 @@ async function main() {
   const stops = [];
   // Taken before any load, so it describes the machine and not this benchmark.
   const machine = machineInfo();
+  const forwarding = () =>
+    deliveryBench({
+      serveJs, root, tmpDir: join(here, 'tmp'), appScript: join(here, 'delivery-app.mjs'), bodies, secret, settings,
+      events: Number(process.env.BENCH_DELIVERY_EVENTS) || 20_000,
+    });
 
   try {
     if (process.env.BENCH_ONLY === 'import') {
       process.stdout.write(`\n${renderPipelineReport({ imports: await importBench(join(here, 'tmp', 'build')) })}`);
+      log('partial run: bench/RESULTS.md left as it was');
+      return;
+    }
+    if (process.env.BENCH_ONLY === 'delivery') {
+      process.stdout.write(`\n${renderDeliveryReport(await forwarding())}`);
       log('partial run: bench/RESULTS.md left as it was');
       return;
     }
@@ -181,8 +194,9 @@ async function main() {
     printSummary({ ceiling, inlet, logged });
     await host.stop();
     // BENCH_ONLY=receiver skips the in-process benchmarks (quick A/B runs of the receiver).
+    const delivery = process.env.BENCH_ONLY === 'receiver' ? null : await forwarding();
     const pipeline = process.env.BENCH_ONLY === 'receiver' ? {} : await pipelineBenches();
-    const fullReport = `${report}\n${renderPipelineReport(pipeline)}`;
+    const fullReport = `${report}\n${delivery ? `${renderDeliveryReport(delivery)}\n` : ''}${renderPipelineReport(pipeline)}`;
     // A profiler slows the host down; such a run must not stand as the result.
     if (nodeArgs.length) log('profiled run: bench/RESULTS.md left as it was');
     else if (process.env.BENCH_ONLY) log('partial run: bench/RESULTS.md left as it was');
