@@ -4,7 +4,7 @@ import { registerCatalog } from './commands/catalog';
 import { registerEvents } from './commands/events';
 import { registerImportCaptures } from './commands/import-captures';
 import { registerListen } from './commands/listen';
-import { registerPortability } from './commands/portability';
+import { registerExportLog } from './commands/export-log';
 import { registerReplay } from './commands/replay';
 import { registerRun } from './commands/run';
 import { registerSend } from './commands/send';
@@ -27,7 +27,7 @@ export function buildProgram(): Command {
   registerEvents(program);
   registerReplay(program);
   registerImportCaptures(program);
-  registerPortability(program);
+  registerExportLog(program);
   registerBundles(program);
   registerRun(program);
   registerCatalog(program);

@@ -16,6 +16,8 @@ export interface Session {
   dataDir: string;
   /** The receiver's base URL. */
   receiverUrl: string;
+  /** Streams a log export: from the host's download route when attached, this command's core when embedded. */
+  exportLog: Core['exportLog'];
   close(): Promise<void>;
 }
 
@@ -39,7 +41,8 @@ async function attach(dataDir: string, info: ConnectionInfo): Promise<Session> {
     else if (connectedOnce) process.stderr.write('inlet: reconnected.\n');
     connectedOnce ||= connected;
   });
-  return { client: createApiClient(transport), mode: 'attached', dataDir, receiverUrl: info.receiverUrl, close: async () => {} };
+  return { client: createApiClient(transport), mode: 'attached', dataDir, receiverUrl: info.receiverUrl,
+    exportLog: async (input, out, options) => (await import('./export-client')).downloadExport(info, input, out, options), close: async () => {} };
 }
 
 /** Warnings reach stderr, so `--json` output on stdout stays parseable. */
@@ -109,6 +112,7 @@ export async function openSession(dataDirOption: string | undefined, options: { 
     mode: 'embedded',
     dataDir,
     receiverUrl: core.receiverUrl,
+    exportLog: (input, out, options) => core.exportLog(input, out, options),
     close: () => core.close(),
   };
 }

@@ -5,6 +5,8 @@ import { STATUS_BY_CODE } from './request-guards';
 
 /** Where the control server streams log exports (issue #13): `POST` the `exports.save` input, minus `path`. */
 export const EXPORT_DOWNLOAD_PATH = '/api/exports/download';
+/** The trailer that carries the export's summary (`LogExportSummary` as JSON). */
+export const SUMMARY_TRAILER = 'x-inlet-export-summary';
 /** An export's input is a filter and rules, never large. */
 const INPUT_LIMIT = 1024 * 1024;
 
@@ -42,15 +44,22 @@ export async function streamExportDownload(exportLog: Core['exportLog'], req: In
   });
   const result = await exportLog(read.input, res, {
     signal: gone.signal,
+    end: false,
     onStart: ({ contentType, fileName }) =>
       res.writeHead(200, {
         'content-type': contentType,
         'content-disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
+        trailer: SUMMARY_TRAILER,
       }),
   });
-  if (result.ok) return;
+  if (result.ok) {
+    // How many events went out is known only at the end: a client that reads trailers (the CLI) gets it.
+    res.addTrailers({ [SUMMARY_TRAILER]: JSON.stringify(result.value) });
+    res.end();
+    return;
+  }
   if (res.headersSent) res.destroy();
   else reply(res, STATUS_BY_CODE[result.error.code], result);
 }

@@ -45,6 +45,8 @@ async function* entriesOf(chunks: AsyncIterable<string>, format: CaptureFormat, 
       if (text.trim() === '') continue;
       const at = { line };
       const parsed = parseJson(text);
+      // Inlet's JSON Lines export opens with its metadata (`{"inlet": …}`), not a request.
+      if (line === 1 && parsed.ok && typeof parsed.value === 'object' && parsed.value !== null && 'inlet' in parsed.value && !('body' in parsed.value)) continue;
       yield parsed.ok ? fromValue(parsed.value, at) : { kind: 'error', at, error: parsed.error };
     }
     return;

@@ -204,3 +204,23 @@ describe('exports.save', () => {
     expect(overHttp).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
+
+describe('log export read back by the capture import', () => {
+  async function readBack(text: string) {
+    const { readCaptures } = await import('../captures/read-captures');
+    const start = await readCaptures([text]);
+    if (!start.ok) throw new Error(start.error);
+    const entries = [];
+    for await (const entry of start.entries) entries.push(entry);
+    return { format: start.format, entries };
+  }
+
+  it.each([['jsonl', 'jsonl'], ['har', 'har']] as const)('reads the redacted %s file as %s with one request per event and no error', async (format, detected) => {
+    const t = await core();
+    const sourceId = await seedSecrets(t);
+    const { text } = await exported(t, { format, filter: { sourceId }, redaction: {} });
+    const read = await readBack(text);
+    expect(read.format).toBe(detected);
+    expect(read.entries.map((e) => e.kind)).toEqual(['request', 'request', 'request']);
+  });
+});

@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_TIMEOUT_MS, ensureBuilt } from '../main/core/testing/built-app';
+import { exited, startHost, type HostProcess } from '../main/host/testing/host-process';
+import { Har12Schema } from '../main/core/exports/testing/har-schema';
+import { runInlet } from './testing/run-inlet';
+
+const WHSEC = `whsec_${Buffer.from('inlet-cli-export-secret-0123456789').toString('base64')}`;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const dirs: string[] = [];
+let host: HostProcess | undefined;
+
+beforeAll(() => ensureBuilt(), BUILD_TIMEOUT_MS);
+afterEach(async () => {
+  if (host) {
+    host.child.kill('SIGTERM');
+    await exited(host.child);
+    host = undefined;
+  }
+});
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A data dir with Stripe connected and two events whose bodies carry the customer's email. */
+async function stripeWithEvents(): Promise<{ dir: string; emails: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'inlet-cli-export-'));
+  dirs.push(dir);
+  expect((await runInlet(dir, ['sources', 'connect', 'stripe', '--secret', WHSEC])).code).toBe(0);
+  for (const type of ['customer.created', 'customer.updated']) expect((await runInlet(dir, ['send', 'stripe', type, '--set', 'data.object.email=jane.doe@acme-corp.io'])).code).toBe(0);
+  const plain = await runInlet(dir, ['export']);
+  expect(plain.code).toBe(0);
+  const emails = [...new Set(plain.stdout.match(EMAIL) ?? [])].filter((e) => !e.endsWith('@example.com'));
+  expect(emails).toContain('jane.doe@acme-corp.io');
+  return { dir, emails };
+}
+
+describe('inlet export', () => {
+  it('writes a redacted HAR file from its own core, with no email left in it', async () => {
+    const { dir, emails } = await stripeWithEvents();
+    const file = join(dir, 'stripe.har');
+    const run = await runInlet(dir, ['export', '--source', 'stripe', '--format', 'har', '--redact', '-o', file]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^Wrote 2 event\(s\) to .*stripe\.har \(2 redacted/);
+    const text = readFileSync(file, 'utf8');
+    for (const email of emails) expect(text).not.toContain(email);
+    expect(Har12Schema.parse(JSON.parse(text)).log.entries).toHaveLength(2);
+  }, 120_000);
+
+  it('streams from a running Inlet to stdout, and reports the count with --json -o', async () => {
+    const { dir, emails } = await stripeWithEvents();
+    host = await startHost(dir);
+    const run = await runInlet(dir, ['export', '--format', 'jsonl', '--redact', 'emails']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ inlet: { format: 'jsonl', redaction: { detectors: ['emails'] } } });
+    expect(lines).toHaveLength(3);
+    for (const email of emails) expect(run.stdout).not.toContain(email);
+    const file = join(dir, 'out.http');
+    const json = await runInlet(dir, ['--json', 'export', '--format', 'http', '-o', file]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ file, format: 'http', count: 2, redactedEvents: 0 });
+    expect(readFileSync(file, 'utf8').match(/^###/gm)).toHaveLength(2);
+  }, 120_000);
+
+  it('refuses an unknown detector before reading anything (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inlet-cli-export-'));
+    dirs.push(dir);
+    const run = await runInlet(dir, ['export', '--redact', 'emails,ssn']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown detector "ssn"');
+  });
+});
