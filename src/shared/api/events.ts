@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActionStatusSchema, EventSummarySchema, ProcessingSchema } from '../domain/event';
+import { ActionIssueSchema, ActionStatusSchema, EventSummarySchema, ProcessingSchema } from '../domain/event';
 import { TunnelStatusSchema } from '../domain/settings';
 import { DeliverySchema, DestinationHealthSchema } from '../domain/destination';
 import { CaptureProgressSchema } from './contract-captures';
@@ -13,7 +13,13 @@ export const pushEvents = {
   /** A request was received and durably logged. */
   'events.received': EventSummarySchema,
   /** An event's mappings ran (or it was found to be a duplicate). */
-  'events.processed': z.object({ id: z.number().int(), processing: ProcessingSchema, actionStatus: ActionStatusSchema.nullable() }),
+  'events.processed': z.object({
+    id: z.number().int(),
+    processing: ProcessingSchema,
+    actionStatus: ActionStatusSchema.nullable(),
+    /** Why an action was skipped or failed, in brief (as log pages carry it). */
+    actionIssue: ActionIssueSchema.optional(),
+  }),
   /** A bulk replay advanced, finished or was cancelled. */
   'replay.progress': z.object({
     jobId: z.string(),

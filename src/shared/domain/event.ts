@@ -45,6 +45,23 @@ export const ActionRunSchema = z.object({
 export type ActionRun = z.infer<typeof ActionRunSchema>;
 
 /**
+ * The first action run of an event that did not succeed, in brief: what the log's list row says
+ * in its tooltip (why, and the fix) without the runs themselves. `others` counts the further runs
+ * that were skipped or failed.
+ */
+export const ActionIssueSchema = z.object({
+  mappingId: z.string(),
+  status: z.enum(['skipped', 'error']),
+  reason: z.string().nullable(),
+  /** Recipients Knock did not know (the first few). */
+  notIdentified: z.array(z.string()),
+  notIdentifiedCount: z.number().int(),
+  error: PlanErrorSchema.nullable(),
+  others: z.number().int(),
+});
+export type ActionIssue = z.infer<typeof ActionIssueSchema>;
+
+/**
  * One received HTTP request, always logged. `sourceId`/`environment` are null when the token was
  * unknown. `id` is monotonic and doubles as the keyset cursor.
  */
@@ -78,6 +95,8 @@ export const EventSummarySchema = z.object({
    * delivered); null when it was not forwarded. Only log pages carry it.
    */
   delivery: DeliveryStatusSchema.nullable().optional(),
+  /** Why an action was skipped or failed, in brief; only log pages carry it, on such events. */
+  actionIssue: ActionIssueSchema.optional(),
 });
 export type EventSummary = z.infer<typeof EventSummarySchema>;
 

@@ -2,6 +2,7 @@ import type { ActionRun, ActionStatus, EventFilter, EventSummary, Origin, Prepro
 import type { DeliveryStatus } from '../../../../shared/domain/destination';
 import type { VerificationResult, VerificationStatus } from '../../../../shared/domain/verification';
 import type { Db } from '../db';
+import { actionIssueField, actionIssuesColumn } from './event-action-issue';
 import { DamagedEventError, storedColumn } from './event-columns';
 
 export type { SourceStats };
@@ -106,7 +107,7 @@ interface EventRow {
 type SummaryRow = Omit<
   EventRow,
   'headers' | 'body' | 'query' | 'parse_error' | 'verification_detail' | 'remote_address' | 'preprocess_output' | 'action_runs'
-> & { delivery?: DeliveryStatus | null };
+> & { delivery?: DeliveryStatus | null; action_issues?: string | null };
 
 /** What the pipeline needs to map an event. */
 export interface PendingEvent {
@@ -134,6 +135,7 @@ const OUTCOME_JOIN = 'LEFT JOIN event_outcomes o ON o.event_id = e.id';
 const outcomeOr = (column: string) => `CASE WHEN o.event_id IS NULL THEN e.${column} ELSE o.${column} END`;
 const PROCESSING = outcomeOr('processing');
 const ACTION_STATUS = outcomeOr('action_status');
+const ACTION_ISSUES = `${actionIssuesColumn(ACTION_STATUS, outcomeOr('action_runs'))} AS action_issues`;
 
 const SUMMARY_COLUMNS = `e.id, e.received_at, e.source_id, e.environment, e.method, e.path, e.content_type, e.body_size,
   e.event_type, e.idempotency_key, e.verification, e.response_status, e.error, ${PROCESSING} AS processing,
@@ -178,6 +180,7 @@ export const toEventSummary = (row: SummaryRow): EventSummary => ({
   origin: row.origin,
   ...(row.edited ? { edited: true } : {}),
   ...(row.delivery !== undefined ? { delivery: row.delivery } : {}),
+  ...actionIssueField(row.action_issues),
 });
 
 /** The summary the log shows for an event that is only now being written. */
@@ -325,7 +328,7 @@ export function createEventsRepo(db: Db) {
     /** Newest first, keyset-paged on id. */
     list(filter: EventFilter & { cursor?: number; limit: number }): { items: EventSummary[]; nextCursor: number | null } {
       const { sql: from, params } = filteredQuery(filter);
-      const sql = `SELECT ${SUMMARY_COLUMNS}, ${DELIVERY_COLUMN} FROM ${from} ORDER BY ${filter.search ? 'f.rowid' : 'e.id'} DESC LIMIT @limit`;
+      const sql = `SELECT ${SUMMARY_COLUMNS}, ${DELIVERY_COLUMN}, ${ACTION_ISSUES} FROM ${from} ORDER BY ${filter.search ? 'f.rowid' : 'e.id'} DESC LIMIT @limit`;
       let stmt = listCache.get(sql);
       if (!stmt) listCache.set(sql, (stmt = db.prepare<Record<string, unknown>, SummaryRow>(sql)));
       const rows = stmt.all({ ...params, limit: filter.limit + 1 });

@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import type { EventSummary } from '../../../../shared/domain/event';
 import { formatTime } from '../../lib/format';
 import { DeliveryBadge } from '../destinations/DeliveryBadge';
+import { issueTooltip } from './action-run-advice';
 import { ActionStatusBadge } from './ActionStatusBadge';
 import { OriginBadge } from './OriginBadge';
 import { replayTooltip } from './replay-mode';
@@ -43,7 +44,12 @@ export function EventRow({ event, sourceName, showDelivery, active, selected, st
         <OriginBadge origin={event.origin} title={replayTooltip(event)} />
       </span>
       <VerificationBadge status={event.verification} />
-      <ActionStatusBadge status={event.actionStatus} processing={event.processing} origin={event.origin} />
+      <ActionStatusBadge
+        status={event.actionStatus}
+        processing={event.processing}
+        origin={event.origin}
+        title={event.actionIssue ? issueTooltip(event.actionIssue) : undefined}
+      />
       {showDelivery && <DeliveryBadge status={event.delivery} />}
       <StatusCode status={event.responseStatus} reason={event.error} />
     </div>

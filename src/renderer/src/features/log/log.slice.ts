@@ -236,9 +236,9 @@ export const createEventsSlice =
         const shift = cursorPinned && merged.indexOf(event) <= activeIndex ? 1 : 0;
         set({ events: merged, activeIndex: activeIndex + shift });
       },
-      markProcessed({ id, processing, actionStatus }) {
+      markProcessed({ id, processing, actionStatus, actionIssue }) {
         if (get().events.some((e) => e.id === id)) {
-          set({ events: get().events.map((e) => (e.id === id ? { ...e, processing, actionStatus } : e)) });
+          set({ events: get().events.map((e) => (e.id === id ? { ...e, processing, actionStatus, ...(actionIssue ? { actionIssue } : {}) } : e)) });
         }
         // The open detail gains its action runs; refetched quietly, without a loading flash.
         if (get().selectedEventId === id) {
