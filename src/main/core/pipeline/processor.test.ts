@@ -62,7 +62,11 @@ describe('the processor', () => {
     expect(bad.actionRuns.map((r) => [r.actionType, r.status])).toEqual([['users_identify', 'success'], ['workflows_trigger', 'error']]);
     expect(bad.actionRuns[1]!.errors[0]).toMatchObject({ code: 'execution_failed', message: expect.stringContaining('disk I/O error (simulated)') });
     expect(pushed.filter((m) => m.name === 'events.processed').map((m) => m.payload)).toEqual(
-      ids.map((id, i) => ({ id, processing: 'done', actionStatus: i === 2 ? 'partial' : 'success' })),
+      ids.map((id, i) =>
+        i === 2
+          ? { id, processing: 'done', actionStatus: 'partial', actionIssue: expect.objectContaining({ status: 'error', error: expect.objectContaining({ code: 'execution_failed' }) }) }
+          : { id, processing: 'done', actionStatus: 'success' },
+      ),
     );
     processor.stop();
   });

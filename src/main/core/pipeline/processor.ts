@@ -1,8 +1,9 @@
-import type { ActionStatus, Processing } from '../../../shared/domain/event';
+import type { ActionIssue, ActionStatus, Processing } from '../../../shared/domain/event';
 import { KNOCK_LIMITS } from '../../../shared/domain/action';
 import type { CoreContext } from '../context';
 import { planActions } from '../mapping/engine';
 import type { NewEvent, PendingEvent } from '../store/repos/events.repo';
+import { actionIssueOfRuns } from '../store/repos/event-action-issue';
 import { createParsedBodies, NOT_KEPT } from '../request/parsed-bodies';
 import { createRetryBackoff } from '../util/retry-backoff';
 import { isBusy } from '../util/sqlite-errors';
@@ -26,6 +27,8 @@ export interface Processed {
   id: number;
   processing: Processing;
   actionStatus: ActionStatus | null;
+  /** Why an action was skipped or failed, in brief (the log row's tooltip). */
+  actionIssue?: ActionIssue;
 }
 
 type ProcessorDeps = Pick<
@@ -77,7 +80,7 @@ export function createProcessor(d: ProcessorDeps) {
     // Only a successful execution claims the key (Knock): a failed one may be retried by the provider.
     if (scope && actionStatus === 'success') d.idempotency.record(scope, e.id, now);
     d.events.markProcessed(e.id, 'done', actionStatus, runs.map((run) => ({ ...run, createdAt: now })));
-    return { id: e.id, processing: 'done', actionStatus };
+    return { id: e.id, processing: 'done', actionStatus, ...(actionStatus === 'success' ? {} : actionIssueOfRuns(runs)) };
   };
 
   // IMMEDIATE: the write lock is taken before anything runs, so a database locked by another
