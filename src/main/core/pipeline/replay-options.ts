@@ -3,7 +3,10 @@ import { ApiFailure } from '../../../shared/api/result';
 import type { ReplayMode } from '../../../shared/domain/event';
 import type { CoreContext } from '../context';
 import { routeFor } from '../judge/rejudge';
+import type { Route } from '../judge/routes';
+import { headerRecord } from '../request/event-context';
 import type { LoggedRequest } from '../store/repos/events.repo';
+import { verifyRequest } from '../verification';
 import { resignFor, resignPlanFor, type ResignPlan } from './replay-request';
 
 /** "8 minutes", "45 seconds", "3 hours": an age or tolerance in a sentence. */
@@ -15,24 +18,38 @@ export function spokenDuration(seconds: number): string {
   return unit(Math.round(seconds / 86_400), 'day');
 }
 
-/** Whether the logged signature is past what the scheme accepts, so a plain replay would be refused. */
-const isStale = (plan: ResignPlan, ageSeconds: number) => plan.toleranceSeconds > 0 && ageSeconds > plan.toleranceSeconds;
+/**
+ * How long ago the logged request was signed, when its scheme would now refuse it as too old (a
+ * plain replay would fail); null otherwise. Read from the signature itself, so a capture imported
+ * today but signed last week counts as stale too.
+ */
+export function staleSeconds(ctx: Pick<CoreContext, 'clock'>, route: Route, original: LoggedRequest): number | null {
+  const url = original.query ? `${original.path}?${original.query}` : original.path;
+  const result = verifyRequest({
+    config: route.settings.verification,
+    secrets: route.secrets,
+    request: { method: original.method, url, headers: headerRecord(original.headers), rawBody: original.body },
+    now: ctx.clock.now(),
+  });
+  const diagnosis = result.status === 'failed' ? result.diagnosis : undefined;
+  return diagnosis?.code === 'timestamp_out_of_tolerance' && (diagnosis.skewSeconds ?? 0) > 0 ? (diagnosis.skewSeconds ?? 0) : null;
+}
 
 /**
  * The mode a replay takes when none is asked for: re-signed when the event is older than its
  * scheme's tolerance (a plain replay would be refused as stale) or was edited (its signature no
  * longer matches); otherwise as configured. An edit that can't be re-signed ignores verification.
  */
-export function defaultMode(plan: ResignPlan, ageSeconds: number, edited: boolean): ReplayMode {
+export function defaultMode(plan: ResignPlan, stale: number | null, edited: boolean): ReplayMode {
   if (edited) return plan.available ? 'resign' : 'ignore_verification';
-  return plan.available && isStale(plan, ageSeconds) ? 'resign' : 'as_is';
+  return plan.available && stale !== null ? 'resign' : 'as_is';
 }
 
 const ageOf = (ctx: Pick<CoreContext, 'clock'>, original: LoggedRequest) => Math.max(0, Math.round((ctx.clock.now() - original.receivedAt) / 1000));
 
 /** The mode to replay with, checked: re-signing must be possible, and an edit must not be judged as configured. */
-export function resolveMode(ctx: Pick<CoreContext, 'clock'>, plan: ResignPlan, original: LoggedRequest, asked: ReplayMode | undefined, edited: boolean): ReplayMode {
-  const mode = asked ?? defaultMode(plan, ageOf(ctx, original), edited);
+export function resolveMode(ctx: Pick<CoreContext, 'clock'>, route: Route, plan: ResignPlan, original: LoggedRequest, asked: ReplayMode | undefined, edited: boolean): ReplayMode {
+  const mode = asked ?? defaultMode(plan, edited ? null : staleSeconds(ctx, route, original), edited);
   if (mode === 'resign' && !plan.available) throw new ApiFailure('conflict', `Event ${original.id} can't be re-signed. ${plan.reason ?? ''}`.trim());
   if (mode === 'as_is' && edited) {
     throw new ApiFailure('invalid_input', 'An edited request no longer matches its signature: replay it re-signed or ignoring verification.', [
@@ -42,23 +59,27 @@ export function resolveMode(ctx: Pick<CoreContext, 'clock'>, plan: ResignPlan, o
   return mode;
 }
 
-function loggedRoute(ctx: CoreContext, id: number): { original: LoggedRequest; plan: ResignPlan } {
+function loggedRoute(ctx: CoreContext, id: number): { original: LoggedRequest; route: Route; plan: ResignPlan } {
   const original = ctx.events.request(id);
   if (!original) throw new ApiFailure('not_found', `No event ${id}`);
   if (!original.sourceId || !original.environment) {
     throw new ApiFailure('conflict', `Event ${id} reached no source (unknown endpoint), so there is no configuration to replay it through`);
   }
-  return { original, plan: resignPlanFor(ctx, routeFor(ctx, original.sourceId, original.environment)) };
+  const route = routeFor(ctx, original.sourceId, original.environment);
+  return { original, route, plan: resignPlanFor(ctx, route) };
 }
 
 /** Which replay modes an event can take, the one it gets by default, and why. */
 export function replayOptionsFor(ctx: CoreContext, id: number): ApiOutput<'events.replayOptions'> {
-  const { original, plan } = loggedRoute(ctx, id);
-  const ageSeconds = ageOf(ctx, original);
-  const mode = defaultMode(plan, ageSeconds, false);
+  const { original, route, plan } = loggedRoute(ctx, id);
+  const stale = staleSeconds(ctx, route, original);
+  const ageSeconds = stale ?? ageOf(ctx, original);
+  const mode = defaultMode(plan, stale, false);
   const why =
     mode === 'resign'
       ? `This event is ${spokenDuration(ageSeconds)} old; ${plan.provider} rejects signatures older than ${spokenDuration(plan.toleranceSeconds)}, so Inlet re-signs it.`
+      : stale !== null
+        ? `This event is ${spokenDuration(ageSeconds)} old and ${plan.provider} rejects signatures older than ${spokenDuration(plan.toleranceSeconds)}, but it can't be re-signed: replay it ignoring verification.`
       : plan.available && plan.toleranceSeconds > 0
         ? `${plan.provider} accepts signatures up to ${spokenDuration(plan.toleranceSeconds)} old; after that Inlet re-signs replays by default.`
         : null;

@@ -127,6 +127,20 @@ describe('a stale replay without re-signing', () => {
   });
 });
 
+describe('a capture imported today but signed 10 minutes ago', () => {
+  it('is re-signed by default, its age read from the signature', async () => {
+    offset = 0;
+    const stripe = templates.find((x) => x.id === 'stripe')!;
+    const secret = testSecretFor(stripe);
+    const source = await t.call('sources.connect', { templateId: 'stripe', key: 'imported-stripe', mappingIds: [], secrets: { development: secret } });
+    const signed = await sdkSigners.stripe({ payload: payloadFor(stripe), secret, timestamp: Date.now() - AGO });
+    const { ids } = await t.call('events.import', { sourceId: source.id, environment: 'development', items: [{ headers: signed.headers, body: signed.body }] });
+    const options = await t.call('events.replayOptions', { id: ids[0]! });
+    expect(options).toMatchObject({ defaultMode: 'resign', toleranceSeconds: 300, reason: 'This event is 10 minutes old; Stripe rejects signatures older than 5 minutes, so Inlet re-signs it.' });
+    expect(await t.call('events.replay', { id: ids[0]! })).toMatchObject({ replayMode: 'resign', verification: 'verified' });
+  });
+});
+
 describe('templates Inlet cannot sign for', () => {
   it('say why re-signing is unavailable, and refuse it', async () => {
     const { url } = await t.source('plain');

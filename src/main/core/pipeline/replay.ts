@@ -33,7 +33,7 @@ export async function replayEvent(ctx: CoreContext, queue: IngestQueue, id: numb
   const route = routeFor(ctx, original.sourceId, original.environment);
   const plan = resignPlanFor(ctx, route);
   const { request: changed, edited } = applyEdit(original, options.edit);
-  const mode = resolveMode(ctx, plan, original, options.mode, edited);
+  const mode = resolveMode(ctx, route, plan, original, options.mode, edited);
   const now = ctx.clock.now();
   const enforced = mode !== 'ignore_verification';
   let sent = changed;

@@ -43,6 +43,8 @@ export function signingKeyFor(s: SigningSettings): SigningKey {
 
 /** How old (seconds) a signature may be before the scheme refuses it; 0 when it checks no age. */
 export function toleranceOf(config: VerificationConfig): number {
+  // An HMAC scheme without a timestamp (GitHub, Shopify) has a tolerance setting it never uses.
+  if (config.scheme === 'hmac' && !config.timestamp) return 0;
   return 'toleranceSeconds' in config ? config.toleranceSeconds : 0;
 }
 

@@ -41,7 +41,7 @@ export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<stri
           {detail && (
             <span className="detail__sub">
               #{detail.id} <OriginBadge origin={detail.origin} always title={replayTooltip(detail)} />
-              <ReplayModeTag mode={detail.replayMode} />
+              <ReplayModeTag mode={detail.replayMode} edited={detail.edited} />
             </span>
           )}
         </div>
@@ -82,7 +82,7 @@ export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<stri
           {detail.preprocessOutput && <PreprocessPanel output={detail.preprocessOutput} />}
           <ActionRunsPanel detail={detail} />
           <DeliveriesPanel eventId={detail.id} />
-          {detail.sourceId !== null && <ReplayPanel eventId={detail.id} />}
+          {detail.sourceId !== null && <ReplayPanel detail={detail} />}
           {detail.sourceId !== null && <SaveFixtureButton eventId={detail.id} eventType={detail.eventType} />}
           <section className="detail__section">
             <h3>Headers</h3>

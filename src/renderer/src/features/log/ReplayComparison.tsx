@@ -6,6 +6,7 @@ import { formatDateTime } from '../../lib/format';
 import { ActionStatusBadge } from './ActionStatusBadge';
 import { StatusCode } from './StatusCode';
 import { ReplayModeTag } from './ReplayModeTag';
+import { RequestDiffView } from './RequestDiffView';
 import { VerificationBadge } from './VerificationBadge';
 
 const runsKey = (runs: readonly ActionRun[]): string => runs.map((r) => `${r.actionType}:${r.status}:${r.errors.map((e) => e.code).join(',')}`).join('|');
@@ -40,7 +41,7 @@ const ROWS: readonly Row[] = [
   { label: 'Action runs', key: (e) => runsKey(e.actionRuns), show: (e) => <Runs runs={e.actionRuns} /> },
 ];
 
-/** A replay next to its original: what the current configuration does differently. */
+/** A replay next to its original: what it sent differently (edits, a new signature) and what the current configuration does differently. */
 export function ReplayComparison({ replay }: { replay: EventDetail & { replayOf: number } }) {
   const original = useApp((s) => (s.replayOriginal?.id === replay.replayOf ? s.replayOriginal : null));
   const load = useApp((s) => s.loadReplayOriginal);
@@ -57,9 +58,15 @@ export function ReplayComparison({ replay }: { replay: EventDetail & { replayOf:
         <button type="button" className="link" data-testid="replay-original-link" onClick={() => void openEvent(replay.replayOf)}>
           event #{replay.replayOf}
         </button>{' '}
-        <ReplayModeTag mode={replay.replayMode} />
+        <ReplayModeTag mode={replay.replayMode} edited={replay.edited} />
       </h3>
       <ErrorNotice message={original?.error ?? null} />
+      {original?.detail && (
+        <details className="compare__request" open={replay.edited === true} data-testid="compare-request">
+          <summary>{replay.edited ? 'Request: edited before sending' : replay.replayMode === 'resign' ? 'Request: re-signed' : 'Request'}</summary>
+          <RequestDiffView original={original.detail} replay={replay} />
+        </details>
+      )}
       {original?.detail ? (
         <table className="table table--compact compare__table">
           <thead>

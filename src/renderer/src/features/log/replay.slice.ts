@@ -11,6 +11,9 @@ export interface ReplayOptions {
   respectIdempotency: boolean;
 }
 
+/** Parts of the request replaced before an edited replay (see `events.replay`'s `edit`). */
+export type ReplayEdit = NonNullable<ApiInput<'events.replay'>['edit']>;
+
 export type ReplayProgress = PushPayload<'replay.progress'>;
 
 /** A bulk replay as the UI shows it: `starting` until the host answered with its job id. */
@@ -38,8 +41,12 @@ export interface ReplaySlice {
   replayOriginal: { id: number; detail: EventDetail | null; error: string | null } | null;
   /** Bulk replays shown with progress, oldest first; several may run (one from here, others re-attached). */
   bulkReplays: BulkReplay[];
-  /** Replays one event and opens the replay; false (with `replayError`) when it could not. */
-  replayEvent(id: number, options: ReplayOptions): Promise<boolean>;
+  /** Replays one event (edited, when `edit` is given) and opens the replay; false (with `replayError`) when it could not. */
+  replayEvent(id: number, options: ReplayOptions, edit?: ReplayEdit): Promise<boolean>;
+  /** Which modes an event can be replayed in, its default and why (re-signing may be unavailable). */
+  replayOptionsOf(id: number): Promise<ApiOutput<'events.replayOptions'>>;
+  /** The event's request signed afresh now, for a re-signed cURL. */
+  resignedRequestOf(id: number): Promise<ApiOutput<'events.resignedRequest'>>;
   loadReplayOriginal(id: number): Promise<void>;
   /** Replays everything the current filter matches, in the background. */
   startBulkReplay(options: ReplayOptions): Promise<void>;
@@ -70,10 +77,10 @@ export const createReplaySlice =
       replayErrorFor: null,
       replayOriginal: null,
       bulkReplays: [],
-      async replayEvent(id, options) {
+      async replayEvent(id, options, edit) {
         set({ replayStatus: 'running', replayError: null, replayErrorFor: null });
         try {
-          const replay = await api.call('events.replay', { id, ...options });
+          const replay = await api.call('events.replay', { id, ...options, ...(edit ? { edit } : {}) });
           set({ replayStatus: 'idle' });
           get().receiveEvent(replay);
           await get().openEvent(replay.id);
@@ -83,6 +90,8 @@ export const createReplaySlice =
           return false;
         }
       },
+      replayOptionsOf: (id) => api.call('events.replayOptions', { id }),
+      resignedRequestOf: (id) => api.call('events.resignedRequest', { id }),
       async loadReplayOriginal(id) {
         if (get().replayOriginal?.id === id && get().replayOriginal?.detail) return;
         set({ replayOriginal: { id, detail: null, error: null } });
