@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderCliReport, runCliBench } from './cli-bench.mjs';
 import { startChild } from './lib/child.mjs';
 import { controlApi, countEvents } from './lib/control-api.mjs';
 import { load } from './lib/load.mjs';
@@ -118,6 +119,11 @@ async function importBench(outDir) {
 }
 
 async function main() {
+  // BENCH_ONLY=cli: only the `inlet` command's cold start (about a minute, no receiver load).
+  if (process.env.BENCH_ONLY === 'cli') {
+    process.stdout.write(`\n${renderCliReport(await runCliBench({ log }))}\n`);
+    return;
+  }
   const serveJs = join(root, 'out', 'main', 'serve.js');
   if (!existsSync(serveJs)) throw new Error(`${serveJs} is missing; run \`npm run build\` (npm run bench does)`);
   const secret = `whsec_bench${randomBytes(24).toString('hex')}`;
@@ -196,7 +202,8 @@ async function main() {
     // BENCH_ONLY=receiver skips the in-process benchmarks (quick A/B runs of the receiver).
     const delivery = process.env.BENCH_ONLY === 'receiver' ? null : await forwarding();
     const pipeline = process.env.BENCH_ONLY === 'receiver' ? {} : await pipelineBenches();
-    const fullReport = `${report}\n${delivery ? `${renderDeliveryReport(delivery)}\n` : ''}${renderPipelineReport(pipeline)}`;
+    const cli = process.env.BENCH_ONLY ? null : await runCliBench({ log });
+    const fullReport = `${report}\n${delivery ? `${renderDeliveryReport(delivery)}\n` : ''}${renderPipelineReport(pipeline)}${cli ? `\n${renderCliReport(cli)}` : ''}`;
     // A profiler slows the host down; such a run must not stand as the result.
     if (nodeArgs.length) log('profiled run: bench/RESULTS.md left as it was');
     else if (process.env.BENCH_ONLY) log('partial run: bench/RESULTS.md left as it was');

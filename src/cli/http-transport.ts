@@ -1,11 +1,13 @@
-import { isPushEventName, pushEvents, type PushMessage } from '../shared/api/events';
+import type { PushMessage } from '../shared/api/events';
 import type { ApiResult } from '../shared/api/result';
 import type { Transport } from '../shared/api/transport';
 
 const isApiResult = (v: unknown): v is ApiResult<unknown> => typeof v === 'object' && v !== null && typeof (v as { ok?: unknown }).ok === 'boolean';
 
+type PushEventsModule = typeof import('../shared/api/events');
+
 /** One SSE block (`event: …\ndata: …`) as a push message the contract knows, else null. */
-function toPushMessage(block: string): PushMessage | null {
+function toPushMessage({ isPushEventName, pushEvents }: PushEventsModule, block: string): PushMessage | null {
   let event = '';
   const data: string[] = [];
   for (const line of block.split('\n')) {
@@ -37,6 +39,8 @@ export function createCliHttpTransport(baseUrl: string, token: string): CliHttpT
   let abort: AbortController | null = null;
 
   async function readStream(signal: AbortSignal): Promise<void> {
+    // The push events' schemas (all of the domain's) load only for a command that listens.
+    const events = await import('../shared/api/events');
     const res = await fetch(`${baseUrl}/api/events`, { headers: { ...auth, accept: 'text/event-stream' }, signal });
     if (!res.ok || !res.body) throw new Error(`event stream answered ${res.status}`);
     streamListeners.forEach((l) => l(true));
@@ -45,7 +49,7 @@ export function createCliHttpTransport(baseUrl: string, token: string): CliHttpT
       buffer += chunk.replace(/\r\n/g, '\n');
       let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const message = toPushMessage(buffer.slice(0, end));
+        const message = toPushMessage(events, buffer.slice(0, end));
         buffer = buffer.slice(end + 2);
         if (message) listeners.forEach((l) => l(message));
       }
