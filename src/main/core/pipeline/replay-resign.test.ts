@@ -138,6 +138,14 @@ describe('a capture imported today but signed 10 minutes ago', () => {
     const options = await t.call('events.replayOptions', { id: ids[0]! });
     expect(options).toMatchObject({ defaultMode: 'resign', toleranceSeconds: 300, reason: 'This event is 10 minutes old; Stripe rejects signatures older than 5 minutes, so Inlet re-signs it.' });
     expect(await t.call('events.replay', { id: ids[0]! })).toMatchObject({ replayMode: 'resign', verification: 'verified' });
+
+    // A bulk replay without a mode takes the same default per event; with one, that mode for all.
+    for (const mode of [undefined, 'resign'] as const) {
+      const { jobId } = await t.call('events.replayMany', { ids, ...(mode ? { mode } : {}) });
+      await expect.poll(async () => (await t.call('events.replayJobs', {})).some((j) => j.jobId === jobId)).toBe(false);
+    }
+    const replays = await t.call('events.list', { replayOf: ids[0]! });
+    expect(replays.items.map((e) => [e.replayMode, e.verification])).toEqual([['resign', 'verified'], ['resign', 'verified'], ['resign', 'verified']]);
   });
 });
 
