@@ -72,7 +72,7 @@ export function SamplePanel() {
       {status === 'loading' && !sample ? (
         <LoadingState label="Loading sample…" />
       ) : sample && refs.length > 0 ? (
-        <PayloadTree key={sample.key} ctx={sample.ctx} />
+        <PayloadTree key={sample.key} ctx={sample.ctx} raw={sample.raw} />
       ) : (
         <EmptyState title="No sample yet" testId="sample-empty">
           <p>{pattern ? `No captured “${pattern}” event yet. Send one to this source’s URL, or use Send test event.` : 'Choose an event type to see a sample.'}</p>

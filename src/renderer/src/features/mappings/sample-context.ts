@@ -2,6 +2,16 @@ import type { EventDetail } from '../../../../shared/domain/event';
 import type { TemplateSample } from '../../../../shared/domain/template';
 import type { ExprContext } from '../../../../shared/expr';
 
+/** A logged body the core could not read as a structure (e.g. nested too deep), shown as sent. */
+export interface RawSampleBody {
+  text: string;
+  error: string;
+  truncated: boolean;
+}
+
+/** How much of an unparsable body the sample column shows. */
+const RAW_SHOWN = 16 * 1024;
+
 /** A payload the editor resolves parameters against: a logged event or a template sample. */
 export interface Sample {
   key: string;
@@ -10,6 +20,8 @@ export interface Sample {
   /** Set for a logged event, so "test against" results can point back at it. */
   eventId: number | null;
   ctx: ExprContext;
+  /** Set when the body could not be parsed: the tree then shows it raw with the reason. */
+  raw?: RawSampleBody | null;
 }
 
 const queryRecord = (query: string): Record<string, string> => {
@@ -39,6 +51,10 @@ export const sampleFromEvent = (e: EventDetail): Sample => ({
     query: queryRecord(e.query),
     preprocess: e.preprocessOutput?.extra,
   },
+  raw:
+    e.parsedBody === null && e.parseError !== null && e.bodyText
+      ? { text: e.bodyText.slice(0, RAW_SHOWN), error: e.parseError, truncated: e.bodyText.length > RAW_SHOWN }
+      : null,
 });
 
 export const sampleFromTemplate = (s: TemplateSample): Sample => {
