@@ -1,4 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +96,37 @@ describe('inlet run', () => {
     const result = JSON.parse(run.stdout) as { passedAll: boolean; failed: number; scenarios: Array<{ steps: Array<{ status: number; eventId: number; failures: Array<{ path: string; expected: unknown; actual: unknown }> }> }> };
     expect(result).toMatchObject({ passedAll: false, failed: 2 });
     expect(result.scenarios[0]!.steps[2]).toMatchObject({ status: 200, eventId: 3, failures: [{ path: 'expect.status', expected: 418, actual: 200 }] });
+  }, 60_000);
+
+  it('checks deliveries: a source with forwardTo delivers each event to the app, and a wrong status fails', async () => {
+    const received: string[] = [];
+    const app = createServer((req, res) => {
+      req.resume().on('end', () => {
+        received.push(String(req.headers['stripe-signature']));
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((r) => app.listen(0, '127.0.0.1', r));
+    try {
+      const dir = freshDir();
+      const file = join(dir, 'forward.yaml');
+      const url = `http://127.0.0.1:${(app.address() as AddressInfo).port}/webhooks`;
+      writeFileSync(
+        file,
+        [
+          'sources:', '  - template: stripe', '    secret: whsec_aW5sZXQtcnVuLWRlbGl2ZXJ5LXRlc3Q=', `    forwardTo: ${url}`,
+          'steps:', '  - send: { source: stripe, sample: customer.created }', '    expect:', '      deliveries: [{ status: delivered, responseStatus: 202 }]',
+          '  - send: { source: stripe, sample: customer.updated }', '    within: 2000', '    expect:', '      deliveries: [{ status: delivered, responseStatus: 200 }]', '',
+        ].join('\n'),
+      );
+      const run = await runInlet(dir, ['run', file]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/✓ send stripe customer\.created/);
+      expect(run.stdout).toMatch(/expect\.deliveries\[0\]: expected \{"status":"delivered","responseStatus":200\}, got \{"status":"delivered","responseStatus":202\}/);
+      expect(received).toHaveLength(2);
+    } finally {
+      app.close();
+    }
   }, 60_000);
 
   it('refuses a malformed file with exit 2 and file:line:col messages, before running anything', async () => {
