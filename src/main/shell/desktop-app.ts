@@ -8,6 +8,7 @@ import type { ShellArgs } from './args';
 import { createElectronPorts } from './electron-ports';
 import { forwardPushEvents } from './event-forwarder';
 import { registerIpcBridge } from './ipc-bridge';
+import { withSaveDialog } from './save-dialog';
 import { installAppMenu } from './menu';
 import { hardenSession, hardenWebContents } from './security';
 import { createTray, type InletTray } from './tray';
@@ -80,7 +81,11 @@ export async function runDesktopApp(args: ShellArgs, layout: BuildLayout): Promi
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, policy, (url) => shell.openExternal(url), logger));
   installAppMenu({ dataDir, devTools: !app.isPackaged });
 
-  const unregisterIpc = registerIpcBridge(ipcMain, core, policy, logger);
+  const askSavePath = async (name: string) => {
+    const chosen = await dialog.showSaveDialog({ defaultPath: join(app.getPath('downloads'), name) });
+    return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+  };
+  const unregisterIpc = registerIpcBridge(ipcMain, { dispatch: withSaveDialog(core.dispatch.bind(core), askSavePath) }, policy, logger);
   // Only to pages the policy trusts, like the IPC bridge: push events carry payload metadata.
   const appContents = () => BrowserWindow.getAllWindows().map((w) => w.webContents).filter((c) => policy.isAppUrl(c.getURL()));
   const unforward = forwardPushEvents(core, appContents);

@@ -6,7 +6,7 @@ export function downloadText(fileName: string, text: string, type = 'application
   saveBlob(fileName, new Blob([text], { type }));
 }
 
-function saveBlob(fileName: string, blob: Blob): void {
+export function saveBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -1,52 +1,73 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../app/store';
 import { fakeApi } from '../../test/fake-api';
-import { detail, summary } from '../../test/fixtures';
 
 const envs = [{ key: 'development', name: 'Development', position: 0, createdAt: 0 }];
+const preview = { header: '{"inlet":{}}\n', items: [{ id: 1, eventType: 'a', text: '{}\n', changes: [] }], total: 1200, capped: false };
 
-function setup(total: number, extra: Record<string, (input: unknown) => unknown> = {}) {
-  const ids = Array.from({ length: total }, (_, i) => total - i);
+function setup(extra: Record<string, (input: unknown) => unknown> = {}) {
   const fake = fakeApi({
     'environments.list': () => envs,
-    'events.list': (i) => {
-      const { cursor, limit } = i as { cursor?: number; limit: number };
-      const rest = ids.filter((id) => cursor === undefined || id < cursor).slice(0, limit);
-      return { items: rest.map((id) => summary({ id })), nextCursor: rest.length === limit && rest.at(-1)! > 1 ? rest.at(-1)! : null };
-    },
-    'events.get': (i) => detail({ id: (i as { id: number }).id, bodyText: `{"id":${(i as { id: number }).id}}`, bodyBase64: btoa(`{"id":${(i as { id: number }).id}}`) }),
+    'events.list': () => ({ items: [], nextCursor: null }),
+    'exports.preview': () => preview,
     ...extra,
   });
-  const store = createAppStore(fake.api);
-  return { ...fake, store };
+  return { ...fake, store: createAppStore(fake.api) };
 }
 
+afterEach(() => vi.unstubAllGlobals());
+
 describe('export slice', () => {
-  it('pages through the filtered log up to the limit and returns captures oldest first', async () => {
-    const { store, calls } = setup(1_200);
+  it('previews the log as filtered, with the detectors and the rules that have a value', async () => {
+    const { store, calls } = setup();
     await store.getState().loadEnvironments();
     store.getState().setLogFilter({ verification: 'failed' });
-    const before = calls.length;
-    const captures = await store.getState().exportMatching(700);
-    expect(calls.slice(before).filter(([m]) => m === 'events.list').map(([, i]) => i)).toEqual([
-      { environment: 'development', verification: 'failed', limit: 500 },
-      { environment: 'development', verification: 'failed', limit: 200, cursor: 701 },
-    ]);
-    expect(captures).toHaveLength(700);
-    expect(captures?.[0]?.body).toBe('{"id":501}');
-    expect(captures?.at(-1)?.body).toBe('{"id":1200}');
-    expect(store.getState().exportJob).toEqual({ state: 'done', done: 700, total: 700 });
+    store.getState().setExportSettings({ format: 'har', rules: [{ kind: 'header', name: 'x-tenant' }, { kind: 'path', path: '  ' }] });
+    await store.getState().loadExportPreview();
+    const [, input] = calls.find(([m]) => m === 'exports.preview')!;
+    expect(input).toMatchObject({
+      format: 'har',
+      filter: { environment: 'development', verification: 'failed' },
+      redaction: { detectors: { emails: true, cards: true }, rules: [{ kind: 'header', name: 'x-tenant' }] },
+      limit: 3,
+    });
+    expect(store.getState().exportPreview).toEqual({ status: 'idle', value: preview, error: null });
   });
 
-  it('stops when cancelled and returns nothing', async () => {
-    const { store } = setup(50, {
-      'events.get': (i) => {
-        store.getState().cancelExport();
-        return detail({ id: (i as { id: number }).id });
+  it('sends no redaction when it is turned off', async () => {
+    const { store, calls } = setup();
+    await store.getState().loadEnvironments();
+    store.getState().setExportSettings({ redact: false });
+    await store.getState().loadExportPreview();
+    expect(calls.find(([m]) => m === 'exports.preview')![1]).not.toHaveProperty('redaction');
+  });
+
+  it('names an invalid regular expression instead of asking the host', async () => {
+    const { store, calls } = setup();
+    await store.getState().loadEnvironments();
+    store.getState().setExportSettings({ rules: [{ kind: 'regex', pattern: 'cus_(', caseInsensitive: false }] });
+    await store.getState().loadExportPreview();
+    expect(store.getState().exportPreview).toMatchObject({ status: 'error', error: 'Rule 1 is not a valid regular expression' });
+    expect(calls.some(([m]) => m === 'exports.preview')).toBe(false);
+  });
+
+  it('saves through the desktop app with progress from the host, and forgets a cancelled Save dialog', async () => {
+    vi.stubGlobal('window', { inlet: {} });
+    let answer: { path: string | null; summary: unknown } = { path: null, summary: null };
+    const { store, push, calls } = setup({
+      'exports.save': (input) => {
+        const { exportId } = input as { exportId: string };
+        push({ name: 'exports.progress', payload: { exportId, done: 200, total: 1200, state: 'running' } });
+        expect(store.getState().exportJob).toMatchObject({ state: 'running', done: 200, total: 1200 });
+        return answer;
       },
     });
     await store.getState().loadEnvironments();
-    expect(await store.getState().exportMatching(100)).toBeNull();
-    expect(store.getState().exportJob?.state).toBe('cancelled');
+    await store.getState().startExport();
+    expect(store.getState().exportJob).toBeNull();
+    answer = { path: '/home/me/log.jsonl', summary: { count: 1200, redactedEvents: 40, changes: 90, bytes: 1000 } };
+    await store.getState().startExport();
+    expect(store.getState().exportJob).toMatchObject({ state: 'done', done: 1200, fileName: '/home/me/log.jsonl', summary: { redactedEvents: 40 } });
+    expect(calls.filter(([m]) => m === 'exports.save').at(-1)![1]).not.toHaveProperty('path');
   });
 });
