@@ -1,3 +1,4 @@
+import type { CaptureFormat } from '../shared/api/contract-captures';
 import type { ActionStatus, Origin } from '../shared/domain/event';
 import type { VerificationStatus } from '../shared/domain/verification';
 
@@ -12,3 +13,4 @@ const exactly = <Union extends string>() => <const List extends readonly string[
 export const VERIFICATION_CHOICES = exactly<VerificationStatus>()(['verified', 'failed', 'unverified']);
 export const ORIGIN_CHOICES = exactly<Origin>()(['received', 'test', 'replay', 'import']);
 export const ACTION_STATUS_CHOICES = exactly<ActionStatus>()(['success', 'error', 'partial', 'skipped', 'no_mapping']);
+export const CAPTURE_FORMAT_CHOICES = exactly<CaptureFormat>()(['inlet', 'jsonl', 'har', 'curl', 'stripe', 'http']);

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { ApiClient } from '../../shared/api/client';
-import { CAPTURE_FORMATS, type CaptureFormat, type CaptureProgress } from '../../shared/api/contract-captures';
+import type { CaptureFormat, CaptureProgress } from '../../shared/api/contract-captures';
+import { CAPTURE_FORMAT_CHOICES } from '../choices';
 import { examples, withSession } from '../command';
 import { badInput, CliError } from '../errors';
 import { out, printJson } from '../output';
@@ -79,7 +80,7 @@ export function registerImportCaptures(program: Command): void {
     .argument('<file>', 'the captures; - reads standard input')
     .requiredOption('--source <key>', 'the source whose log receives them')
     .option('--env <env>', 'environment (default: the first one)')
-    .addOption(new Option('--format <format>', 'read as this format instead of detecting it').choices(CAPTURE_FORMATS))
+    .addOption(new Option('--format <format>', 'read as this format instead of detecting it').choices(CAPTURE_FORMAT_CHOICES))
     .option('--entries <list>', 'only these entries, by their number in --dry-run (e.g. 1,3-5)', parseEntries)
     .option('--dry-run', 'show what would be imported (format, requests, errors) and write nothing')
     .action(async (file: string, opts: ImportOptions, command: Command) => {
