@@ -27,10 +27,12 @@ export class ConfigurationPage {
     return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
   }
 
-  async import(name: string, text: string, onConflict: 'skip' | 'rename' = 'skip'): Promise<void> {
+  /** Imports a file: its preview first (each item and what happens to it), then the report. */
+  async import(name: string, text: string, options: { passphrase?: string; choices?: Record<string, string> } = {}): Promise<void> {
     await this.root.getByTestId('config-import-file-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-    await expect(this.root.getByTestId('config-import-ready')).toBeVisible();
-    await this.root.getByTestId(`config-conflict-${onConflict}`).check();
+    await expect(this.root.getByTestId('bundle-preview')).toBeVisible();
+    if (options.passphrase) await this.root.getByTestId('config-import-passphrase').fill(options.passphrase);
+    for (const [ref, action] of Object.entries(options.choices ?? {})) await this.root.getByTestId(`bundle-choice-${ref}`).selectOption(action);
     await this.root.getByTestId('config-import-run').click();
     await expect(this.report).toBeVisible();
   }

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { MappingEditorPage } from './mapping-editor.page';
 
-export type SourceTabName = 'mappings' | 'fields' | 'logs' | 'settings';
+export type SourceTabName = 'mappings' | 'fields' | 'fixtures' | 'logs' | 'forwarding' | 'settings';
 
 /** One source's page: header, tabs, and the panel of the open tab. */
 export class SourcePage {

@@ -20,9 +20,9 @@ test('a configuration moves to another Inlet, and its script runs only once appr
   await app.open(host.uiUrl);
   const exporter = await ConfigurationPage.open(page);
   const { name, text } = await exporter.export();
-  expect(name).toMatch(/^inlet-config-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(name).toMatch(/^inlet-bundle-\d{4}-\d{2}-\d{2}\.json$/);
   const file = JSON.parse(text) as { format: string; sources: Array<{ key: string; settings: Array<{ preprocess: { script: string } | null }>; mappings: unknown[] }> };
-  expect(file.format).toBe('inlet.config');
+  expect(file.format).toBe('inlet.bundle');
   expect(file.sources.map((s) => s.key)).toEqual(['billing']);
   expect(file.sources[0]!.settings[0]!.preprocess?.script).toBe(SCRIPT);
   expect(file.sources[0]!.mappings).toHaveLength(1);
