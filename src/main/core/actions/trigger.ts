@@ -1,6 +1,6 @@
 import { USERS_COLLECTION, type RecipientRef, type ResolvedParams } from '../../../shared/domain/action';
 import type { ViaSubscription } from '../store/repos/workspace.repo';
-import { newId } from '../util/ids';
+import { newRunId } from './run-ids';
 import type { ActionOutcome, ExecContext } from './execute';
 import { ensureRecipient, splitReserved, triggerTenant } from './recipients';
 
@@ -58,10 +58,10 @@ export function triggerWorkflow(c: ExecContext, p: ResolvedParams<'workflows_tri
   const reached = expand(c, roots);
   const actorKey = p.actor ? keyOf(p.actor) : null;
   const targets = reached.filter((t) => keyOf(t.recipient) !== actorKey);
-  const workflowRunId = newId('wfr');
+  const workflowRunId = newRunId('wfr', c.now);
   const pause = pauseMs(workflow.steps);
   const runs = targets.map((t) => {
-    const id = newId('run');
+    const id = newRunId('run', c.now);
     c.workspace.insertRun({
       id,
       triggerId: workflowRunId,

@@ -9,6 +9,7 @@ import { createRetryBackoff } from '../util/retry-backoff';
 import { isBusy } from '../util/sqlite-errors';
 import { eventContext } from '../request/event-context';
 import { runPlans, type Isolation, type RunRecord } from './run-plans';
+import { memoizedWorkspace } from '../actions/workspace-memo';
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 // Small batches keep each turn of the event loop short, so acks are not held up behind mapping.
@@ -57,7 +58,7 @@ export function createProcessor(d: ProcessorDeps) {
   const backoff = createRetryBackoff({ what: 'processing', logger: d.logger, initialMs: 50, maxMs: 5_000 });
   const parsedBodies = createParsedBodies();
 
-  const processOne = (e: PendingEvent, isolation: Isolation): Processed => {
+  const processOne = (e: PendingEvent, isolation: Isolation, workspace: ProcessorDeps['workspace']): Processed => {
     if (e.damaged !== null) {
       d.logger.error(e.damaged);
       d.events.markProcessed(e.id, 'done', 'error');
@@ -75,7 +76,7 @@ export function createProcessor(d: ProcessorDeps) {
     // The path is looked up only for an event without a type, to name it in the invalid-path error.
     const eventTypePath = e.eventType === null ? d.routes.forSource(e.sourceId, e.environment)?.settings.eventTypePath : null;
     const plans = planActions({ eventType: e.eventType, ctx, eventTypePath }, d.mappings.bySource(e.sourceId), e.environment);
-    const runs = runPlans(d.db, { workspace: d.workspace, environment: e.environment, eventId: e.id, now }, plans, isolation);
+    const runs = runPlans(d.db, { workspace, environment: e.environment, eventId: e.id, now }, plans, isolation);
     const actionStatus = summarizeRuns(runs);
     // Only a successful execution claims the key (Knock): a failed one may be retried by the provider.
     if (scope && actionStatus === 'success') d.idempotency.record(scope, e.id, now);
@@ -89,13 +90,15 @@ export function createProcessor(d: ProcessorDeps) {
   const processBatch = d.db.transaction((batch: PendingEvent[], budgetMs: number) => {
     const started = performance.now();
     const results: Processed[] = [];
+    // A throw rolls the whole batch back, taking the memo with it; event by event, none is kept.
+    const workspace = memoizedWorkspace(d.workspace);
     for (const e of batch) {
-      results.push(processOne(e, 'throw'));
+      results.push(processOne(e, 'throw', workspace));
       if (results.length >= BATCH && performance.now() - started >= budgetMs) break;
     }
     return results;
   });
-  const processSingle = d.db.transaction((e: PendingEvent) => processOne(e, 'savepoint'));
+  const processSingle = d.db.transaction((e: PendingEvent) => processOne(e, 'savepoint', d.workspace));
 
   /** Processes up to one batch; returns how many events it handled. Throws when the database is locked. */
   const step = (size: number, budgetMs: number): number => {
