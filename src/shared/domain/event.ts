@@ -143,7 +143,10 @@ export const EventFilterSchema = z.object({
   replayOf: z.number().int().optional(),
   /** Only events with a delivery in this state (`held`: pending while its destination is held). */
   delivery: DeliveryStatusSchema.optional(),
-  /** Full-text search over bodies (SQLite FTS5 syntax; plain words match as prefixes). */
+  /**
+   * Words to find in bodies, all required: finished words match whole, the last one as a prefix
+   * (unless it stands for more than 10,000 indexed terms, as "u" does: then as a whole word).
+   */
   search: z.string().trim().min(1).max(500).optional(),
 });
 export type EventFilter = z.infer<typeof EventFilterSchema>;

@@ -4,6 +4,7 @@ import type { VerificationResult, VerificationStatus } from '../../../../shared/
 import type { Db } from '../db';
 import { actionIssueField, actionIssuesColumn } from './event-action-issue';
 import { DamagedEventError, storedColumn } from './event-columns';
+import { createSearchQuery, type SearchQuery } from './search-query';
 
 export type { SourceStats };
 
@@ -218,19 +219,11 @@ const FILTER_COLUMNS: Record<Exclude<keyof EventFilter, 'search' | 'delivery'>, 
   replayOf: 'e.replay_of = @replayOf',
 };
 
-/** Plain words, each matched as a prefix, all required; never FTS syntax errors from user input. */
-export const toFtsQuery = (search: string): string =>
-  search
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => `"${word.replace(/"/g, '""')}"*`)
-    .join(' ');
-
 /**
  * The FROM/WHERE part of a filtered log query and its parameters. With a search, the FTS index
  * drives the scan (newest match first) so a common word does not materialise every match.
  */
-function filteredQuery(filter: EventFilter & { cursor?: number; after?: number }): { sql: string; params: Record<string, unknown> } {
+function filteredQuery(filter: EventFilter & { cursor?: number; after?: number }, fts: SearchQuery): { sql: string; params: Record<string, unknown> } {
   const clauses = (Object.keys(FILTER_COLUMNS) as Array<keyof typeof FILTER_COLUMNS>)
     .filter((k) => filter[k] !== undefined)
     .map((k) => FILTER_COLUMNS[k]);
@@ -241,11 +234,12 @@ function filteredQuery(filter: EventFilter & { cursor?: number; after?: number }
   const from = `${filter.search ? 'events_fts f JOIN events e ON e.id = f.rowid' : 'events e'} ${OUTCOME_JOIN}`;
   const params: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== 'limit' && k !== 'delivery') params[k] = v;
-  if (filter.search) params.search = toFtsQuery(filter.search);
+  if (filter.search) params.search = fts(filter.search);
   return { sql: `${from} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`, params };
 }
 
 export function createEventsRepo(db: Db) {
+  const fts = createSearchQuery(db);
   // Positional parameters: this runs for every received request, and binding by name costs more.
   const insert = db.prepare<unknown[]>(
     `INSERT INTO events (received_at, source_id, environment, method, path, query, headers, content_type,
@@ -327,7 +321,7 @@ export function createEventsRepo(db: Db) {
 
     /** Newest first, keyset-paged on id. */
     list(filter: EventFilter & { cursor?: number; limit: number }): { items: EventSummary[]; nextCursor: number | null } {
-      const { sql: from, params } = filteredQuery(filter);
+      const { sql: from, params } = filteredQuery(filter, fts);
       const sql = `SELECT ${SUMMARY_COLUMNS}, ${DELIVERY_COLUMN}, ${ACTION_ISSUES} FROM ${from} ORDER BY ${filter.search ? 'f.rowid' : 'e.id'} DESC LIMIT @limit`;
       let stmt = listCache.get(sql);
       if (!stmt) listCache.set(sql, (stmt = db.prepare<Record<string, unknown>, SummaryRow>(sql)));
@@ -341,7 +335,7 @@ export function createEventsRepo(db: Db) {
      * without ever holding all of it (issue #13).
      */
     *requestPages(filter: EventFilter, pageSize: number): Generator<ExportedRequest[]> {
-      const { sql: from, params } = filteredQuery({ ...filter, after: 0 });
+      const { sql: from, params } = filteredQuery({ ...filter, after: 0 }, fts);
       const page = db.prepare<Record<string, unknown>, ExportedRequestRow>(`SELECT ${EXPORT_COLUMNS} FROM ${from} ORDER BY e.id LIMIT @pageSize`);
       for (let after = 0; ; ) {
         const rows = page.all({ ...params, after, pageSize });
@@ -357,7 +351,7 @@ export function createEventsRepo(db: Db) {
 
     /** How many events match (for "N matching" and bulk-replay confirmations); counts up to `cap`. */
     countMatching(filter: EventFilter, cap: number): { count: number; capped: boolean } {
-      const { sql, params } = filteredQuery(filter);
+      const { sql, params } = filteredQuery(filter, fts);
       const stmt = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${sql} LIMIT @cap)`);
       const n = stmt.get({ ...params, cap: cap + 1 })?.n ?? 0;
       return { count: Math.min(n, cap), capped: n > cap };

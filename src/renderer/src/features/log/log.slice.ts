@@ -13,6 +13,13 @@ const PAGE_SIZE = 100;
  * the 300 ms budget from the last key to the answer includes it.
  */
 export const SEARCH_DEBOUNCE_MS = 150;
+/**
+ * A search's total is counted up to this ("more than 10,000 matching"), and only once the user
+ * has paused after its rows arrived: the host answers in order, and counting 100,000 matches of a
+ * common word held the next keystroke's rows for seconds on a 1M-event log (bench/NOTES.md).
+ */
+export const SEARCH_COUNT_CAP = 10_000;
+export const SEARCH_COUNT_DELAY_MS = 300;
 /** Filters the user types into; the others (selects) apply at once. */
 const TYPED: ReadonlyArray<string> = ['search', 'eventType', 'from', 'to'];
 
@@ -88,8 +95,11 @@ export const createEventsSlice =
     // The query of the list on screen: pages and pushed events are matched against it.
     let shownQuery: EventQuery | null = null;
     let searchTimer: ReturnType<typeof setTimeout> | null = null;
+    // Bumped by every filter edit: a search's count waiting for a pause gives way to it.
+    let edits = 0;
 
     const cancelSearch = () => {
+      edits++;
       if (searchTimer !== null) clearTimeout(searchTimer);
       searchTimer = null;
     };
@@ -122,7 +132,10 @@ export const createEventsSlice =
     // The header's total; a failed count leaves the header with what is loaded, nothing else fails.
     const countShown = async (query: EventQuery, mine: number) => {
       try {
-        const total = await api.call('events.count', query);
+        const at = edits;
+        if (query.search) await new Promise((resolve) => setTimeout(resolve, SEARCH_COUNT_DELAY_MS));
+        if (mine !== generation || at !== edits) return;
+        const total = await api.call('events.count', query.search ? { ...query, cap: SEARCH_COUNT_CAP } : query);
         if (mine === generation) set({ logTotal: total });
       } catch {
         if (mine === generation) set({ logTotal: null });
