@@ -48,7 +48,8 @@ export const BundleEventSchema = z.object({
 /** Secret values, encrypted with a key derived from the passphrase (scrypt, then AES-256-GCM). */
 export const SealedSchema = z.object({
   cipher: z.literal('aes-256-gcm'),
-  kdf: z.object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: z.string() }),
+  /** scrypt's cost (N), block size (r) and parallelization (p). */
+  kdf: z.object({ name: z.literal('scrypt'), cost: z.number().int(), blockSize: z.number().int(), parallelization: z.number().int(), salt: z.string() }),
   iv: z.string(),
   tag: z.string(),
   data: z.string(),

@@ -7,11 +7,11 @@ import type { SealedSchema } from '../../../shared/domain/bundle';
 type Sealed = z.output<typeof SealedSchema>;
 
 // scrypt's interactive-login cost (2^15): about 0.1 s here, enough to slow guessing a passphrase.
-const COST = { N: 1 << 15, r: 8, p: 1 } as const;
+const COST = { cost: 1 << 15, blockSize: 8, parallelization: 1 } as const;
 const maxmem = (N: number, r: number) => 256 * N * r;
 
-const keyOf = (passphrase: string, salt: Buffer, kdf: { N: number; r: number; p: number }): Buffer =>
-  scryptSync(passphrase.normalize('NFC'), salt, 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: maxmem(kdf.N, kdf.r) });
+const keyOf = (passphrase: string, salt: Buffer, kdf: { cost: number; blockSize: number; parallelization: number }): Buffer =>
+  scryptSync(passphrase.normalize('NFC'), salt, 32, { N: kdf.cost, r: kdf.blockSize, p: kdf.parallelization, maxmem: maxmem(kdf.cost, kdf.blockSize) });
 
 /** Encrypts the secret values of a bundle with a key derived from the passphrase. */
 export function sealSecrets(secrets: OpenedSecrets, passphrase: string): Sealed {
@@ -30,7 +30,7 @@ export function sealSecrets(secrets: OpenedSecrets, passphrase: string): Sealed 
 
 /** The secrets back; a wrong passphrase (or a changed file) fails GCM's check and is refused in words. */
 export function openSecrets(sealed: Sealed, passphrase: string): OpenedSecrets {
-  if (sealed.kdf.N > 1 << 20 || sealed.kdf.r > 32 || sealed.kdf.p > 16) {
+  if (sealed.kdf.cost > 1 << 20 || sealed.kdf.blockSize > 32 || sealed.kdf.parallelization > 16) {
     throw new ApiFailure('invalid_input', 'This bundle asks for a key derivation too costly to run', [{ path: ['file', 'sealed', 'kdf'], message: 'cost too high' }]);
   }
   let text: string;
