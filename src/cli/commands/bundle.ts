@@ -95,7 +95,7 @@ export function registerBundles(program: Command): void {
         if (opts.redact && opts.output !== undefined) out(`${result.redactions.count} value(s) redacted`);
       });
     });
-  examples(bexp, ['INLET_PASS=… inlet bundle export --events 1000 --redact --passphrase-env INLET_PASS -o demo.inlet.json']);
+  examples(bexp, ['inlet bundle export --events 1000 --redact --passphrase-env INLET_PASS -o demo.inlet.json']);
 
   const bprev = bundle
     .command('preview')
@@ -130,7 +130,7 @@ export function registerBundles(program: Command): void {
         printReport(report);
       });
     });
-  examples(bimp, ['INLET_PASS=… inlet bundle import demo.inlet.json --passphrase-env INLET_PASS --choose source:stripe=replace']);
+  examples(bimp, ['inlet bundle import demo.inlet.json --passphrase-env INLET_PASS --choose source:stripe=replace']);
 
   const config = program.command('config').description('Export or import the configuration (a bundle with environments, workflows, sources and mappings only)');
   const cexp = config
@@ -146,7 +146,7 @@ export function registerBundles(program: Command): void {
         writeOutput(opts.output, await client.call('config.export', { ...(sourceIds ? { sourceIds } : {}), ...(passphrase ? { passphrase } : {}) }));
       });
     });
-  examples(cexp, ['inlet config export -o inlet-config.json', 'INLET_PASS=… inlet config export --source stripe --passphrase-env INLET_PASS > stripe.json']);
+  examples(cexp, ['inlet config export -o inlet-config.json', 'inlet config export --source stripe --passphrase-env INLET_PASS > stripe.json']);
 
   const cimp = config
     .command('import')
