@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -11,6 +13,18 @@ import { LogToolsPage } from '../pages/log-tools.page';
 const stripe = new Stripe('sk_test_e2e_not_a_real_key');
 const SECRET = `whsec_resign_${randomBytes(12).toString('hex')}`;
 const run = promisify(execFile);
+
+/** axe's WCAG 2 A/AA rules on one part of the screen, in both themes; the violations as readable lines. */
+async function violations(page: Page, selector: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const result = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    found.push(...result.violations.flatMap((v) => v.nodes.map((n) => `${colorScheme}: ${v.id} ${n.target.join(' ')} — ${v.help}`)));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
 
 test('an old Stripe event is re-signed on replay and verified; an edited amount is replayed with its diff', async ({ page, host }, testInfo) => {
   test.setTimeout(90_000);
@@ -65,6 +79,7 @@ test('an old Stripe event is re-signed on replay and verified; an edited amount 
   await expect(drawer.jsonError).toContainText('Not valid JSON — Line 1, column');
   await drawer.replaceBody(payload.replace('"amount_paid":2000', '"amount_paid":4200'));
   await expect(drawer.jsonError).toBeHidden();
+  expect(await violations(page, '[data-testid="edit-replay"]')).toEqual([]);
   await testInfo.attach('edit-replay', { body: await page.screenshot({ path: testInfo.outputPath('edit-replay.png') }), contentType: 'image/png' });
   await drawer.submit();
 
@@ -74,6 +89,7 @@ test('an old Stripe event is re-signed on replay and verified; an edited amount 
   await expect(amount.locator('[data-side="original"]')).toHaveText('2000');
   await expect(amount.locator('[data-side="replay"]')).toHaveText('4200');
   await expect(log.comparison.getByTestId('compare-verification').locator('[data-side="replay"]')).toContainText('verified');
+  expect(await violations(page, '[data-testid="replay-comparison"]')).toEqual([]);
   await testInfo.attach('edit-diff', { body: await page.screenshot({ path: testInfo.outputPath('edit-diff.png') }), contentType: 'image/png' });
 
   // A re-signed cURL of the old event, run in a shell, is accepted and verified by the receiver.

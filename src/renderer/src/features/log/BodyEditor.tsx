@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { basicSetup, EditorView } from 'codemirror';
 import { json, jsonParseLinter } from '@codemirror/lang-json';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { linter, lintGutter } from '@codemirror/lint';
+import { tags } from '@lezer/highlight';
 
 interface Props {
   value: string;
@@ -20,6 +22,16 @@ const theme = EditorView.theme({
   '.cm-cursor': { borderLeftColor: 'var(--text)' },
   '.cm-tooltip': { backgroundColor: 'var(--surface)', color: 'var(--text)', border: '1px solid var(--border)' },
 });
+
+/** JSON colours from the app's theme variables, so both themes keep their contrast (CodeMirror's defaults suit light only). */
+const jsonColours = syntaxHighlighting(
+  HighlightStyle.define([
+    { tag: tags.string, color: 'var(--ok)' },
+    { tag: [tags.number, tags.bool, tags.null], color: 'var(--accent)' },
+    { tag: tags.propertyName, color: 'var(--text)', fontWeight: '600' },
+    { tag: tags.invalid, color: 'var(--danger)' },
+  ]),
+);
 
 /** A request body in CodeMirror; JSON bodies get highlighting and inline parse errors. The drawer owns the text. */
 export function BodyEditor({ value, onChange, isJson, label }: Props) {
@@ -40,7 +52,7 @@ export function BodyEditor({ value, onChange, isJson, label }: Props) {
         basicSetup,
         theme,
         EditorView.lineWrapping,
-        ...(isJson ? [json(), linter(jsonParseLinter(), { delay: 300 }), lintGutter()] : []),
+        ...(isJson ? [json(), jsonColours, linter(jsonParseLinter(), { delay: 300 }), lintGutter()] : []),
         EditorView.contentAttributes.of({ 'aria-label': label, 'data-testid': 'body-editor-content' }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) onChangeRef.current(u.state.doc.toString());
