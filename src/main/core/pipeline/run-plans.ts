@@ -18,13 +18,24 @@ export type Isolation = 'savepoint' | 'throw';
 /** Executes an event's plans in order; one failing action never stops the others. */
 export function runPlans(db: Db, exec: ExecContext, plans: readonly ActionPlan[], isolation: Isolation = 'savepoint'): RunRecord[] {
   return plans.map((plan) => {
-    const base = { mappingId: plan.mappingId, actionType: plan.actionType, params: plan.params, coercions: plan.coercions };
-    if (plan.status === 'skipped') return { ...base, status: 'skipped', errors: [], result: { reason: plan.skipReason ?? 'skipped' } };
-    if (!isReadyPlan(plan)) return { ...base, status: 'error', errors: plan.errors, result: null };
+    if (plan.status === 'skipped') return record(plan, 'skipped', [], { reason: plan.skipReason ?? 'skipped' });
+    if (!isReadyPlan(plan)) return record(plan, 'error', plan.errors, null);
     const outcome = isolation === 'throw' ? executePlan(exec, plan) : execute(db, exec, plan);
-    return { ...base, ...toRecord(outcome) };
+    switch (outcome.status) {
+      case 'success':
+        return record(plan, 'success', [], outcome.result);
+      case 'skipped':
+        return record(plan, 'skipped', [], { ...outcome.result, reason: outcome.reason });
+      case 'error':
+        return record(plan, 'error', outcome.errors, null);
+    }
   });
 }
+
+// One literal per run, no spreads (thousands a second), its fields in the order the log stores them.
+const record = (plan: ActionPlan, status: RunRecord['status'], errors: RunRecord['errors'], result: RunRecord['result']): RunRecord => ({
+  mappingId: plan.mappingId, actionType: plan.actionType, params: plan.params, coercions: plan.coercions, status, errors, result,
+});
 
 function execute(db: Db, exec: ExecContext, plan: Parameters<typeof executePlan>[1]): ActionOutcome {
   try {
@@ -48,16 +59,5 @@ function execute(db: Db, exec: ExecContext, plan: Parameters<typeof executePlan>
 class RolledBack extends Error {
   constructor(readonly outcome: ActionOutcome) {
     super('rolled back');
-  }
-}
-
-function toRecord(outcome: ActionOutcome): Pick<RunRecord, 'status' | 'errors' | 'result'> {
-  switch (outcome.status) {
-    case 'success':
-      return { status: 'success', errors: [], result: outcome.result };
-    case 'skipped':
-      return { status: 'skipped', errors: [], result: { ...outcome.result, reason: outcome.reason } };
-    case 'error':
-      return { status: 'error', errors: outcome.errors, result: null };
   }
 }
