@@ -145,7 +145,8 @@ export const EventFilterSchema = z.object({
   delivery: DeliveryStatusSchema.optional(),
   /**
    * Words to find in bodies, all required: finished words match whole, the last one as a prefix
-   * (unless it stands for more than 10,000 indexed terms, as "u" does: then as a whole word).
+   * of 3+ characters standing for at most 10,000 indexed terms (else as a whole word, or left out
+   * after the word's other parts: "user42@e" finds user42).
    */
   search: z.string().trim().min(1).max(500).optional(),
 });

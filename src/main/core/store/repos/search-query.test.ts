@@ -46,8 +46,14 @@ describe('the search query', () => {
 
   it('matches finished words whole and the word being typed as a prefix, quoting what FTS would read as syntax', () => {
     const { query } = open();
-    expect(query('invoice pa')).toBe('"invoice" "pa"*');
-    expect(query('a"b OR')).toBe('"a""b" "OR"*');
+    expect(query('invoice pay')).toBe('"invoice" "pay"*');
+    expect(query('a"b NEAR')).toBe('"a""b" "NEAR"*');
+  });
+
+  it('never expands a prefix of one or two characters: a whole word alone, dropped after other tokens', () => {
+    const { query } = open();
+    expect(query('eu')).toBe('"eu"');
+    expect(query('user42@example.c')).toBe('"user42 example"');
   });
 
   it('matches a prefix covering too many terms as a whole word, or drops it after other tokens, and finds the same events', () => {

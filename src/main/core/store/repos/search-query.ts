@@ -7,6 +7,12 @@ import type { Db } from '../db';
  * of a few thousand terms takes milliseconds (bench/NOTES.md, issue #14).
  */
 export const MAX_PREFIX_TERMS = 10_000;
+/**
+ * A shorter prefix is never expanded: one or two characters cover the longest document lists
+ * ("e" takes in evt, example, eu…; "user42@example.c" took 12 s on a loaded machine), and even
+ * counting the terms they cover walks those lists.
+ */
+export const MIN_PREFIX_LENGTH = 3;
 
 /** The tokens unicode61 (the index's tokenizer) makes of a word: letters and digits, case and accents folded. */
 export const tokensOf = (word: string): string[] =>
@@ -22,7 +28,7 @@ const phrase = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 /**
  * Builds the FTS5 query for what the user typed, never an FTS syntax error: every word must match;
  * finished words match whole, the last one (being typed) as a prefix unless the prefix is too
- * broad (see MAX_PREFIX_TERMS). Then a word of several tokens ("user42@exa") drops its broad last
+ * short or too broad (MIN_PREFIX_LENGTH, MAX_PREFIX_TERMS). Then a word of several tokens ("user42@exa") drops its broad last
  * token and matches the rest as a phrase; a single broad token matches as a whole word.
  */
 export function createSearchQuery(db: Db) {
@@ -30,7 +36,8 @@ export function createSearchQuery(db: Db) {
   const termsFrom = db.prepare<[string, string, number], { n: number }>(
     'SELECT COUNT(*) AS n FROM (SELECT 1 FROM temp.events_fts_terms WHERE term >= ? AND term <= ? LIMIT ?)',
   );
-  const broad = (token: string): boolean => (termsFrom.get(token, `${token}\uffff`, MAX_PREFIX_TERMS + 1)?.n ?? 0) > MAX_PREFIX_TERMS;
+  const broad = (token: string): boolean =>
+    token.length < MIN_PREFIX_LENGTH || (termsFrom.get(token, `${token}\uffff`, MAX_PREFIX_TERMS + 1)?.n ?? 0) > MAX_PREFIX_TERMS;
 
   return (search: string): string => {
     const words = search.split(/\s+/).filter(Boolean);
