@@ -56,6 +56,15 @@ async function send(url, bodies, amount, connections) {
   return result['2xx'];
 }
 
+/** A load run and the host's CPU per request it took (what a loaded machine's req/s hides). */
+async function measuredLoad(pid, url, bodies, settings) {
+  const before = cpuMs(pid);
+  const result = await load(url, bodies, { connections: settings.connections, durationS: settings.durationS });
+  const after = cpuMs(pid);
+  const hostCpuUsPerRequest = before === null || after === null || result.total === 0 ? null : ((after - before) * 1000) / result.total;
+  return { ...result, hostCpuUsPerRequest };
+}
+
 /**
  * Waits until the app has received `target` requests; returns the time it took. Asked of the app,
  * not of Inlet, so that waiting costs Inlet nothing.
@@ -123,20 +132,24 @@ export async function deliveryBench({ serveJs, root, tmpDir, appScript, bodies, 
     const rounds = [];
     for (let i = 1; i <= settings.rounds; i++) {
       log(`ingest round ${i} of ${settings.rounds}: without, then with a destination (1-min load average ${loadavg()[0].toFixed(2)})`);
-      const without = await load(plain.url, bodies, { connections: settings.connections, durationS: settings.durationS });
-      const withDest = await load(forwarded.url, bodies, { connections: settings.connections, durationS: settings.durationS });
+      const without = await measuredLoad(host.child.pid, plain.url, bodies, settings);
+      const withDest = await measuredLoad(host.child.pid, forwarded.url, bodies, settings);
       accepted += withDest.ok2xx;
       // The next round starts with nothing left to deliver.
       const after = await drain(appUrl, base + accepted);
       rounds.push({ without, with: withDest, ratio: withDest.requestsPerSecond / without.requestsPerSecond, drainAfterMs: after.ms });
+      log(`ingest round ${i}: ${Math.round(without.requestsPerSecond)} vs ${Math.round(withDest.requestsPerSecond)} req/s, host CPU ${without.hostCpuUsPerRequest?.toFixed(0) ?? '—'} vs ${withDest.hostCpuUsPerRequest?.toFixed(0) ?? '—'} µs per request`);
     }
+    const cpuOf = (side) => (rounds.every((r) => r[side].hostCpuUsPerRequest !== null) ? median(rounds.map((r) => r[side].hostCpuUsPerRequest)) : null);
     const ingest = {
       withoutPerS: median(rounds.map((r) => r.without.requestsPerSecond)),
       withPerS: median(rounds.map((r) => r.with.requestsPerSecond)),
       ratio: median(rounds.map((r) => r.ratio)),
+      withoutCpuUs: cpuOf('without'),
+      withCpuUs: cpuOf('with'),
       rounds,
     };
-    log(`ingest: ${Math.round(ingest.withoutPerS).toLocaleString('en-US')} req/s without, ${Math.round(ingest.withPerS).toLocaleString('en-US')} with a destination (${ingest.ratio.toFixed(2)}×)`);
+    log(`ingest: ${Math.round(ingest.withoutPerS).toLocaleString('en-US')} req/s without, ${Math.round(ingest.withPerS).toLocaleString('en-US')} with a destination (${ingest.ratio.toFixed(2)}×); host CPU ${ingest.withoutCpuUs?.toFixed(0) ?? '—'} vs ${ingest.withCpuUs?.toFixed(0) ?? '—'} µs per request`);
     // Inlet records an answer just after the app sent it: give the last records a moment.
     let [final] = await call('destinations.list', { sourceId: forwarded.sourceId });
     for (let i = 0; i < 100 && final.counts.delivered < accepted; i++) {
@@ -182,10 +195,10 @@ The app is a bare \`node:http\` server in its own process that reads each body a
 
 Delivery / ceiling: **${fmt(d.deliveredPerS / d.ceilingPerS, 2)}×**; the Inlet host spent ${d.hostCpuUsPerDelivery === null ? '—' : fmt(d.hostCpuUsPerDelivery)} µs of CPU per delivery (steadier than the rate when other work shares the cores). Target: ≥ 5,000 deliveries/s (${d.deliveredPerS >= 5_000 ? 'met' : 'NOT met'}).
 
-| Ingest (median of ${d.ingest.rounds.length} alternating rounds) | req/s |
-|---|---:|
-| Into a source without destinations | ${fmt(d.ingest.withoutPerS)} |
-| Into a source with one destination (delivering meanwhile) | ${fmt(d.ingest.withPerS)} |
+| Ingest (median of ${d.ingest.rounds.length} alternating rounds) | req/s | host CPU µs per request |
+|---|---:|---:|
+| Into a source without destinations | ${fmt(d.ingest.withoutPerS)} | ${d.ingest.withoutCpuUs === null ? '—' : fmt(d.ingest.withoutCpuUs)} |
+| Into a source with one destination (delivering meanwhile, yielding to ingest) | ${fmt(d.ingest.withPerS)} | ${d.ingest.withCpuUs === null ? '—' : fmt(d.ingest.withCpuUs)} |
 
 With / without: **${fmt(d.ingest.ratio, 2)}×** (rounds: ${d.ingest.rounds.map((r) => fmt(r.ratio, 2)).join(', ')}). Target: within 10 % (${d.ingest.ratio >= 0.9 ? 'met' : 'NOT met'}). Checked after the run: Inlet counts ${fmt(d.counts.delivered)} delivered of ${fmt(d.expectedDelivered)} accepted, the app received ${fmt(d.appReceived)} (at least once: a delivery can arrive twice, none may be missing)${lost ? ' — DELIVERIES MISSING' : ''}, ${fmt(d.counts.failed)} failed.
 `;

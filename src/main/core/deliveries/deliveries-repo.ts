@@ -53,13 +53,15 @@ export function createDeliveriesRepo(db: Db) {
     'SELECT * FROM deliveries WHERE destination_id = ? AND status = ? ORDER BY id DESC LIMIT ?',
   );
   const attemptsOf = db.prepare<[number], AttemptRow>('SELECT * FROM delivery_attempts WHERE delivery_id = ? ORDER BY n');
-  const insertAttempt = db.prepare(
+  // Positional parameters: these run for every attempt, and binding by name costs more.
+  const insertAttempt = db.prepare<[number, number, number, number, string, number | null, string | null, Buffer | null, number, string | null]>(
     `INSERT OR REPLACE INTO delivery_attempts (delivery_id, n, started_at, latency_ms, request, response_status, response_headers, response_body, response_truncated, error)
-     VALUES (@deliveryId, @n, @startedAt, @latencyMs, @request, @status, @headers, @body, @truncated, @error)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const update = db.prepare(
-    `UPDATE deliveries SET status = @status, attempts = @n, next_at = @nextAt, finished_at = @finishedAt, last_status = @lastStatus, last_error = @lastError WHERE id = @id`,
+  const update = db.prepare<[string, number, number, number | null, number | null, string | null, number]>(
+    'UPDATE deliveries SET status = ?, attempts = ?, next_at = ?, finished_at = ?, last_status = ?, last_error = ? WHERE id = ?',
   );
+  const pendingCount = db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE destination_id = ? AND status = 'pending'");
   const counts = db.prepare<[], { destination_id: string; status: string; n: number }>(
     'SELECT destination_id, status, COUNT(*) AS n FROM deliveries GROUP BY destination_id, status',
   );
@@ -67,21 +69,20 @@ export function createDeliveriesRepo(db: Db) {
   const requeueFailed = db.prepare<[number, string]>("UPDATE deliveries SET status = 'pending', next_at = ?, finished_at = NULL WHERE destination_id = ? AND status = 'failed'");
   const pendingDestinations = db.prepare<[], { destination_id: string }>("SELECT DISTINCT destination_id FROM deliveries WHERE status = 'pending'");
 
-  const record = db.transaction((id: number, o: AttemptOutcome) => {
+  /** False when the delivery is gone (its event or destination was deleted meanwhile). */
+  const recordOne = (id: number, o: AttemptOutcome): boolean => {
     const a = o.attempt;
-    insertAttempt.run({
-      deliveryId: id,
-      n: a.n,
-      startedAt: a.startedAt,
-      latencyMs: a.latencyMs,
-      request: JSON.stringify(a.request),
-      status: a.response?.status ?? null,
-      headers: a.response ? JSON.stringify(a.response.headers) : null,
-      body: a.response ? Buffer.from(a.response.body, 'utf8') : null,
-      truncated: a.response?.truncated ? 1 : 0,
-      error: a.error,
-    });
-    update.run({ id, status: o.status, n: a.n, nextAt: o.nextAt, finishedAt: o.finishedAt, lastStatus: a.response?.status ?? null, lastError: a.error });
+    const status = a.response?.status ?? null;
+    if (update.run(o.status, a.n, o.nextAt, o.finishedAt, status, a.error, id).changes === 0) return false;
+    insertAttempt.run(
+      id, a.n, a.startedAt, a.latencyMs, JSON.stringify(a.request), status,
+      a.response ? JSON.stringify(a.response.headers) : null, a.response ? Buffer.from(a.response.body, 'utf8') : null, a.response?.truncated ? 1 : 0, a.error,
+    );
+    return true;
+  };
+  const record = db.transaction(recordOne);
+  const recordMany = db.transaction((items: ReadonlyArray<{ id: number; outcome: AttemptOutcome }>) => {
+    for (const { id, outcome } of items) recordOne(id, outcome);
   });
 
   return {
@@ -114,6 +115,10 @@ export function createDeliveriesRepo(db: Db) {
       }));
     },
     record: (id: number, outcome: AttemptOutcome): void => void record(id, outcome),
+    /** Several finished attempts in one transaction (one commit per tick of the delivery queue). */
+    recordMany: (items: ReadonlyArray<{ id: number; outcome: AttemptOutcome }>): void => void recordMany(items),
+    /** How many deliveries of a destination wait (held, or due later). */
+    pendingCount: (destinationId: string): number => pendingCount.get(destinationId)?.n ?? 0,
     /** Counts per destination and stored status. */
     counts(): Map<string, Record<string, number>> {
       const out = new Map<string, Record<string, number>>();

@@ -1,24 +1,18 @@
 import type { DeliveryStatus } from '../../../shared/domain/destination';
 import type { CoreContext } from '../context';
 import type { NewEvent } from '../store/repos/events.repo';
+import { createAnswerWaiters } from './answer-waiters';
+import { createAttemptRecorder } from './attempt-recorder';
 import { buildRequest, type OutgoingRequest } from './build-request';
 import { createDeliveriesRepo, type DeliveryRow } from './deliveries-repo';
 import { createDestinationCache } from './destination-cache';
 import { createDestinationsRepo, type DestinationRecord } from './destinations-repo';
 import { createHoldControl } from './hold';
-import { httpSender, probeUrl, type Sender, type SendResult } from './http-sender';
+import { createAgentPool, httpSender, probeUrl, type Sender, type SendResult } from './http-sender';
+import { createIngestGauge } from './ingest-gauge';
+import { createDeliveryQueue, realTimers, type DestState, type Timers } from './delivery-queue';
 import { judgeAttempt, nextAttemptAt } from './retry-policy';
 import { resignInput } from './resign';
-
-/** setTimeout by another name, so tests can see and drive the wake-ups. */
-export interface Timers {
-  set(fn: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-const realTimers: Timers = {
-  set: (fn, ms) => setTimeout(fn, Math.max(0, Math.min(ms, 2 ** 31 - 1))).unref(),
-  clear: (h) => clearTimeout(h as NodeJS.Timeout),
-};
 
 export interface DeliveryServiceOptions {
   sender?: Sender;
@@ -30,14 +24,9 @@ export interface DeliveryServiceOptions {
   probeIntervalMs?: number;
 }
 
-type Deps = Pick<CoreContext, 'db' | 'events' | 'routes' | 'secretStore' | 'clock' | 'logger' | 'emit' | 'testDelivery'>;
+export type { Timers } from './delivery-queue';
 
-interface DestState {
-  inflight: Set<number>;
-  /** Release at a chosen rate: the earliest time the next delivery may start. */
-  rate: { intervalMs: number; nextStartAt: number } | null;
-  health: 'ok' | 'failing' | 'idle';
-}
+type Deps = Pick<CoreContext, 'db' | 'events' | 'routes' | 'secretStore' | 'clock' | 'logger' | 'emit' | 'testDelivery'>;
 
 /**
  * Forwarding: delivery rows are written in the event's own transaction (`enqueueFor`), then run
@@ -54,18 +43,13 @@ export function createDeliveryService(deps: Deps, options: DeliveryServiceOption
   const destinationsRepo = createDestinationsRepo(deps.db);
   const repo = createDeliveriesRepo(deps.db);
   const cache = createDestinationCache(destinationsRepo);
-  const states = new Map<string, DestState>();
-  const active = new Set<string>(repo.destinationsWithPending());
-  const waiters = new Map<number, Array<(r: SendResult | null) => void>>();
-  let wake: { at: number; handle: unknown } | null = null;
-  let pumpQueued = false;
+  const waiters = createAnswerWaiters();
+  const recorder = createAttemptRecorder(repo, logger);
+  const agents = createAgentPool();
+  const ingest = createIngestGauge();
   let stopped = false;
-
-  const stateOf = (id: string): DestState => {
-    let s = states.get(id);
-    if (!s) states.set(id, (s = { inflight: new Set(), rate: null, health: 'idle' }));
-    return s;
-  };
+  const queue = createDeliveryQueue({ repo, cache, clock, timers, recorder, ingest, onGone: (id) => agents.release(id), start });
+  const { stateOf } = queue;
 
   const hold = createHoldControl({
     repo: destinationsRepo,
@@ -74,18 +58,21 @@ export function createDeliveryService(deps: Deps, options: DeliveryServiceOption
     timers,
     probe: options.probe ?? ((url) => probeUrl(url)),
     probeIntervalMs: options.probeIntervalMs ?? 1_000,
-    heldCount: (id) => (cache.get(id) ? repo.pending(id, 1_000_000).length : 0),
-    onStatus: (d, health, startedFailing, error) => publishStatus(d, health, startedFailing, error),
+    heldCount: (id) => (cache.get(id) ? repo.pendingCount(id) : 0),
+    onStatus: (d, health, startedFailing, error) => {
+      if (health === 'held') agents.release(d.id);
+      publishStatus(d, health, startedFailing, error);
+    },
     onReleased: (id, ratePerSecond) => {
       stateOf(id).rate = ratePerSecond ? { intervalMs: 1000 / ratePerSecond, nextStartAt: 0 } : null;
-      active.add(id);
-      schedulePump();
+      queue.activate(id);
+      queue.schedulePump();
     },
     isStopped: () => stopped,
   });
 
   function publishStatus(d: DestinationRecord, health: ReturnType<typeof healthOf>, startedFailing: boolean, error: string | null) {
-    const held = d.paused || d.autoHeldAt !== null ? repo.pending(d.id, 1_000_000).length : 0;
+    const held = d.paused || d.autoHeldAt !== null ? repo.pendingCount(d.id) : 0;
     deps.emit('destinations.status', { id: d.id, sourceId: d.sourceId, environment: d.environment, name: d.name, health, held, startedFailing, error });
   }
 
@@ -95,88 +82,20 @@ export function createDeliveryService(deps: Deps, options: DeliveryServiceOption
     return stateOf(d.id).health;
   }
 
-  function schedulePump() {
-    if (pumpQueued || stopped) return;
-    pumpQueued = true;
-    setImmediate(() => {
-      pumpQueued = false;
-      pump();
-    });
-  }
-
-  function wakeAt(at: number) {
-    if (wake && wake.at <= at) return;
-    if (wake) timers.clear(wake.handle);
-    const handle = timers.set(() => {
-      wake = null;
-      pump();
-    }, at - clock.now());
-    wake = { at, handle };
-  }
-
-  function pump() {
-    if (stopped) return;
-    const now = clock.now();
-    let earliest = Infinity;
-    for (const id of [...active]) {
-      const d = cache.get(id);
-      if (!d) {
-        active.delete(id);
-        continue;
-      }
-      if (!d.enabled || d.paused || d.autoHeldAt !== null) continue;
-      const st = stateOf(id);
-      const limit = d.ordered ? 1 : d.concurrency;
-      if (st.inflight.size >= limit) continue;
-      const rows = d.ordered ? repo.pending(id, 1) : repo.due(id, now, limit + st.inflight.size);
-      if (rows.length === 0) {
-        const next = repo.earliest(id);
-        if (next === null) {
-          if (st.inflight.size === 0) active.delete(id);
-          st.rate = null;
-        } else earliest = Math.min(earliest, next);
-        continue;
-      }
-      for (const row of rows) {
-        if (st.inflight.has(row.id)) continue;
-        if (st.inflight.size >= limit) break;
-        if (row.next_at > now) {
-          earliest = Math.min(earliest, row.next_at);
-          break;
-        }
-        if (st.rate) {
-          if (now < st.rate.nextStartAt) {
-            earliest = Math.min(earliest, st.rate.nextStartAt);
-            break;
-          }
-          st.rate.nextStartAt = now + st.rate.intervalMs;
-        }
-        start(row, d, st);
-      }
-    }
-    if (earliest !== Infinity) wakeAt(earliest);
-  }
-
   function start(row: DeliveryRow, d: DestinationRecord, st: DestState) {
     st.inflight.add(row.id);
     void attempt(row, d)
       .catch((error: unknown) => logger.error('a delivery attempt failed unexpectedly', { error: String(error), delivery: row.id }))
       .finally(() => {
         st.inflight.delete(row.id);
-        schedulePump();
+        queue.schedulePump();
       });
-  }
-
-  function finishWaiters(eventId: number, result: SendResult | null) {
-    const list = waiters.get(eventId);
-    if (!list) return;
-    waiters.delete(eventId);
-    for (const w of list) w(result);
   }
 
   async function attempt(row: DeliveryRow, d: DestinationRecord) {
     const n = row.attempts + 1;
-    const event = deps.events.get(row.event_id);
+    // Just the logged request: the event's outcome and action runs are not needed to forward it.
+    const event = deps.events.request(row.event_id);
     const startedAt = clock.now();
     let request: OutgoingRequest;
     try {
@@ -192,10 +111,10 @@ export function createDeliveryService(deps: Deps, options: DeliveryServiceOption
       const message = `Not sent: ${error instanceof Error ? error.message : String(error)}`;
       const noRequest = { method: event?.method ?? '', url: d.url, headers: [], body: null };
       record(row, d, { n, startedAt, latencyMs: 0, request: noRequest, response: null, error: message }, 'failed', startedAt);
-      finishWaiters(row.event_id, null);
+      waiters.finish(row.event_id, null);
       return;
     }
-    const result = await sender(request, d.timeoutMs);
+    const result = await sender(request, d.timeoutMs, agents.agentFor(d.id, request.url, d.ordered ? 1 : d.concurrency));
     if (stopped) return; // not recorded: sent again at the next start (at least once)
     const now = clock.now();
     const verdict = judgeAttempt({ status: result.status, retryAfter: result.headers['retry-after'] ?? null, failure: result.failure }, now);
@@ -208,6 +127,8 @@ export function createDeliveryService(deps: Deps, options: DeliveryServiceOption
       if (at === null) status = 'failed';
       else nextAt = at;
     }
+    // An ordered destination's next delivery waits for this one: read the queue again, in id order.
+    if (status === 'pending' && d.ordered) stateOf(d.id).queue = [];
     const sentHeaders = request.headers.filter(([name]) => name !== 'content-length');
     const attemptLog = {
       n,
@@ -218,7 +139,7 @@ export function createDeliveryService(deps: Deps, options: DeliveryServiceOption
       error: result.error ?? (verdict.kind === 'delivered' ? null : `the app answered ${result.status}`),
     };
     record(row, d, attemptLog, status, nextAt);
-    finishWaiters(row.event_id, result.status === null ? null : result);
+    waiters.finish(row.event_id, result.status === null ? null : result);
     const st = stateOf(d.id);
     const wasOk = st.health !== 'failing';
     st.health = verdict.kind === 'delivered' ? 'ok' : 'failing';
@@ -227,14 +148,16 @@ export function createDeliveryService(deps: Deps, options: DeliveryServiceOption
     else if (st.health === 'ok' && !wasOk) publishStatus(d, 'ok', false, null);
   }
 
+  /** Queued for the tick's transaction; the UI hears of it once it is committed. */
   function record(row: DeliveryRow, d: DestinationRecord, a: Parameters<typeof repo.record>[1]['attempt'], status: DeliveryRow['status'], nextAt: number) {
     const finishedAt = status === 'pending' ? null : clock.now();
-    repo.record(row.id, { attempt: a, status, nextAt, finishedAt });
-    deps.emit('deliveries.changed', {
-      id: row.id, eventId: row.event_id, destinationId: d.id, destinationName: d.name, status: statusOf(status, d), attempts: a.n,
-      nextAt: status === 'pending' ? nextAt : null, lastStatus: a.response?.status ?? null, lastError: a.error,
-      createdAt: row.created_at, finishedAt, latencyMs: a.latencyMs,
-    });
+    recorder.add(row.id, { attempt: a, status, nextAt, finishedAt }, () =>
+      deps.emit('deliveries.changed', {
+        id: row.id, eventId: row.event_id, destinationId: d.id, destinationName: d.name, status: statusOf(status, d), attempts: a.n,
+        nextAt: status === 'pending' ? nextAt : null, lastStatus: a.response?.status ?? null, lastError: a.error,
+        createdAt: row.created_at, finishedAt, latencyMs: a.latencyMs,
+      }),
+    );
   }
 
   const statusOf = (stored: DeliveryRow['status'], d: DestinationRecord | undefined): DeliveryStatus =>
@@ -250,41 +173,44 @@ export function createDeliveryService(deps: Deps, options: DeliveryServiceOption
     publishStatus,
     /** In the ingest writer's transaction: one delivery per (accepted event, matching destination). */
     enqueueFor(ids: readonly number[], events: readonly NewEvent[]): void {
+      ingest.note(events.length);
       for (let i = 0; i < events.length; i++) {
         const e = events[i]!;
         if (e.processing === 'none' || e.sourceId === null || e.environment === null) continue;
         for (const d of cache.matching(e.sourceId, e.environment, e.eventType)) {
           repo.insert(ids[i]!, d.id, e.receivedAt);
-          active.add(d.id);
+          queue.added(d.id);
         }
       }
     },
     /** After the ingest commit: start what became due. */
     kick(): void {
-      if (active.size > 0) schedulePump();
+      if (queue.hasActive()) queue.schedulePump();
     },
     /** Runs what is due now (tests that advance an injected clock call this). */
-    pump,
+    pump: () => queue.pump(),
     /** Queues a delivered or failed delivery again, now. */
     retry(id: number): boolean {
       const row = repo.get(id);
       if (!row || !repo.requeue(id, clock.now())) return false;
-      active.add(row.destination_id);
-      schedulePump();
+      queue.activate(row.destination_id);
+      queue.schedulePump();
       return true;
     },
     retryFailed(destinationId: string): number {
       const n = repo.requeueFailed(destinationId, clock.now());
-      if (n > 0) active.add(destinationId);
-      schedulePump();
+      if (n > 0) queue.activate(destinationId);
+      queue.schedulePump();
       return n;
     },
     /** Configuration changed: destinations are read again; deleted ones drop out. */
     reload(): void {
       cache.invalidate();
-      for (const id of repo.destinationsWithPending()) active.add(id);
+      // A changed URL, concurrency or order: connections and claimed deliveries are taken afresh.
+      agents.releaseAll();
+      queue.reset();
       hold.startProbes();
-      schedulePump();
+      queue.schedulePump();
     },
     /**
      * Passthrough: the first answer an attempt of this event's first delivery gets, or null when it
@@ -294,29 +220,20 @@ export function createDeliveryService(deps: Deps, options: DeliveryServiceOption
       const first = repo.forEvent(eventId)[0];
       const d = first && cache.get(first.destination_id);
       if (!first || !d || d.paused || d.autoHeldAt !== null) return Promise.resolve(null);
-      return new Promise((resolve) => {
-        const handle = setTimeout(() => {
-          const list = waiters.get(eventId)?.filter((w) => w !== done);
-          if (list?.length) waiters.set(eventId, list);
-          else waiters.delete(eventId);
-          resolve(null);
-        }, timeoutMs);
-        const done = (r: SendResult | null) => {
-          clearTimeout(handle);
-          resolve(r);
-        };
-        waiters.set(eventId, [...(waiters.get(eventId) ?? []), done]);
-      });
+      return waiters.wait(eventId, timeoutMs);
     },
     start(): void {
       hold.startProbes();
-      schedulePump();
+      queue.schedulePump();
     },
     stop(): void {
       stopped = true;
-      if (wake) timers.clear(wake.handle);
+      queue.stop();
+      // Answers already in are recorded; attempts still out are sent again at the next start.
+      recorder.flush();
+      agents.destroyAll();
       hold.stop();
-      for (const id of [...waiters.keys()]) finishWaiters(id, null);
+      waiters.finishAll();
     },
   };
 }

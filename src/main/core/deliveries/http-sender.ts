@@ -1,6 +1,6 @@
-import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { connect } from 'node:net';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { connect, type Socket } from 'node:net';
 import type { OutgoingRequest } from './build-request';
 
 /** Bytes of an answer kept in the attempt log. */
@@ -17,7 +17,8 @@ export interface SendResult {
   error: string | null;
 }
 
-export type Sender = (request: OutgoingRequest, timeoutMs: number) => Promise<SendResult>;
+/** `agent`: the destination's pool of kept-alive connections (absent: a connection of its own). */
+export type Sender = (request: OutgoingRequest, timeoutMs: number, agent?: HttpAgent) => Promise<SendResult>;
 
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
 
@@ -59,21 +60,33 @@ function flatten(res: IncomingMessage): Record<string, string> {
   return out;
 }
 
-/** One HTTP request with node:http (which, unlike fetch, sends the bytes and header order as given). */
-export const httpSender: Sender = (req, timeoutMs) =>
-  new Promise((resolve) => {
-    const started = performance.now();
+/**
+ * One HTTP request with node:http (which, unlike fetch, sends the bytes and header order as given).
+ * A kept-alive connection the app closed while idle (its keep-alive timeout) breaks on reuse before
+ * any answer: that is not the app failing, so the request goes once more on a fresh connection.
+ */
+export const httpSender: Sender = async (req, timeoutMs, agent) => {
+  const started = performance.now();
+  const first = await sendOnce(req, timeoutMs, agent, started);
+  if (first !== 'stale-socket') return first;
+  const fresh = await sendOnce(req, timeoutMs, undefined, started);
+  // A connection of its own is never a reused one.
+  return fresh === 'stale-socket' ? { status: null, headers: {}, body: '', truncated: false, latencyMs: 0, failure: 'network', error: 'connection reset before the app answered' } : fresh;
+};
+
+function sendOnce(req: OutgoingRequest, timeoutMs: number, agent: HttpAgent | undefined, started: number): Promise<SendResult | 'stale-socket'> {
+  return new Promise((resolve) => {
     const url = new URL(req.url);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     let settled = false;
-    const done = (r: Omit<SendResult, 'latencyMs'>) => {
+    const done = (r: Omit<SendResult, 'latencyMs'> | 'stale-socket') => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ ...r, latencyMs: Math.round(performance.now() - started) });
+      resolve(r === 'stale-socket' ? r : { ...r, latencyMs: Math.round(performance.now() - started) });
     };
     const fail = (failure: SendResult['failure'], error: string) => done({ status: null, headers: {}, body: '', truncated: false, failure, error });
-    const outgoing = send(url, { method: req.method, headers: outgoingHeaders(req.headers, req.body.length), agent: false }, (res) => {
+    const outgoing = send(url, { method: req.method, headers: outgoingHeaders(req.headers, req.body.length), agent: agent ?? false }, (res) => {
       const chunks: Buffer[] = [];
       let kept = 0;
       let truncated = false;
@@ -84,7 +97,7 @@ export const httpSender: Sender = (req, timeoutMs) =>
         chunks.push(part);
         kept += part.length;
       });
-      res.on('end', () => done({ status: res.statusCode ?? 0, headers: flatten(res), body: Buffer.concat(chunks).toString('utf8'), truncated, failure: null, error: null }));
+      res.on('end', () => done({ status: res.statusCode ?? 0, headers: flatten(res), body: chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'), truncated, failure: null, error: null }));
       res.on('error', (error) => fail('network', `the answer broke off: ${error.message}`));
     });
     const timer = setTimeout(() => {
@@ -92,11 +105,56 @@ export const httpSender: Sender = (req, timeoutMs) =>
       outgoing.destroy();
     }, timeoutMs);
     outgoing.on('error', (error: NodeJS.ErrnoException & { hostname?: string }) => {
+      if (outgoing.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) return done('stale-socket');
       const described = describeNetworkError(error);
       fail(described.failure, described.error);
     });
     outgoing.end(req.body);
   });
+}
+
+/**
+ * Kept-alive connections per destination, at most its concurrency: a backlog goes out over a few
+ * warm sockets instead of a TCP handshake (and a TIME_WAIT port) per delivery. A destination that
+ * is paused, changed or removed lets its connections go; requests still on them finish first.
+ */
+export function createAgentPool() {
+  const agents = new Map<string, { agent: HttpAgent; key: string }>();
+  const retire = (agent: HttpAgent) => {
+    // Sockets in use close as their answers end, instead of going back to the pool.
+    agent.on('free', (socket: Socket) => socket.destroy());
+    for (const list of Object.values(agent.freeSockets)) for (const socket of list ?? []) socket.destroy();
+  };
+  return {
+    agentFor(destinationId: string, url: string, maxSockets: number): HttpAgent {
+      const https = url.startsWith('https:');
+      const key = `${https ? 's' : 'p'}${maxSockets}`;
+      const found = agents.get(destinationId);
+      if (found?.key === key) return found.agent;
+      if (found) retire(found.agent);
+      const options = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' as const };
+      const agent = https ? new HttpsAgent(options) : new HttpAgent(options);
+      agents.set(destinationId, { agent, key });
+      return agent;
+    },
+    /** The destination's connections close once idle (paused, changed or removed). */
+    release(destinationId: string): void {
+      const found = agents.get(destinationId);
+      if (found) retire(found.agent);
+      agents.delete(destinationId);
+    },
+    releaseAll(): void {
+      for (const { agent } of agents.values()) retire(agent);
+      agents.clear();
+    },
+    /** The core closes: every connection now (unrecorded attempts are sent again at the next start). */
+    destroyAll(): void {
+      for (const { agent } of agents.values()) agent.destroy();
+      agents.clear();
+    },
+  };
+}
+export type AgentPool = ReturnType<typeof createAgentPool>;
 
 /** Whether something accepts TCP connections at the URL's host and port (the probe of a held destination). */
 export function probeUrl(target: string, timeoutMs = 2_000): Promise<boolean> {
