@@ -133,7 +133,8 @@ export const createEventsSlice =
     const countShown = async (query: EventQuery, mine: number) => {
       try {
         const at = edits;
-        if (query.search) await new Promise((resolve) => setTimeout(resolve, SEARCH_COUNT_DELAY_MS));
+        // Any total waits for the pause: clearing a search and typing the next must not queue behind it.
+        await new Promise((resolve) => setTimeout(resolve, SEARCH_COUNT_DELAY_MS));
         if (mine !== generation || at !== edits) return;
         const total = await api.call('events.count', query.search ? { ...query, cap: SEARCH_COUNT_CAP } : query);
         if (mine === generation) set({ logTotal: total });
