@@ -245,12 +245,12 @@ export const contract = {
     input: z.object({
       id: z.number().int(),
       /** False leaves `parsedBody` null: a view that shows the text needs no second copy of a large body. */
+      parsed: z.boolean().default(true),
       /**
        * `full`: the body as text (when UTF-8) and as base64. `text`: `bodyBase64` is empty when the body is
        * text, so a large body crosses once. `none`: both empty, to refresh a detail already on screen.
        */
       body: z.enum(['full', 'text', 'none']).default('full'),
-      parsed: z.boolean().default(true),
     }),
     output: EventDetailSchema,
   },
