@@ -35,6 +35,7 @@ CREATE TABLE ws_workflow_runs ( id TEXT PRIMARY KEY, environment TEXT NOT NULL, 
 CREATE TABLE ws_workflows ( environment TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL, steps TEXT NOT NULL DEFAULT '[]', active INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (environment, key) );
 CREATE INDEX deliveries_by_destination ON deliveries (destination_id, status);
 CREATE INDEX deliveries_by_event ON deliveries (event_id);
+CREATE INDEX deliveries_due ON deliveries (destination_id, next_at, id) WHERE status = 'pending';
 CREATE INDEX deliveries_pending ON deliveries (destination_id, id) WHERE status = 'pending';
 CREATE INDEX destinations_by_source ON destinations (source_id, environment);
 CREATE INDEX events_by_environment ON events (environment, id);

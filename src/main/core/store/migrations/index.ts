@@ -8,6 +8,7 @@ import { payloadShapes } from './006-payload-shapes';
 import { fixtures } from './007-fixtures';
 import { mappingOverrides } from './008-mapping-overrides';
 import { replayEdits } from './009-replay-edits';
+import { deliveryDueIndex } from './010-delivery-due-index';
 
 /** Append only. Never edit a migration that has shipped; add the next one. */
-export const migrations: readonly Migration[] = [initial, workspace, workspaceLifecycle, eventOutcomes, deliveries, payloadShapes, fixtures, mappingOverrides, replayEdits];
+export const migrations: readonly Migration[] = [initial, workspace, workspaceLifecycle, eventOutcomes, deliveries, payloadShapes, fixtures, mappingOverrides, replayEdits, deliveryDueIndex];

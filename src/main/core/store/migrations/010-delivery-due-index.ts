@@ -8,7 +8,7 @@ import type { Migration } from '../migrate';
  * (20,000 held events: a whole sort per delivery). This index answers both in order, at once.
  */
 export const deliveryDueIndex: Migration = {
-  version: 12,
+  version: 10,
   name: 'delivery-due-index',
   up(db) {
     db.exec(`CREATE INDEX deliveries_due ON deliveries (destination_id, next_at, id) WHERE status = 'pending';`);
