@@ -195,6 +195,26 @@ describe('config and captures', () => {
   }, 60_000);
 });
 
+describe('inlet replay --resign', () => {
+  it('re-signs a capture whose Stripe signature is 10 minutes old, so it verifies where --as-configured is refused', async () => {
+    const dir = await connectedStripe();
+    const signedAt = Date.now() - 10 * 60_000;
+    const payload = { id: 'evt_stale', object: 'event', type: 'invoice.paid', data: { object: { id: 'in_1', customer: 'cus_1' } } };
+    const { headers, body } = await signStripe({ payload, secret: WHSEC, timestamp: signedAt });
+    const file = join(dir, 'stale.jsonl');
+    writeFileSync(file, `${JSON.stringify({ headers, body })}\n`);
+    const imported = await runInlet(dir, ['--json', 'import', file, '--source', 'stripe']);
+    expect(imported.code).toBe(0);
+    const [id] = (JSON.parse(imported.stdout) as { ids: number[] }).ids;
+
+    const asConfigured = await runInlet(dir, ['--json', 'replay', String(id), '--as-configured']);
+    expect(JSON.parse(asConfigured.stdout)).toEqual([expect.objectContaining({ replayOf: id, verification: 'failed' })]);
+    const resigned = await runInlet(dir, ['--json', 'replay', String(id), '--resign']);
+    expect(resigned.code).toBe(0);
+    expect(JSON.parse(resigned.stdout)).toEqual([expect.objectContaining({ replayOf: id, verification: 'verified', eventType: 'invoice.paid', responseStatus: 200 })]);
+  }, 60_000);
+});
+
 describe('inlet listen --forward-to', () => {
   it('forwards a Stripe-signed event to the app byte for byte (the Stripe SDK verifies it there) and prints the delivery', async () => {
     const dir = await connectedStripe();
