@@ -1,14 +1,8 @@
-import { z } from 'zod';
-
-export const ErrorCodeSchema = z.enum([
-  'invalid_input',
-  'not_found',
-  'conflict',
-  'unauthorized',
-  'forbidden',
-  'internal',
-]);
-export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+/**
+ * Every code an API error can carry. A type, not a zod enum: the `inlet` command attached to a
+ * running host reads results through this module and should not load zod for six strings.
+ */
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden' | 'internal';
 
 /**
  * One refused part of an input. `path` is exact — object keys and array indexes from the input's
