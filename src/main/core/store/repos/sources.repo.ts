@@ -113,8 +113,8 @@ export function createSourcesRepo(db: Db) {
     allSettings: db.prepare<[], SettingsRow & { template_id: string }>(
       'SELECT s.*, src.template_id FROM source_settings s JOIN sources src ON src.id = s.source_id',
     ),
-    secretsOf: db.prepare<[string], SecretRow>('SELECT * FROM source_secrets WHERE source_id = ? ORDER BY created_at, id'),
-    allSecrets: db.prepare<[], SecretRow>('SELECT * FROM source_secrets ORDER BY created_at, id'),
+    secretsOf: db.prepare<[string], SecretRow>('SELECT * FROM source_secrets WHERE source_id = ? ORDER BY created_at, rowid'),
+    allSecrets: db.prepare<[], SecretRow>('SELECT * FROM source_secrets ORDER BY created_at, rowid'),
     getSecret: db.prepare<[string, string, string], SecretRow>(
       'SELECT * FROM source_secrets WHERE source_id = ? AND environment = ? AND id = ?',
     ),
