@@ -100,8 +100,12 @@ export const createMappingSamplesSlice =
         const source = get().sources.find((s) => s.id === sourceId);
         if (!environment || !source) return;
         const templateId = source.templateId;
+        let failure: string | null = null;
         const [page, template] = await Promise.all([
-          api.call('events.list', { sourceId, environment, limit: RECENT }).catch(() => ({ items: [] as EventSummary[] })),
+          api.call('events.list', { sourceId, environment, limit: RECENT }).catch((error: unknown) => {
+            failure = `Couldn’t load this source’s recent events: ${describeError(error)}`;
+            return { items: [] as EventSummary[] };
+          }),
           templateId !== CUSTOM_TEMPLATE_ID && get().sourceTemplate?.id !== templateId
             ? api.call('templates.get', { id: templateId }).catch(() => null)
             : Promise.resolve(templateId === CUSTOM_TEMPLATE_ID ? null : get().sourceTemplate),
@@ -110,6 +114,8 @@ export const createMappingSamplesSlice =
         if (get().mappingsSourceId !== sourceId) return;
         set({ recentSourceEvents: page.items, sourceTemplate: template });
         await get().refreshSamples();
+        // Without its events the tree would silently say "no sample yet"; say why instead.
+        if (failure) set({ sampleError: failure });
       },
       refreshSamples: () => show(refs()[0], 0),
       async stepSample(delta) {
