@@ -75,6 +75,27 @@ describe('mapping samples', () => {
   });
 });
 
+describe('mapping samples when the log is unreachable', () => {
+  it('says the recent events could not be loaded instead of an empty tree', async () => {
+    const fake = fakeApi({
+      'environments.list': () => [{ key: 'development', name: 'Development' }],
+      'sources.list': () => [source({ templateId: 'custom' })],
+      'mappings.list': () => [],
+      'events.list': () => {
+        throw new Error('the host is busy');
+      },
+    });
+    const store = createAppStore(fake.api);
+    await store.getState().loadEnvironments();
+    await store.getState().loadSources();
+    await store.getState().loadMappings('src_1');
+    store.getState().newMapping('user.created');
+    await store.getState().loadSampleSources('src_1');
+    expect(store.getState().sample).toBeNull();
+    expect(store.getState().sampleError).toMatch(/Couldn’t load this source’s recent events: .*the host is busy/);
+  });
+});
+
 describe('originalOf', () => {
   it('finds the newest earlier processed event with the same idempotency key', () => {
     const dup = summary({ id: 9, idempotencyKey: 'evt_1', processing: 'duplicate' });
