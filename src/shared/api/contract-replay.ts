@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReplayModeSchema } from '../domain/event';
+import { EventFilterSchema, ReplayModeSchema } from '../domain/event';
 
 const EventId = z.number().int();
 
@@ -19,8 +19,36 @@ export const ReplayEditSchema = z.object({
   query: z.string().max(16 * 1024).optional(),
 });
 
+/** The events a bulk replay takes: exactly `ids`, or those the filter matches (oldest first, at most `max`). */
+export const BulkReplaySelectionSchema = EventFilterSchema.extend({
+  /** Exactly these events (e.g. the ones just imported); the other filters are then ignored. */
+  ids: z.array(z.number().int()).max(100_000).optional(),
+  max: z.number().int().min(1).max(100_000).default(10_000),
+});
+
 /** Re-signing on replay (issue #13). Read-only. Spread into `contract`. */
 export const replayMethods = {
+  'events.replayPlan': {
+    summary:
+      "What a bulk replay without a mode would do with the events it selects (as `events.replayMany` selects them): how many are re-signed (their signature is older than its scheme's tolerance) and why, how many are verified as configured, and how many would fail verification as configured now.",
+    input: BulkReplaySelectionSchema,
+    output: z.object({
+      /** Events the bulk replay would take. */
+      total: z.number().int(),
+      /** Re-signed by default: stale, and Inlet can sign for their source. */
+      resign: z.number().int(),
+      /** Verified as configured by default. */
+      asConfigured: z.number().int(),
+      /** Would fail verification if replayed as configured now: stale signatures, or ones the current secrets don't match. */
+      failAsConfigured: z.number().int(),
+      /** Can't be re-signed (their source's scheme needs a key Inlet lacks, or has no signature). */
+      unsignable: z.number().int(),
+      /** The re-signed ones by provider: its tolerance and how many. */
+      stale: z.array(z.object({ provider: z.string(), toleranceSeconds: z.number().int(), count: z.number().int() })),
+      /** The default in sentences, e.g. "2 of 3 events will be re-signed: their signatures are older than Stripe accepts (5 minutes). The other 1 is verified as configured." */
+      summary: z.string(),
+    }),
+  },
   'events.replayOptions': {
     summary:
       'How an event can be replayed: each mode with whether it is available (re-signing needs a scheme Inlet can sign and a secret) and why not, the default mode and, in a sentence, why.',

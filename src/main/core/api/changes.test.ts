@@ -27,6 +27,7 @@ const READ_ONLY: ApiMethod[] = [
   'events.replayJobs',
   'events.rehearse',
   'events.replayOptions',
+  'events.replayPlan',
   'events.resignedRequest',
   'captures.preview',
   'captures.status',

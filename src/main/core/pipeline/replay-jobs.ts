@@ -41,6 +41,9 @@ export function createReplayJobs(ctx: CoreContext, queue: IngestQueue) {
     return ids.slice(0, max).reverse();
   };
 
+  const select = (filter: EventFilter, max: number, only?: readonly number[]): number[] =>
+    only ? [...new Set(only)].sort((a, b) => a - b).slice(0, max) : collect(filter, max);
+
   async function run(jobId: string, ids: number[], options: ReplayOptions, state: JobState) {
     const progress = (done: number, s: 'running' | 'finished' | 'cancelled' | 'failed', error?: string) => {
       state.done = done;
@@ -82,8 +85,10 @@ export function createReplayJobs(ctx: CoreContext, queue: IngestQueue) {
   }
 
   return {
+    /** The events a job started with these arguments replays, in order (`events.replayPlan` reads the same). */
+    select,
     start(filter: EventFilter, max: number, options: ReplayOptions, only?: number[]): { jobId: string; total: number } {
-      const ids = only ? [...new Set(only)].sort((a, b) => a - b).slice(0, max) : collect(filter, max);
+      const ids = select(filter, max, only);
       const jobId = newId('replay');
       const state: JobState = { cancelled: false, done: 0, total: ids.length, failed: 0, failures: [] };
       running.set(jobId, state);

@@ -1,6 +1,7 @@
 import type { ApiOutput } from '../../../shared/api/contract';
 import { ApiFailure } from '../../../shared/api/result';
 import type { ReplayMode } from '../../../shared/domain/event';
+import type { VerificationResult } from '../../../shared/domain/verification';
 import type { CoreContext } from '../context';
 import { routeFor } from '../judge/rejudge';
 import type { Route } from '../judge/routes';
@@ -24,13 +25,22 @@ export function spokenDuration(seconds: number): string {
  * today but signed last week counts as stale too.
  */
 export function staleSeconds(ctx: Pick<CoreContext, 'clock'>, route: Route, original: LoggedRequest): number | null {
+  return staleIn(verifyLoggedNow(ctx, route, original));
+}
+
+/** The logged request's signature checked as the receiver would check it now. */
+export function verifyLoggedNow(ctx: Pick<CoreContext, 'clock'>, route: Route, original: LoggedRequest): VerificationResult {
   const url = original.query ? `${original.path}?${original.query}` : original.path;
-  const result = verifyRequest({
+  return verifyRequest({
     config: route.settings.verification,
     secrets: route.secrets,
     request: { method: original.method, url, headers: headerRecord(original.headers), rawBody: original.body },
     now: ctx.clock.now(),
   });
+}
+
+/** How long ago a refused signature was made, when it was refused only for its age. */
+export function staleIn(result: VerificationResult): number | null {
   const diagnosis = result.status === 'failed' ? result.diagnosis : undefined;
   return diagnosis?.code === 'timestamp_out_of_tolerance' && (diagnosis.skewSeconds ?? 0) > 0 ? (diagnosis.skewSeconds ?? 0) : null;
 }

@@ -3,6 +3,7 @@ import type { EventDetail } from '../../../../shared/domain/event';
 import { parseBody } from '../../request/parse-body';
 import { replayEvent } from '../../pipeline/replay';
 import { replayOptionsFor, resignedRequestFor } from '../../pipeline/replay-options';
+import { replayPlanFor } from '../../pipeline/replay-plan';
 import { rehearseEvent } from '../../pipeline/rehearse';
 import { pastedRequest } from '../../request/event-context';
 import { importEvents } from '../../portability/import-events';
@@ -19,6 +20,7 @@ type EventHandlers = Pick<
   | 'events.replay'
   | 'events.replayMany'
   | 'events.replayOptions'
+  | 'events.replayPlan'
   | 'events.resignedRequest'
   | 'events.replayJobs'
   | 'events.cancelReplay'
@@ -65,6 +67,7 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
     'events.replayMany': ({ mode, respectIdempotency, max, ids, ...filter }) =>
       services.replays.start(filter, max, { mode, respectIdempotency }, ids),
     'events.replayOptions': ({ id }) => replayOptionsFor(ctx, id),
+    'events.replayPlan': ({ max, ids, ...filter }) => replayPlanFor(ctx, services.replays.select(filter, max, ids)),
     'events.resignedRequest': ({ id }) => resignedRequestFor(ctx, id),
     'events.replayJobs': () => services.replays.list(),
     'events.cancelReplay': ({ jobId }) => ({ cancelled: services.replays.cancel(jobId) }),
