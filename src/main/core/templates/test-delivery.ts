@@ -4,10 +4,10 @@ import { nestedDeeperThan } from '../../../shared/json/nesting';
 import { signDelivery } from '../verification';
 import { applyFresh, randomToken } from './fresh';
 
-/** What is re-sent: a template sample, or a logged request's headers and raw body. */
+/** What is re-sent: a template sample, or a logged request's headers and raw body (and query, e.g. a fixture's). */
 export type TestPayload =
   | { kind: 'sample'; sample: TemplateSample }
-  | { kind: 'logged'; headers: Record<string, string>; body: Buffer; contentType: string | null };
+  | { kind: 'logged'; headers: Record<string, string>; body: Buffer; contentType: string | null; query?: string };
 
 export interface TestDeliveryInput {
   template: Pick<Template, 'fresh' | 'secretVar'>;
@@ -67,13 +67,16 @@ function bodyAndHeaders(input: TestDeliveryInput): { headers: Record<string, str
  */
 export function buildTestDelivery(input: TestDeliveryInput): TestDelivery {
   const { headers, body, contentType } = bodyAndHeaders(input);
-  const endpoint = new URL(input.endpointUrl);
+  // Added before signing: URL-signing schemes (Twilio, Square, HubSpot) cover the query too.
+  const query = input.payload.kind === 'logged' ? (input.payload.query ?? '').replace(/^\?/, '') : '';
+  const endpointUrl = query === '' ? input.endpointUrl : `${input.endpointUrl}${input.endpointUrl.includes('?') ? '&' : '?'}${query}`;
+  const endpoint = new URL(endpointUrl);
   const path = endpoint.pathname + endpoint.search;
   if (input.template.secretVar && input.secretVarValue) {
     headers[input.template.secretVar.header] = `${input.template.secretVar.prefix}${input.secretVarValue}`;
   }
   if (input.config.scheme === 'none' || input.secret === null) {
-    return { url: input.endpointUrl, headers: { ...headers, 'content-type': contentType }, body };
+    return { url: endpointUrl, headers: { ...headers, 'content-type': contentType }, body };
   }
   const signed = signDelivery({
     config: input.config,
@@ -82,7 +85,7 @@ export function buildTestDelivery(input: TestDeliveryInput): TestDelivery {
     now: input.now,
     method: 'POST',
     url: path,
-    publicUrl: input.endpointUrl,
+    publicUrl: endpointUrl,
     contentType,
     // Mailgun's token has its own form; every other scheme that signs an id takes this one.
     ...(input.config.scheme === 'mailgun' ? {} : { id: `msg_${randomToken()}` }),
