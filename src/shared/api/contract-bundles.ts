@@ -22,7 +22,7 @@ const ImportOptions = {
 export const bundleMethods = {
   'bundles.export': {
     summary:
-      'Writes a bundle of the chosen parts: environments, sources (settings and mappings), workflows, destinations, fixtures and a slice of the log (newest `max` matching events, as captures). Endpoint tokens never leave; secret values only sealed with `passphrase` (scrypt + AES-256-GCM). With `redaction`, fixtures and events are redacted consistently across the file.',
+      'Writes a bundle of the chosen parts: environments, sources (settings and mappings), workflows, destinations, fixtures and a slice of the log (newest `max` matching events, as captures). Endpoint tokens never leave; secret values only sealed with `passphrase` (scrypt + AES-256-GCM). With `workspace`, a snapshot of each environment\'s workspace (users with channel data and preferences, objects, tenants, subscriptions, audiences; not workflow runs). With `redaction`, fixtures, events and the snapshot are redacted consistently across the file.',
     input: z.object({
       sourceIds: z.array(Id).optional(),
       environments: z.array(EnvKeySchema).optional(),
@@ -33,6 +33,8 @@ export const bundleMethods = {
       events: z.object({ filter: EventFilterSchema.omit({ sourceId: true, environment: true }).default({}), max: z.number().int().min(1).max(50_000).default(1000) }).optional(),
       passphrase: Passphrase.optional(),
       redaction: RedactionRulesSchema.optional(),
+      /** Each carried environment's workspace (users, objects, tenants, subscriptions, audiences), redacted with the rest. */
+      workspace: z.boolean().default(false),
     }),
     output: z.object({
       bundle: BundleSchema,
@@ -42,7 +44,7 @@ export const bundleMethods = {
   },
   'bundles.preview': {
     summary:
-      'Reads a bundle (or version-1 configuration file) and says what importing it would do here, item by item: created, or — when the key is taken — renamed, replaced or skipped (the choices each item allows). Writes nothing. A file that is not a valid bundle is refused naming the field, e.g. `sources[1].mappings[0].actionType`.',
+      'Reads a bundle (or version-1 configuration file) and says what importing it would do here, item by item: created, or — when the key is taken — renamed, replaced or skipped (the choices each item allows). A workspace snapshot is one item per environment, plus one per kind (users, objects, tenants, subscriptions) whose keys are taken here, to replace or skip (never rename: an id is what the rest refers to). Writes nothing. A file that is not a valid bundle is refused naming the field, e.g. `sources[1].mappings[0].actionType`.',
     input: z.object({ file: AnyFile, onConflict: z.enum(['skip', 'rename', 'replace']).default('skip') }),
     output: BundlePreviewSchema,
   },

@@ -7,7 +7,7 @@ export type BundleAction = z.infer<typeof BundleActionSchema>;
 export const BundlePreviewItemSchema = z.object({
   /** Stable within the file: `source:stripe`, `workflow:development/order-placed`, `fixture:stripe/Paid`… */
   ref: z.string(),
-  kind: z.enum(['environment', 'source', 'workflow', 'destination', 'fixture', 'events']),
+  kind: z.enum(['environment', 'source', 'workflow', 'destination', 'fixture', 'events', 'workspace']),
   label: z.string(),
   /** Something with this key is already here. */
   exists: z.boolean(),
@@ -40,5 +40,12 @@ export const BundleImportReportSchema = z.object({
   counts: z.object({ mappings: z.number().int(), workflows: z.number().int(), fixtures: z.number().int(), destinations: z.number().int(), events: z.number().int() }),
   /** The imported events' new ids, oldest first: replay them to run the mappings. */
   eventIds: z.array(z.number().int()),
+  /** Per environment whose workspace snapshot was imported: rows added, replaced and kept as they were here. */
+  workspace: z.array(z.object({
+    environment: z.string(),
+    created: z.object({ users: z.number().int(), objects: z.number().int(), tenants: z.number().int(), subscriptions: z.number().int(), audienceMembers: z.number().int() }),
+    replaced: z.number().int(),
+    skipped: z.number().int(),
+  })).optional(),
 });
 export type BundleImportReport = z.infer<typeof BundleImportReportSchema>;

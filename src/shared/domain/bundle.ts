@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BundleWorkspaceSchema } from './bundle-workspace';
 import { DestinationFieldsSchema } from './destination';
 import { EnvKeySchema } from './environment';
 import { ExportedMappingSchema, ExportedSettingsSchema, ExportFileSchema } from './export';
@@ -69,6 +70,8 @@ export const BundleSchema = z.object({
   /** Fixtures and events had redaction rules applied: their bodies changed, so replay re-signs them. */
   redacted: z.boolean().default(false),
   sealed: SealedSchema.optional(),
+  /** Optional: a snapshot of each environment's workspace (left out of bundles written before it existed). */
+  workspace: z.array(BundleWorkspaceSchema).optional(),
 });
 export type Bundle = z.output<typeof BundleSchema>;
 export type BundleInput = z.input<typeof BundleSchema>;

@@ -6,6 +6,7 @@ import type { CoreContext } from '../context';
 import { createDestinationsRepo } from '../deliveries/destinations-repo';
 import { fixturesRepo } from '../fixtures/fixtures-repo';
 import { sealSecrets } from './passphrase';
+import { exportWorkspace, type RedactValue } from './workspace-snapshot';
 
 /** What a redactor does to one request; the hook lets an export run without one. */
 export type RedactRequest = (r: { headers: Record<string, string>; body: string; query: string; bodyEncoding: 'utf8' | 'base64' }) => {
@@ -28,6 +29,9 @@ export interface BundleExportOptions {
   /** Secret values travel only sealed with this. */
   passphrase?: string | undefined;
   redact?: RedactRequest | undefined;
+  /** Each carried environment's workspace snapshot, redacted by `redactValue` (the same redactor as `redact`). */
+  workspace?: boolean | undefined;
+  redactValue?: RedactValue | undefined;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -137,5 +141,6 @@ export function exportBundle(ctx: CoreContext, options: BundleExportOptions): Bu
     events: options.events ? eventsPart(ctx, sources, envs, options.events, options.redact) : [],
     redacted: options.redact !== undefined,
     ...(sealed ? { sealed } : {}),
+    ...(options.workspace ? { workspace: exportWorkspace(ctx, environments.map((e) => e.key), options.redactValue) } : {}),
   };
 }

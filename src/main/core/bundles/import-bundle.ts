@@ -10,6 +10,7 @@ import { newId } from '../util/ids';
 import { importBundleEvents } from './import-events';
 import { openSecrets } from './passphrase';
 import { chosen, planBundle, refs } from './plan';
+import { applyWorkspace } from './workspace-snapshot';
 
 export interface BundleImportOptions {
   passphrase?: string | undefined;
@@ -102,6 +103,8 @@ export function applyConfiguration(ctx: CoreContext, bundle: Bundle, options: Bu
       });
       report.counts.destinations++;
     });
+
+    applyWorkspace(ctx, bundle, choice, report);
   })();
 
   ctx.routes.invalidate();

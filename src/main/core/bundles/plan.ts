@@ -3,6 +3,7 @@ import type { BundleAction, BundlePreview, BundlePreviewItem } from '../../../sh
 import type { CoreContext } from '../context';
 import { createDestinationsRepo } from '../deliveries/destinations-repo';
 import { fixturesRepo } from '../fixtures/fixtures-repo';
+import { workspaceItems } from './workspace-snapshot';
 
 export const refs = {
   environment: (key: string) => `environment:${key}`,
@@ -59,6 +60,8 @@ export function planBundle(ctx: CoreContext, bundle: Bundle, onConflict: 'skip' 
     const exists = source !== undefined && destinations.some((x) => x.sourceId === source.id && x.environment === d.environment && x.url === d.url);
     add({ ref: refs.destination(i), kind: 'destination', label: `${d.name} → ${d.url} (${d.source}, ${d.environment})`, exists, actions: exists ? ['replace', 'skip'] : ['create', 'skip'], note: exists ? 'applies when the source is replaced' : null });
   });
+
+  for (const item of workspaceItems(ctx, bundle)) add(item);
 
   const scripts = bundle.sources.flatMap((s) => s.settings.filter((x) => x.preprocess).map((x) => ({ source: s.key, environment: x.environment })));
   const plainSecrets = bundle.sources.some((s) => s.settings.some((x) => (x.secrets?.length ?? 0) > 0));

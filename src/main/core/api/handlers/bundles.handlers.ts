@@ -4,6 +4,7 @@ import type { RedactionChange } from '../../../../shared/domain/redaction';
 import { exportBundle } from '../../bundles/export-bundle';
 import { importBundle } from '../../bundles/import-bundle';
 import { planBundle } from '../../bundles/plan';
+import { redactWorkspaceValue } from '../../bundles/redact-workspace';
 import { exportConfig } from '../../portability/export-config';
 import { importConfig } from '../../portability/import-config';
 import { createRedactor } from '../../redaction';
@@ -31,15 +32,19 @@ export function bundleHandlers(ctx: CoreContext, services: PipelineServices): Bu
       const changes: RedactionChange[] = [];
       let count = 0;
       const redactor = redaction && createRedactor(redaction);
+      const keep = (found: RedactionChange[]) => {
+        count += found.length;
+        for (const c of found) if (changes.length < FIRST_CHANGES) changes.push(c);
+      };
       const redact = redactor
         ? (r: { headers: Record<string, string>; body: string; query: string; bodyEncoding: 'utf8' | 'base64' }) => {
             const result = redactor.request(r);
-            count += result.changes.length;
-            for (const c of result.changes) if (changes.length < FIRST_CHANGES) changes.push(c);
+            keep(result.changes);
             return result.request;
           }
         : undefined;
-      const bundle = exportBundle(ctx, { ...options, redact });
+      const redactValue = redactor ? redactWorkspaceValue(redactor, keep) : undefined;
+      const bundle = exportBundle(ctx, { ...options, redact, redactValue });
       return { bundle, redactions: { count, first: changes } };
     },
     'bundles.preview': ({ file, onConflict }) => planBundle(ctx, mustRead(file), onConflict),
