@@ -234,7 +234,7 @@ function filteredQuery(filter: EventFilter & { cursor?: number; after?: number }
   const from = `${filter.search ? 'events_fts f JOIN events e ON e.id = f.rowid' : 'events e'} ${OUTCOME_JOIN}`;
   const params: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== 'limit' && k !== 'delivery') params[k] = v;
-  if (filter.search) params.search = fts(filter.search);
+  if (filter.search) params.search = fts(filter.search).match;
   return { sql: `${from} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`, params };
 }
 
