@@ -1,4 +1,4 @@
-import { ACTIONS, executionRank, ResolvedParamsSchemas, type ActionType } from '../../../shared/domain/action';
+import { ACTION_ORDER, ACTIONS, executionRank, ResolvedParamsSchemas, type ActionType } from '../../../shared/domain/action';
 import { eventTypeMatches, type ActionPlan, type Mapping, type PlanError } from '../../../shared/domain/mapping';
 import { effectiveMapping } from '../../../shared/domain/mapping-overrides';
 import type { ExprContext } from '../../../shared/expr/evaluate';
@@ -67,13 +67,15 @@ export const planMapping = (m: Pick<Mapping, 'id' | 'actionType' | 'params' | 'c
     if (spec.kind === 'custom_properties') custom = value as Record<string, unknown>;
     else plan.params[spec.name] = value;
   }
-  if (custom) mergeCustom(plan, custom);
-  if (plan.errors.length === 0) validateResolved(plan, m.actionType);
+  const merged = custom ? mergeCustom(plan, custom) : NONE;
+  if (plan.errors.length === 0 && !coercionGuarantees(m.actionType, plan.params, merged)) validateResolved(plan, m.actionType);
   return { ...plan, status: plan.errors.length ? 'error' : 'ready' };
 };
 
-/** Custom properties sit next to the named fields (Knock's REST bodies); named fields win. */
-const mergeCustom = (plan: ActionPlan, custom: Record<string, unknown>): void => {
+const NONE: readonly string[] = [];
+
+/** Custom properties sit next to the named fields (Knock's REST bodies); named fields win. Returns the merged keys. */
+const mergeCustom = (plan: ActionPlan, custom: Record<string, unknown>): readonly string[] => {
   const merged: string[] = [];
   const kept: string[] = [];
   for (const [key, value] of Object.entries(custom)) {
@@ -85,6 +87,28 @@ const mergeCustom = (plan: ActionPlan, custom: Record<string, unknown>): void =>
   }
   if (merged.length) plan.coercions.push(`custom_properties: ${merged.length} key(s) merged into the properties (${merged.join(', ')})`);
   if (kept.length) plan.coercions.push(`custom_properties: ${kept.join(', ')} ignored (set by their own parameter)`);
+  return merged;
+};
+
+/** Each action's named fields: a custom property merged under one of these names must pass its schema. */
+const SHAPE_KEYS = new Map<ActionType, ReadonlySet<string>>(
+  ACTION_ORDER.map((type) => [type, new Set(Object.keys(ResolvedParamsSchemas[type].shape))]),
+);
+/** Parameters whose schema checks more than their coercion does (a tenant's `settings.branding` must be an object). */
+const CHECKED_BY_SCHEMA_ONLY: Partial<Record<ActionType, readonly string[]>> = { tenants_set: ['settings'] };
+
+/**
+ * Whether the coerced parameters are bound to pass the action's schema, so the second validation
+ * can be skipped (zod's parse and its copies were about a sixth of processing's CPU). Every
+ * coercion yields what its kind's schema accepts (coercion-guarantee.test.ts holds the two
+ * together), so only a merged custom property named like a field, or a parameter the schema
+ * checks deeper, still needs zod.
+ */
+const coercionGuarantees = (type: ActionType, params: Record<string, unknown>, merged: readonly string[]): boolean => {
+  const shape = SHAPE_KEYS.get(type);
+  for (const key of merged) if (shape?.has(key) !== false) return false;
+  const deeper = CHECKED_BY_SCHEMA_ONLY[type];
+  return deeper === undefined || deeper.every((name) => params[name] === undefined);
 };
 
 /** The second validation: the coerced values against the action's zod schema. */
