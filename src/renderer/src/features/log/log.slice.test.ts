@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createAppStore, wirePushEvents } from '../../app/store';
 import { detail, summary } from '../../test/fixtures';
 import { fakeApi } from '../../test/fake-api';
-import { SEARCH_DEBOUNCE_MS, selectLogFilter } from './log.slice';
+import { selectLogFilter } from './log.slice';
 
 const envs = [
   { key: 'development', name: 'Development', position: 0, createdAt: 0 },
@@ -132,48 +132,52 @@ describe('log filters and search', () => {
     expect(lists().at(-1)).toEqual({ environment: 'development', verification: 'failed', limit: 100 });
   });
 
-  it('sends the search once typing pauses, not once per key', async () => {
-    vi.useFakeTimers();
-    try {
-      const { store, lists } = filtered();
-      await store.getState().loadEnvironments();
-      for (const text of ['a', 'ad', 'ada']) store.getState().setLogFilter({ search: text });
-      expect(lists()).toHaveLength(0);
-      expect(selectLogFilter(store.getState()).search).toBe('ada');
-      vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
-      expect(lists()).toEqual([{ environment: 'development', search: 'ada', limit: 100 }]);
-    } finally {
-      vi.useRealTimers();
-    }
+  it('asks for the rows at the first key, and while they are on their way only for the latest text', async () => {
+    const answers: Array<(v: unknown) => void> = [];
+    const { store, lists } = filtered(() => new Promise((r) => answers.push(r)));
+    await store.getState().loadEnvironments();
+    const searches = () => lists().filter((i) => (i as { search?: string }).search !== undefined);
+
+    store.getState().setLogFilter({ search: 'a' });
+    expect(searches()).toEqual([{ environment: 'development', search: 'a', limit: 100 }]);
+    for (const text of ['ad', 'ada']) store.getState().setLogFilter({ search: text });
+    expect(searches()).toHaveLength(1);
+    answers.shift()!({ items: [summary({ id: 1 })], nextCursor: null });
+    await expect.poll(() => searches().length).toBe(2);
+    expect(searches()[1]).toEqual({ environment: 'development', search: 'ada', limit: 100 });
+    // The rows for "a" were typed over: never shown.
+    expect(store.getState().events).toEqual([]);
+    expect(store.getState().logSearching).toBe(true);
+    answers.shift()!({ items: [summary({ id: 2 })], nextCursor: null });
+    await expect.poll(() => store.getState().events.map((e) => e.id)).toEqual([2]);
+    expect(store.getState().logSearching).toBe(false);
   });
 
-  it('says it is searching from the first key until the rows arrive, and counts only the search that landed', async () => {
-    vi.useFakeTimers();
-    try {
-      const answers: Array<(v: unknown) => void> = [];
-      const fake = fakeApi({
-        'environments.list': () => envs,
-        'events.list': () => new Promise((r) => answers.push(r)),
-        'events.count': () => ({ count: 7, capped: false }),
-      });
-      const store = createAppStore(fake.api);
-      await store.getState().loadEnvironments();
-      store.getState().setLogFilter({ search: 'ad' });
-      expect(store.getState().logSearching).toBe(true);
-      vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
-      store.getState().setLogFilter({ search: 'ada' });
-      vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
-      // Both lists are on their way; no count was asked before its rows.
-      expect(fake.calls.map(([m]) => m).filter((m) => m.startsWith('events.'))).toEqual(['events.list', 'events.list']);
-      answers[0]!({ items: [summary({ id: 1 })], nextCursor: null });
-      answers[1]!({ items: [summary({ id: 2 })], nextCursor: null });
-      await vi.waitFor(() => expect(store.getState().logTotal).toEqual({ count: 7, capped: false }));
-      expect(store.getState().events.map((e) => e.id)).toEqual([2]);
-      expect(store.getState().logSearching).toBe(false);
-      expect(fake.calls.filter(([m]) => m === 'events.count').map(([, i]) => (i as { search?: string }).search)).toEqual(['ada']);
-    } finally {
-      vi.useRealTimers();
-    }
+  it('keeps the rows of the previous text on screen until the new ones replace them, and counts only the search that landed', async () => {
+    const answers: Array<(v: unknown) => void> = [];
+    const fake = fakeApi({
+      'environments.list': () => envs,
+      'events.list': () => new Promise((r) => answers.push(r)),
+      'events.count': () => ({ count: 7, capped: false }),
+    });
+    const store = createAppStore(fake.api);
+    await store.getState().loadEnvironments();
+    const loaded = store.getState().loadEvents();
+    answers.shift()!({ items: [summary({ id: 1 }), summary({ id: 2 })], nextCursor: null });
+    await loaded;
+
+    store.getState().setLogFilter({ search: 'ad' });
+    expect(store.getState().logSearching).toBe(true);
+    expect(store.getState().events.map((e) => e.id)).toEqual([2, 1]);
+    store.getState().setLogFilter({ search: 'ada' });
+    answers.shift()!({ items: [summary({ id: 1 })], nextCursor: null });
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    expect(store.getState().events.map((e) => e.id)).toEqual([2, 1]);
+    answers.shift()!({ items: [summary({ id: 2 })], nextCursor: null });
+    await vi.waitFor(() => expect(store.getState().logTotal).toEqual({ count: 7, capped: false }));
+    expect(store.getState().events.map((e) => e.id)).toEqual([2]);
+    expect(store.getState().logSearching).toBe(false);
+    expect(fake.calls.filter(([m]) => m === 'events.count').map(([, i]) => (i as { search?: string }).search)).toEqual(['ada']);
   });
 
   it('keeps each view’s filters: the whole log and a source’s Logs tab do not share them', async () => {
@@ -205,10 +209,7 @@ describe('log filters and search', () => {
     push({ name: 'events.received', payload: summary({ id: 2, verification: 'failed' }) });
     expect(store.getState().events.map((e) => e.id)).toEqual([2]);
 
-    vi.useFakeTimers();
     store.getState().setLogFilter({ search: 'ada' });
-    vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
-    vi.useRealTimers();
     await expect.poll(() => store.getState().eventsStatus).toBe('idle');
     push({ name: 'events.received', payload: summary({ id: 3, verification: 'failed' }) });
     expect(store.getState().events.map((e) => e.id)).toEqual([]);

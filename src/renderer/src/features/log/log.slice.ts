@@ -9,11 +9,6 @@ import { EMPTY_FILTER, matchesQuery, scopeKey, toQuery, type EventQuery, type Lo
 
 const PAGE_SIZE = 100;
 /**
- * Typing pauses this long before the search is sent: one query per word, not per key. Short, as
- * the 300 ms budget from the last key to the answer includes it.
- */
-export const SEARCH_DEBOUNCE_MS = 150;
-/**
  * A search's total is counted up to this ("more than 10,000 matching"), and only once the user
  * has paused after its rows arrived: the host answers in order, and counting 100,000 matches of a
  * common word held the next keystroke's rows for seconds on a 1M-event log (bench/NOTES.md).
@@ -94,33 +89,47 @@ export const createEventsSlice =
     let generation = 0;
     // The query of the list on screen: pages and pushed events are matched against it.
     let shownQuery: EventQuery | null = null;
-    let searchTimer: ReturnType<typeof setTimeout> | null = null;
     // Bumped by every filter edit: a search's count waiting for a pause gives way to it.
     let edits = 0;
+    /*
+     * Typed text is asked for at the key, with no pause (issue #14: rows within 300 ms of the last
+     * key). One typed list is on its way at a time: keys typed meanwhile only mark the text changed,
+     * and the latest is asked for when that answer comes; the host answers in order, so a queue
+     * of searches typed over would hold back the last one.
+     */
+    let typedInFlight = false;
+    let typedPending = false;
 
-    const cancelSearch = () => {
-      edits++;
-      if (searchTimer !== null) clearTimeout(searchTimer);
-      searchTimer = null;
-    };
-
-    const fetchFirstPage = async (keepShown: boolean) => {
+    /**
+     * `fresh` empties the list first; `refresh` merges the page into it; `typed` keeps the rows of
+     * the previous text on screen until the new ones replace them, so typing does not flash an
+     * empty list at every key.
+     */
+    const fetchFirstPage = async (mode: 'fresh' | 'refresh' | 'typed') => {
       const query = get().currentLogQuery();
       if (query === null) return;
-      cancelSearch();
+      edits++;
+      typedPending = false;
       const mine = ++generation;
       shownQuery = query;
+      const cleared = { events: [], nextCursor: null, activeIndex: 0, cursorPinned: false, heldArrivals: [] };
       set(
-        keepShown
+        mode === 'refresh'
           ? { eventsError: null, unmatchedArrivals: 0 }
-          : { events: [], nextCursor: null, activeIndex: 0, cursorPinned: false, eventsStatus: 'loading', eventsError: null, unmatchedArrivals: 0, heldArrivals: [], logTotal: null },
+          : { ...(mode === 'fresh' ? cleared : {}), eventsStatus: 'loading', eventsError: null, unmatchedArrivals: 0, logTotal: null },
       );
       try {
         const page = await api.call('events.list', { ...query, limit: PAGE_SIZE });
         if (mine !== generation) return;
         // Keep events pushed while the page was on its way (they were matched on arrival).
-        const shown = keepShown ? get().events : get().events.filter((e) => matchesQuery(e, query) === true);
-        set({ events: mergeNewestFirst(page.items, shown), nextCursor: page.nextCursor, eventsStatus: 'idle', logSearching: false });
+        const shown = mode === 'refresh' ? get().events : get().events.filter((e) => matchesQuery(e, query) === true);
+        set({
+          ...(mode === 'typed' ? cleared : {}),
+          events: mergeNewestFirst(page.items, shown),
+          nextCursor: page.nextCursor,
+          eventsStatus: 'idle',
+          logSearching: false,
+        });
         // Counted only once the rows are shown, and never for a query typed over: the host answers
         // in order, and a million-row count asked first would hold the rows back.
         void countShown(query, mine);
@@ -143,9 +152,19 @@ export const createEventsSlice =
       }
     };
 
-    const reload = () => {
+    const reload = (mode: 'fresh' | 'typed' = 'fresh') => {
       set({ selectedEventId: null, detail: null, detailStatus: 'idle' });
-      return fetchFirstPage(false);
+      return fetchFirstPage(mode);
+    };
+
+    const sendTyped = async (): Promise<void> => {
+      typedInFlight = true;
+      try {
+        await reload('typed');
+      } finally {
+        typedInFlight = false;
+        if (typedPending) void sendTyped();
+      }
     };
 
     return {
@@ -181,8 +200,8 @@ export const createEventsSlice =
         if (held.length === 0) return;
         set({ heldArrivals: [], events: mergeNewestFirst(get().events, held), activeIndex: 0, cursorPinned: false });
       },
-      loadEvents: reload,
-      refreshEvents: () => fetchFirstPage(true),
+      loadEvents: () => reload(),
+      refreshEvents: () => fetchFirstPage('refresh'),
       currentLogQuery() {
         const state = get();
         return state.currentEnv === null ? null : toQuery(selectLogFilter(state), state.logScope, state.currentEnv, Date.now());
@@ -196,10 +215,16 @@ export const createEventsSlice =
         const key = scopeKey(get().logScope);
         const next = { ...selectLogFilter(get()), ...patch };
         set({ logFilters: { ...get().logFilters, [key]: next } });
-        cancelSearch();
         if (Object.keys(patch).every((k) => TYPED.includes(k))) {
           set({ logSearching: true });
-          searchTimer = setTimeout(() => void reload(), SEARCH_DEBOUNCE_MS);
+          if (!typedInFlight) {
+            void sendTyped();
+            return;
+          }
+          // The answer on its way is for text typed over: it is dropped, and the latest asked for.
+          edits++;
+          generation++;
+          typedPending = true;
         } else {
           void reload();
         }
