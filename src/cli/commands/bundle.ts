@@ -52,6 +52,10 @@ function printReport(r: BundleImportReport): void {
   for (const s of r.skipped) out(`Skipped ${s.key}: ${s.reason}`);
   const c = r.counts;
   out(`${c.mappings} mapping(s), ${c.workflows} workflow(s), ${c.destinations} destination(s), ${c.fixtures} fixture(s), ${c.events} event(s)`);
+  for (const w of r.workspace ?? []) {
+    const n = w.created;
+    out(`Workspace of ${w.environment}: added ${n.users} user(s), ${n.objects} object(s), ${n.tenants} tenant(s), ${n.subscriptions} subscription(s), ${n.audienceMembers} audience member(s); replaced ${w.replaced}, kept ${w.skipped} already here`);
+  }
   for (const a of r.awaitingApproval) out(`The ${a.environment} script of ${a.key} is off until approved in the app`);
   for (const w of r.warnings) out(`Warning: ${w}`);
 }
@@ -81,21 +85,23 @@ export function registerBundles(program: Command): void {
     .option('--events <n>', 'include the newest n events of those sources', (v) => Number.parseInt(v, 10))
     .option('--no-destinations', 'leave destinations out')
     .option('--no-fixtures', 'leave fixtures out')
-    .option('--redact', 'redact fixtures and events with the built-in detectors (emails, cards, keys, tokens, IPs…)')
+    .option('--workspace', "include each environment's workspace: users, objects, tenants, subscriptions, audiences")
+    .option('--redact', 'redact fixtures, events and the workspace with the built-in detectors (emails, cards, keys, tokens, IPs…)')
     .addOption(passphraseOption())
-    .action(async (opts: { output?: string; source?: string[]; events?: number; destinations: boolean; fixtures: boolean; redact?: boolean; passphraseEnv?: string }, command: Command) => {
+    .action(async (opts: { output?: string; source?: string[]; events?: number; destinations: boolean; fixtures: boolean; workspace?: boolean; redact?: boolean; passphraseEnv?: string }, command: Command) => {
       const passphrase = passphraseFrom(opts.passphraseEnv);
       await withSession(command, async ({ client }) => {
         const sourceIds = await sourceIdsOf(client, opts.source);
         const result = await client.call('bundles.export', {
           ...(sourceIds ? { sourceIds } : {}), destinations: opts.destinations, fixtures: opts.fixtures,
           ...(opts.events ? { events: { max: opts.events } } : {}), ...(passphrase ? { passphrase } : {}), ...(opts.redact ? { redaction: {} } : {}),
+          ...(opts.workspace ? { workspace: true } : {}),
         });
         writeOutput(opts.output, result.bundle);
         if (opts.redact && opts.output !== undefined) out(`${result.redactions.count} value(s) redacted`);
       });
     });
-  examples(bexp, ['inlet bundle export --events 1000 --redact --passphrase-env INLET_PASS -o demo.inlet.json']);
+  examples(bexp, ['inlet bundle export --events 1000 --workspace --redact --passphrase-env INLET_PASS -o demo.inlet.json']);
 
   const bprev = bundle
     .command('preview')
@@ -130,7 +136,7 @@ export function registerBundles(program: Command): void {
         printReport(report);
       });
     });
-  examples(bimp, ['inlet bundle import demo.inlet.json --passphrase-env INLET_PASS --choose source:stripe=replace']);
+  examples(bimp, ['inlet bundle import demo.inlet.json --passphrase-env INLET_PASS --choose source:stripe=replace --choose workspace:development/users=replace']);
 
   const config = program.command('config').description('Export or import the configuration (a bundle with environments, workflows, sources and mappings only)');
   const cexp = config

@@ -1,18 +1,28 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApp } from '../../app/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Toggle } from '../../components/Toggle';
 import { downloadText } from '../../lib/download';
 import { errorText } from '../../lib/errors';
 import { bundleFileName } from './config-file';
+import type { WorkspaceCounts } from './config.slice';
 
 type Part = 'mappings' | 'workflows' | 'destinations' | 'fixtures';
 const PARTS: ReadonlyArray<[Part, string]> = [['mappings', 'Mappings'], ['workflows', 'Workflows'], ['destinations', 'Destinations'], ['fixtures', 'Fixtures']];
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** `2 users, 3 objects, 1 tenant, 4 subscriptions, 2 audience members`, or nothing while counting. */
+const describeWorkspace = (c: WorkspaceCounts | null) =>
+  c ? ` (${[count(c.users, 'user'), count(c.objects, 'object'), count(c.tenants, 'tenant'), count(c.subscriptions, 'subscription'), count(c.audienceMembers, 'audience member')].join(', ')})` : '';
 
 /** Export a bundle: chosen sources and parts, a slice of the log, redaction, and secrets only sealed with a passphrase. */
 export function ConfigExportForm() {
   const sources = useApp((s) => s.sources);
   const exportBundle = useApp((s) => s.exportBundle);
+  const countWorkspace = useApp((s) => s.countWorkspace);
+  const environments = useApp((s) => s.environments);
+  const [workspace, setWorkspace] = useState(false);
+  const [counts, setCounts] = useState<WorkspaceCounts | null>(null);
   const [all, setAll] = useState(true);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [parts, setParts] = useState<Record<Part, boolean>>({ mappings: true, workflows: true, destinations: true, fixtures: true });
@@ -23,6 +33,13 @@ export function ConfigExportForm() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const nothingChosen = !all && chosen.size === 0;
+  useEffect(() => {
+    let live = true;
+    void countWorkspace().then((c) => live && setCounts(c));
+    return () => {
+      live = false;
+    };
+  }, [countWorkspace, environments]);
 
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen);
@@ -39,13 +56,15 @@ export function ConfigExportForm() {
       ...(events > 0 ? { events: { max: events, filter: {} } } : {}),
       ...(passphrase ? { passphrase } : {}),
       ...(redact ? { redaction: { detectors: {}, rules: [] } } : {}),
+      workspace,
     });
     setBusy(false);
     setError(errorText(result));
     if (!result.ok) return;
     downloadText(bundleFileName(new Date()), `${JSON.stringify(result.value.bundle, null, 2)}\n`);
     const { bundle, redactions } = result.value;
-    setDone(`Saved ${bundle.sources.length} source(s), ${bundle.fixtures.length} fixture(s), ${bundle.destinations.length} destination(s), ${bundle.events.length} event(s)${redact ? `; ${redactions.count} value(s) redacted` : ''}${bundle.sealed ? '; secrets sealed' : ''}.`);
+    const users = bundle.workspace?.reduce((n, w) => n + w.users.length, 0);
+    setDone(`Saved ${bundle.sources.length} source(s), ${bundle.fixtures.length} fixture(s), ${bundle.destinations.length} destination(s), ${bundle.events.length} event(s)${users === undefined ? '' : `, the workspace (${users} user(s))`}${redact ? `; ${redactions.count} value(s) redacted` : ''}${bundle.sealed ? '; secrets sealed' : ''}.`);
   };
 
   return (
@@ -82,8 +101,14 @@ export function ConfigExportForm() {
           <input type="number" className="input input--narrow" min={0} max={50000} value={events} aria-label="Events to include" data-testid="config-export-events" onChange={(e) => setEvents(Math.max(0, Math.min(50000, Number(e.target.value) || 0)))} />{' '}
           events of those sources
         </label>
+        <label className="config-export__source">
+          <input type="checkbox" checked={workspace} data-testid="config-export-workspace" onChange={(e) => {
+              setWorkspace(e.target.checked);
+              if (e.target.checked) void countWorkspace().then(setCounts);
+            }} /> Include the workspace{describeWorkspace(counts)}
+        </label>
       </fieldset>
-      <Toggle label="Redact fixtures and events" description="Emails, phone and card numbers, tokens, API keys, JWTs and IPs become placeholders, the same value the same placeholder everywhere in the file." checked={redact} testId="config-export-redact" onChange={setRedact} />
+      <Toggle label="Redact fixtures, events and the workspace" description="Emails, phone and card numbers, tokens, API keys, JWTs and IPs become placeholders, the same value the same placeholder everywhere in the file." checked={redact} testId="config-export-redact" onChange={setRedact} />
       <label className="field">
         <span className="field__label">Passphrase for secrets (optional)</span>
         <input type="password" className="input" autoComplete="new-password" value={passphrase} data-testid="config-export-passphrase" onChange={(e) => setPassphrase(e.target.value)} />

@@ -15,6 +15,16 @@ export function ConfigImportReport({ report, onDone }: { report: Report; onDone(
         {report.warnings.length > 0 ? `, ${report.warnings.length} ${report.warnings.length === 1 ? 'warning' : 'warnings'}` : ''}; {report.counts.mappings} mappings, {report.counts.workflows} workflows,{' '}
         {report.counts.destinations} destinations, {report.counts.fixtures} fixtures, {report.counts.events} events.
       </p>
+      {report.workspace && report.workspace.length > 0 && (
+        <ul className="config-report__list" data-testid="config-report-workspace">
+          {report.workspace.map((w) => (
+            <li key={w.environment}>
+              <span className="tag tag--ok">workspace</span> {envName(w.environment)}: {w.created.users} users, {w.created.objects} objects, {w.created.tenants} tenants,{' '}
+              {w.created.subscriptions} subscriptions and {w.created.audienceMembers} audience members added; {w.replaced} replaced, {w.skipped} kept as they were here
+            </li>
+          ))}
+        </ul>
+      )}
       {report.created.length > 0 && (
         <ul className="config-report__list" data-testid="config-report-created">
           {report.created.map((c) => (

@@ -46,4 +46,15 @@ describe('bundle import in the settings', () => {
     store.getState().openSourceSettings('src_9', 'development');
     expect(store.getState()).toMatchObject({ view: 'sources', selectedSourceId: 'src_9', sourceTab: 'settings', currentEnv: 'development' });
   });
+
+  it('counts what “Include the workspace” carries over every environment', async () => {
+    const two = [...envs, { key: 'production', name: 'Production', position: 1, createdAt: 0 }];
+    const page = (dev: number, prod: number) => (input: unknown) => ({ items: [], total: (input as { environment: string }).environment === 'development' ? dev : prod });
+    const { store } = setup({
+      'environments.list': () => two, 'workspace.users': page(3, 2), 'workspace.objects': page(1, 0), 'workspace.tenants': page(1, 1),
+      'workspace.subscriptions': page(4, 0), 'workspace.audienceMembers': page(0, 2),
+    });
+    await store.getState().loadEnvironments();
+    expect(await store.getState().countWorkspace()).toEqual({ users: 5, objects: 1, tenants: 2, subscriptions: 4, audienceMembers: 2 });
+  });
 });

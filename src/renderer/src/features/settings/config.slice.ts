@@ -19,8 +19,19 @@ export interface ConfigImportState {
   error?: ApiError;
 }
 
+/** How many rows of each kind the workspaces hold, over every environment. */
+export interface WorkspaceCounts {
+  users: number;
+  objects: number;
+  tenants: number;
+  subscriptions: number;
+  audienceMembers: number;
+}
+
 export interface ConfigSlice {
   configImport: ConfigImportState | null;
+  /** What "Include the workspace" would carry; null when it could not be counted. */
+  countWorkspace(): Promise<WorkspaceCounts | null>;
   exportBundle(input: ApiInput<'bundles.export'>): Promise<ApiResult<BundleExport>>;
   /** Asks what importing the file would do here; nothing is written. */
   previewBundle(file: unknown, fileName: string): Promise<void>;
@@ -34,6 +45,27 @@ export const createConfigSlice =
   (set, get) => ({
     configImport: null,
     exportBundle: (input) => api.result('bundles.export', input),
+    async countWorkspace() {
+      const totals: WorkspaceCounts = { users: 0, objects: 0, tenants: 0, subscriptions: 0, audienceMembers: 0 };
+      try {
+        // One row per page: only the totals are read.
+        await Promise.all(get().environments.map(async ({ key }) => {
+          const q = { environment: key, limit: 1 };
+          const [u, o, t, s, m] = await Promise.all([
+            api.call('workspace.users', q), api.call('workspace.objects', q), api.call('workspace.tenants', q),
+            api.call('workspace.subscriptions', q), api.call('workspace.audienceMembers', q),
+          ]);
+          totals.users += u.total;
+          totals.objects += o.total;
+          totals.tenants += t.total;
+          totals.subscriptions += s.total;
+          totals.audienceMembers += m.total;
+        }));
+        return totals;
+      } catch {
+        return null;
+      }
+    },
     async previewBundle(file, fileName) {
       set({ configImport: { state: 'previewing', file, fileName } });
       try {
