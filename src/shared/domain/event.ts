@@ -91,6 +91,11 @@ export const EventSummarySchema = z.object({
   /** True on a replay whose request was edited before it was sent (absent otherwise). */
   edited: z.boolean().optional(),
   /**
+   * True on a capture imported from a redacted export (absent otherwise): its bytes changed, so
+   * its original signature can't verify and a replay re-signs it by default.
+   */
+  redacted: z.boolean().optional(),
+  /**
    * Where its forwarding stands, summed over its deliveries (failed, else held, else pending, else
    * delivered); null when it was not forwarded. Only log pages carry it.
    */

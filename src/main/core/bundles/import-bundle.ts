@@ -116,7 +116,7 @@ export function applyConfiguration(ctx: CoreContext, bundle: Bundle, options: Bu
 export async function importBundle(ctx: CoreContext, queue: IngestQueue, bundle: Bundle, options: BundleImportOptions = {}): Promise<BundleImportReport> {
   const { report, sourceIds, choice } = applyConfiguration(ctx, bundle, options);
   const events = bundle.events.filter((e) => sourceIds.has(e.source) && choice(refs.events(e.source)) !== 'skip');
-  report.eventIds = await importBundleEvents(ctx, queue, events, sourceIds);
+  report.eventIds = await importBundleEvents(ctx, queue, events, sourceIds, bundle.redacted);
   report.counts.events = report.eventIds.length;
   return report;
 }

@@ -25,6 +25,8 @@ export function fromCaptureObject(value: unknown, at: Where): CaptureEntry {
     target,
     ...(query !== '' || !target.includes('?') ? { query } : {}),
     capturedAt: toTime(value.receivedAt ?? value.capturedAt),
+    // Inlet's redacting export marks each request it changed.
+    redacted: value.redacted === true,
   });
 }
 

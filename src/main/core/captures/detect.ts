@@ -12,7 +12,17 @@ export type Layout =
   | { kind: 'text' }
   | { kind: 'http' };
 
-export type Detection = { ok: true; format: CaptureFormat; layout: Layout } | { ok: false; error: string };
+/** `redacted`: the file says (before its entries) that a redacting export changed them all. */
+export type Detection = { ok: true; format: CaptureFormat; layout: Layout; redacted?: boolean } | { ok: false; error: string };
+
+const BUNDLE_HEAD = /^\{\s*"format"\s*:\s*"inlet\.bundle"/;
+
+/** An Inlet bundle's captures are its `events`; a log slice writes `"redacted"` before them. */
+function bundleDetection(text: string): Detection {
+  const events = text.search(/"events"\s*:/);
+  const head = events < 0 ? text : text.slice(0, events);
+  return { ok: true, format: 'inlet', layout: { kind: 'list', paths: [['events']] }, redacted: /"redacted"\s*:\s*true/.test(head) };
+}
 
 const firstLine = (text: string): string => text.split(/\r?\n/, 1)[0] ?? '';
 const parses = (text: string): unknown => {
@@ -35,6 +45,7 @@ export function detectFormat(head: string, format?: CaptureFormat): Detection {
     if (format) return { ok: false, error: `This does not look like ${format} (it should start with “{” or “[”).` };
     return { ok: false, error: 'Inlet cannot tell what this is. It reads cURL commands, raw HTTP requests, HAR files, JSON Lines of {headers, body}, Stripe events and its own export.' };
   }
+  if ((!format || format === 'inlet') && BUNDLE_HEAD.test(text)) return bundleDetection(text);
   // One complete object on a line (of the first few, one may be damaged): JSON Lines.
   const lines = text.split(/\r?\n/, 4).slice(0, text.length > 64 * 1024 - 1 ? 3 : 4);
   const lineObject = lines.map((l) => parses(l)).find(isObject) ?? null;

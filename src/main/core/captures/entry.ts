@@ -19,6 +19,8 @@ export interface CaptureRequest {
   capturedAt: number | null;
   /** Made up from a payload that carries no signature (a Stripe event): replay re-signs or ignores verification. */
   unsigned: boolean;
+  /** Marked redacted by the Inlet export it came from: its bytes are not what was signed, so replay re-signs. */
+  redacted: boolean;
 }
 
 export type CaptureEntry =
@@ -47,6 +49,7 @@ export interface RawRequest {
   query?: string;
   capturedAt?: number | null;
   unsigned?: boolean;
+  redacted?: boolean;
 }
 
 /** A request as read from any format, checked once the same way: importable, skipped or an error. */
@@ -81,6 +84,7 @@ export function toEntry(at: Where, raw: RawRequest): CaptureEntry {
       target: split.path,
       capturedAt: raw.capturedAt ?? null,
       unsigned: raw.unsigned ?? false,
+      redacted: raw.redacted ?? false,
     },
   };
 }

@@ -31,5 +31,7 @@ export function fromHarEntry(value: unknown, at: Where): CaptureEntry {
     bodyEncoding: post?.encoding === 'base64' ? 'base64' : 'utf8',
     target: request.url,
     capturedAt: toTime(value.startedDateTime),
+    // Inlet's HAR export keeps its own fields under `_inlet`, including whether redaction changed the entry.
+    redacted: isRecord(value._inlet) && value._inlet.redacted === true,
   });
 }

@@ -166,4 +166,4 @@ export function createCaptureImports(ctx: CoreContext, queue: IngestQueue) {
 }
 export type CaptureImports = ReturnType<typeof createCaptureImports>;
 
-const toItem = (r: CaptureRequest): ImportItem => ({ method: r.method, headers: r.headers, body: r.body, bodyEncoding: r.bodyEncoding, query: r.query, unsigned: r.unsigned });
+const toItem = (r: CaptureRequest): ImportItem => ({ method: r.method, headers: r.headers, body: r.body, bodyEncoding: r.bodyEncoding, query: r.query, unsigned: r.unsigned, redacted: r.redacted });

@@ -29,7 +29,13 @@ export async function readCaptures(chunks: Chunks, format?: CaptureFormat): Prom
   const { head, all } = await peek(chunks);
   const detected = detectFormat(head, format);
   if (!detected.ok) return detected;
-  return { ok: true, format: detected.format, entries: entriesOf(all, detected.format, detected.layout) };
+  const entries = entriesOf(all, detected.format, detected.layout);
+  return { ok: true, format: detected.format, entries: detected.redacted ? markedRedacted(entries) : entries };
+}
+
+/** Every request of a file marked redacted as a whole (an Inlet bundle written with redaction). */
+async function* markedRedacted(entries: AsyncGenerator<CaptureEntry>): AsyncGenerator<CaptureEntry> {
+  for await (const entry of entries) yield entry.kind === 'request' ? { ...entry, request: { ...entry.request, redacted: true } } : entry;
 }
 
 async function* entriesOf(chunks: AsyncIterable<string>, format: CaptureFormat, layout: Layout): AsyncGenerator<CaptureEntry> {

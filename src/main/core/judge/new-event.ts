@@ -26,8 +26,8 @@ export interface EventJudgement {
 export type EventOrigin =
   | { origin: 'received' | 'test'; hasMappings: boolean }
   | { origin: 'replay'; replayOf: number; mode: ReplayMode; dedupe: boolean; hasMappings: boolean; edited?: boolean }
-  /** Imported requests are judged but never mapped on arrival: the user replays them. */
-  | { origin: 'import' };
+  /** Imported requests are judged but never mapped on arrival: the user replays them. `redacted`: changed by a redacting export. */
+  | { origin: 'import'; redacted?: boolean };
 
 /**
  * The one place a log row is assembled, for the receiver, replay and import alike. An accepted
@@ -60,6 +60,7 @@ export function newEvent(r: LoggedRequest, j: EventJudgement, o: EventOrigin): N
     replayOf: replay ? replay.replayOf : null,
     replayMode: replay ? replay.mode : null,
     ...(replay?.edited ? { edited: true } : {}),
+    ...(o.origin === 'import' && o.redacted ? { redacted: true } : {}),
     origin: o.origin,
     dedupe: replay ? replay.dedupe : true,
     preprocessOutput: j.preprocess,

@@ -47,11 +47,12 @@ export function staleIn(result: VerificationResult): number | null {
 
 /**
  * The mode a replay takes when none is asked for: re-signed when the event is older than its
- * scheme's tolerance (a plain replay would be refused as stale) or was edited (its signature no
- * longer matches); otherwise as configured. An edit that can't be re-signed ignores verification.
+ * scheme's tolerance (a plain replay would be refused as stale), was edited, or was imported
+ * redacted (either way its signature no longer matches its bytes); otherwise as configured. An
+ * edited or redacted request that can't be re-signed ignores verification.
  */
-export function defaultMode(plan: ResignPlan, stale: number | null, edited: boolean): ReplayMode {
-  if (edited) return plan.available ? 'resign' : 'ignore_verification';
+export function defaultMode(plan: ResignPlan, stale: number | null, edited: boolean, redacted = false): ReplayMode {
+  if (edited || redacted) return plan.available ? 'resign' : 'ignore_verification';
   return plan.available && stale !== null ? 'resign' : 'as_is';
 }
 
@@ -59,7 +60,7 @@ const ageOf = (ctx: Pick<CoreContext, 'clock'>, original: LoggedRequest) => Math
 
 /** The mode to replay with, checked: re-signing must be possible, and an edit must not be judged as configured. */
 export function resolveMode(ctx: Pick<CoreContext, 'clock'>, route: Route, plan: ResignPlan, original: LoggedRequest, asked: ReplayMode | undefined, edited: boolean): ReplayMode {
-  const mode = asked ?? defaultMode(plan, edited ? null : staleSeconds(ctx, route, original), edited);
+  const mode = asked ?? defaultMode(plan, edited ? null : staleSeconds(ctx, route, original), edited, original.redacted === true);
   if (mode === 'resign' && !plan.available) throw new ApiFailure('conflict', `Event ${original.id} can't be re-signed. ${plan.reason ?? ''}`.trim());
   if (mode === 'as_is' && edited) {
     throw new ApiFailure('invalid_input', 'An edited request no longer matches its signature: replay it re-signed or ignoring verification.', [
@@ -79,14 +80,22 @@ function loggedRoute(ctx: CoreContext, id: number): { original: LoggedRequest; r
   return { original, route, plan: resignPlanFor(ctx, route) };
 }
 
+/** Why a request imported from a redacted export replays re-signed (or, where it can't be, ignoring verification). */
+function redactedReason(plan: ResignPlan): string {
+  const why = 'Its body was redacted when it was exported, so its bytes changed and its original signature can\'t verify';
+  return plan.available ? `${why}; Inlet re-signs it.` : `${why}, and it can't be re-signed: replay it ignoring verification.`;
+}
+
 /** Which replay modes an event can take, the one it gets by default, and why. */
 export function replayOptionsFor(ctx: CoreContext, id: number): ApiOutput<'events.replayOptions'> {
   const { original, route, plan } = loggedRoute(ctx, id);
   const stale = staleSeconds(ctx, route, original);
   const ageSeconds = stale ?? ageOf(ctx, original);
-  const mode = defaultMode(plan, stale, false);
-  const why =
-    mode === 'resign'
+  const redacted = original.redacted === true;
+  const mode = defaultMode(plan, stale, false, redacted);
+  const why = redacted
+    ? redactedReason(plan)
+    : mode === 'resign'
       ? `This event is ${spokenDuration(ageSeconds)} old; ${plan.provider} rejects signatures older than ${spokenDuration(plan.toleranceSeconds)}, so Inlet re-signs it.`
       : stale !== null
         ? `This event is ${spokenDuration(ageSeconds)} old and ${plan.provider} rejects signatures older than ${spokenDuration(plan.toleranceSeconds)}, but it can't be re-signed: replay it ignoring verification.`
@@ -99,7 +108,7 @@ export function replayOptionsFor(ctx: CoreContext, id: number): ApiOutput<'event
     ageSeconds,
     toleranceSeconds: plan.toleranceSeconds,
     modes: [
-      { mode: 'as_is', available: true, reason: null },
+      { mode: 'as_is', available: true, reason: redacted ? 'Its redacted body no longer matches its signature, so verification as configured fails.' : null },
       { mode: 'resign', available: plan.available, reason: plan.reason },
       { mode: 'ignore_verification', available: true, reason: null },
     ],

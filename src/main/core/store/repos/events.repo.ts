@@ -42,6 +42,8 @@ export interface NewEvent extends RequestFields {
   replayMode: ReplayMode | null;
   /** A replay of an edited request (migration 009). */
   edited?: boolean;
+  /** An imported capture whose body was redacted in the file: its signature can't match its bytes. */
+  redacted?: boolean;
   origin: Origin;
   /** False for a replay that should run even if its idempotency key was already executed. */
   dedupe: boolean;
@@ -62,7 +64,16 @@ export interface StoredEvent extends EventSummary {
 /** A logged request as it arrived, with where it went. */
 export interface LoggedRequest extends RequestFields {
   id: number;
+  /** Imported from a redacted file: its bytes are not the ones its sender signed. */
+  redacted?: boolean;
 }
+
+/**
+ * The `edited` column (migration 009) says how the stored request differs from what its sender
+ * signed: not at all, edited before a replay, or redacted in the file it was imported from.
+ */
+const EDITED = 1;
+const REDACTED = 2;
 
 /** A logged request with what an export names it by (its type) and how it was answered. */
 export interface ExportedRequest extends LoggedRequest {
@@ -179,7 +190,7 @@ export const toEventSummary = (row: SummaryRow): EventSummary => ({
   replayOf: row.replay_of,
   replayMode: row.replay_mode,
   origin: row.origin,
-  ...(row.edited ? { edited: true } : {}),
+  ...(row.edited === EDITED ? { edited: true } : row.edited === REDACTED ? { redacted: true } : {}),
   ...(row.delivery !== undefined ? { delivery: row.delivery } : {}),
   ...actionIssueField(row.action_issues),
 });
@@ -204,7 +215,7 @@ export const summarize = (id: number, e: NewEvent): EventSummary => ({
   replayOf: e.replayOf,
   replayMode: e.replayMode,
   origin: e.origin,
-  ...(e.edited ? { edited: true } : {}),
+  ...(e.edited ? { edited: true } : e.redacted ? { redacted: true } : {}),
 });
 
 const FILTER_COLUMNS: Record<Exclude<keyof EventFilter, 'search' | 'delivery'>, string> = {
@@ -262,8 +273,8 @@ export function createEventsRepo(db: Db) {
      FROM events e ${OUTCOME_JOIN} WHERE e.id = ?`,
   );
   const requestOf = db.prepare<[number], { id: number; received_at: number; source_id: string | null; environment: string | null; method: string;
-    path: string; query: string; headers: string; content_type: string | null; body: Buffer }>(
-    'SELECT id, received_at, source_id, environment, method, path, query, headers, content_type, body FROM events WHERE id = ?',
+    path: string; query: string; headers: string; content_type: string | null; body: Buffer; edited: number }>(
+    'SELECT id, received_at, source_id, environment, method, path, query, headers, content_type, body, edited FROM events WHERE id = ?',
   );
   // Right-hand sides read the row as it was before the update.
   const answered = db.prepare<[number, string, number, number, number]>(
@@ -307,7 +318,7 @@ export function createEventsRepo(db: Db) {
         e.receivedAt, e.sourceId, e.environment, e.method, e.path, e.query, JSON.stringify(e.headers), e.contentType,
         e.body, e.body.length, e.parseError, e.eventType, e.idempotencyKey, e.verification.status, JSON.stringify(e.verification),
         e.responseStatus, e.error, e.remoteAddress, e.processing, e.actionStatus, e.replayOf, e.replayMode, e.origin, e.dedupe ? 1 : 0,
-        e.preprocessOutput ? JSON.stringify(e.preprocessOutput) : null, e.edited ? 1 : 0,
+        e.preprocessOutput ? JSON.stringify(e.preprocessOutput) : null, e.edited ? EDITED : e.redacted ? REDACTED : 0,
       ).lastInsertRowid,
     );
     if (e.processing === 'pending') enqueue.run(id);
@@ -385,6 +396,7 @@ export function createEventsRepo(db: Db) {
       return {
         id: row.id, receivedAt: row.received_at, sourceId: row.source_id, environment: row.environment, method: row.method,
         path: row.path, query: row.query, headers: storedColumn(row.id, 'headers', row.headers), contentType: row.content_type, body: row.body,
+        ...(row.edited === REDACTED ? { redacted: true } : {}),
       };
     },
 

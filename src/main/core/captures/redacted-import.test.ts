@@ -1,0 +1,126 @@
+import { Writable } from 'node:stream';
+import Stripe from 'stripe';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LogExportFormat } from '../../../shared/domain/log-export';
+import { REDACTED_NOTE } from '../portability/import-events';
+import { getTemplate } from '../templates/index';
+import { testSecretFor } from '../templates/testing/template-secrets';
+import { startTestCore, type TestCore } from '../testing/test-core';
+
+const ENV = 'development';
+const EMAIL = 'ada.lovelace@example.com';
+const stripe = getTemplate('stripe')!;
+
+const open: TestCore[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((t) => t.close()));
+});
+async function core(): Promise<TestCore> {
+  const t = await startTestCore();
+  open.push(t);
+  return t;
+}
+
+const connect = (t: TestCore, secret: string) => t.call('sources.connect', { templateId: stripe.id, key: 'stripe', mappingIds: [], secrets: { [ENV]: secret } });
+
+/** A Stripe source with one event signed just now whose body carries an email, and the secret it was signed with. */
+async function signedEvent(): Promise<{ t: TestCore; sourceId: string; secret: string }> {
+  const t = await core();
+  const secret = testSecretFor(stripe);
+  const source = await connect(t, secret);
+  const body = JSON.stringify({ id: 'evt_1', object: 'event', type: 'customer.created', data: { object: { id: 'cus_1', email: EMAIL } } });
+  const sent = await t.call('events.sendTest', { sourceId: source.id, environment: ENV, sample: { sampleId: 'invoice-paid' }, body });
+  expect(sent.event.verification).toBe('verified');
+  return { t, sourceId: source.id, secret };
+}
+
+async function exportLog(t: TestCore, sourceId: string, format: LogExportFormat, redact: boolean): Promise<string> {
+  const parts: string[] = [];
+  const out = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      parts.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const result = await t.core.exportLog({ format, filter: { sourceId }, ...(redact ? { redaction: {} } : {}) }, out);
+  if (!result.ok) throw new Error(result.error.message);
+  return parts.join('');
+}
+
+/** Imports a capture text into a fresh core whose Stripe source has the same secret; the imported event's id. */
+async function importInto(text: string, secret: string): Promise<{ t: TestCore; id: number }> {
+  const t = await core();
+  const source = await connect(t, secret);
+  const { jobId } = await t.call('captures.import', { sourceId: source.id, environment: ENV, text });
+  let ids: number[] = [];
+  await vi.waitFor(async () => {
+    const status = await t.call('captures.status', { jobId });
+    expect(status?.state).toBe('finished');
+    ids = status?.ids ?? [];
+  }, { timeout: 15_000 });
+  expect(ids).toHaveLength(1);
+  return { t, id: ids[0]! };
+}
+
+describe('a capture exported redacted and imported elsewhere', () => {
+  it.each(['jsonl', 'har', 'bundle'] as const)('(%s) is remembered as redacted and replays re-signed by default, though its signature is fresh', async (format) => {
+    const { t: from, sourceId, secret } = await signedEvent();
+    const text = await exportLog(from, sourceId, format, true);
+    expect(text).not.toContain(EMAIL);
+
+    const { t, id } = await importInto(text, secret);
+    const imported = await t.call('events.get', { id });
+    expect(imported).toMatchObject({ origin: 'import', redacted: true, verification: 'failed', error: REDACTED_NOTE });
+
+    const options = await t.call('events.replayOptions', { id });
+    expect(options.defaultMode).toBe('resign');
+    expect(options.reason).toMatch(/redacted when it was exported.*re-signs it/);
+    expect(options.modes.find((m) => m.mode === 'as_is')?.reason).toMatch(/no longer matches its signature/);
+
+    const replay = await t.call('events.replay', { id });
+    expect(replay).toMatchObject({ replayMode: 'resign', verification: 'verified' });
+    const sent = await t.call('events.get', { id: replay.id });
+    expect(sent.redacted).toBeUndefined();
+    const signature = sent.headers.find(([k]) => k === 'stripe-signature')?.[1] ?? '';
+    expect(new Stripe('sk_test_dummy').webhooks.constructEvent(sent.bodyText ?? '', signature, secret).type).toBe('customer.created');
+  });
+
+  it('replays re-signed in bulk when no mode is asked for', async () => {
+    const { t: from, sourceId, secret } = await signedEvent();
+    const { t, id } = await importInto(await exportLog(from, sourceId, 'jsonl', true), secret);
+    await t.call('events.replayMany', { ids: [id] });
+    await vi.waitFor(async () => {
+      const replays = (await t.call('events.list', { replayOf: id, limit: 10 })).items;
+      expect(replays).toMatchObject([{ replayMode: 'resign', verification: 'verified' }]);
+    }, { timeout: 15_000 });
+  });
+
+  it('without redaction keeps its signature, which verifies as configured while fresh', async () => {
+    const { t: from, sourceId, secret } = await signedEvent();
+    const { t, id } = await importInto(await exportLog(from, sourceId, 'jsonl', false), secret);
+    expect(await t.call('events.get', { id })).toMatchObject({ verification: 'verified' });
+    expect((await t.call('events.get', { id })).redacted).toBeUndefined();
+    expect((await t.call('events.replayOptions', { id })).defaultMode).toBe('as_is');
+  });
+});
+
+describe('a redacted bundle imported into a fresh Inlet', () => {
+  it('marks its log slice redacted, so each event replays re-signed by default', async () => {
+    const { t: from, secret } = await signedEvent();
+    const { bundle } = await from.call('bundles.export', { events: { max: 10 }, redaction: {}, passphrase: 'correct horse battery' });
+    expect(JSON.stringify(bundle)).not.toContain(EMAIL);
+
+    const t = await core();
+    const report = await t.call('bundles.import', { file: bundle, passphrase: 'correct horse battery' });
+    expect(report.eventIds).toHaveLength(1);
+    const id = report.eventIds[0]!;
+    expect(await t.call('events.get', { id })).toMatchObject({ origin: 'import', redacted: true });
+    const options = await t.call('events.replayOptions', { id });
+    expect(options).toMatchObject({ defaultMode: 'resign', reason: expect.stringMatching(/redacted/) });
+    const replay = await t.call('events.replay', { id });
+    expect(replay).toMatchObject({ replayMode: 'resign', verification: 'verified' });
+    const sent = await t.call('events.get', { id: replay.id });
+    const signature = sent.headers.find(([k]) => k === 'stripe-signature')?.[1] ?? '';
+    expect(new Stripe('sk_test_dummy').webhooks.constructEvent(sent.bodyText ?? '', signature, secret).type).toBe('customer.created');
+  });
+});
