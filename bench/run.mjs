@@ -9,6 +9,8 @@
 // Import: a large JSON Lines file by path (BENCH_IMPORT_MB, 100) with peak memory; BENCH_ONLY=import runs only that part.
 // Forwarding: delivery throughput to a local app (BENCH_DELIVERY_EVENTS, 20,000) and ingest with a
 // destination vs without; BENCH_ONLY=delivery runs only that part.
+// Log search: BENCH_ONLY=search times only the search box's queries (a word, an email prefix, an id, each
+// as typed key by key; wall and CPU ms) on the 1M log, built once and kept with BENCH_LOG_DIR.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { load } from './lib/load.mjs';
 import { topSelfTime } from './lib/profile.mjs';
 import { machineInfo, printSummary, renderReport } from './lib/report.mjs';
 import { renderPipelineReport } from './lib/report-pipeline.mjs';
+import { renderSearchReport } from './lib/report-search.mjs';
 import { runTsBench } from './lib/ts-runner.mjs';
 import { createSignedBodies } from './lib/stripe-bodies.mjs';
 import { deliveryBench, renderDeliveryReport } from './lib/delivery.mjs';
@@ -122,6 +125,13 @@ async function main() {
   // BENCH_ONLY=cli: only the `inlet` command's cold start (about a minute, no receiver load).
   if (process.env.BENCH_ONLY === 'cli') {
     process.stdout.write(`\n${renderCliReport(await runCliBench({ log }))}\n`);
+    return;
+  }
+  // BENCH_ONLY=search: only the log's search box at BENCH_LOG_EVENTS (keep the log with BENCH_LOG_DIR).
+  if (process.env.BENCH_ONLY === 'search') {
+    const { search } = await runTsBench(join(here, 'pipeline', 'query-bench.ts'), join(here, 'tmp', 'build'));
+    process.stdout.write(`\n${renderSearchReport(search)}`);
+    log('partial run: bench/RESULTS.md left as it was');
     return;
   }
   const serveJs = join(root, 'out', 'main', 'serve.js');

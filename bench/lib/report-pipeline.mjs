@@ -1,6 +1,7 @@
 import { renderFairnessReport } from './report-sandbox-fairness.mjs';
 import { renderShapesReport } from './report-shapes.mjs';
 import { renderImportReport } from './report-import.mjs';
+import { renderSearchReport } from './report-search.mjs';
 
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
 const ms = (n) => (n < 1 ? fmt(n, 3) : fmt(n, 2));
@@ -74,6 +75,7 @@ ${row('Full-text search, a common word', q.searchCommonWord, met(q.searchCommonW
 ${row('Full-text search within one source', q.searchWithFilter, met(q.searchWithFilter, 50))}
 ${row('Event detail (raw request, runs)', q.eventDetail)}
 
+${queries.search ? renderSearchReport(queries.search) : ''}
 Paging the whole log newest first (500 per page): ${fmt(queries.pageAll?.pages)} pages in ${fmt(queries.pageAll?.seconds, 1)} s.
 Memory of a fresh process that opens the built log and runs every query above and the full paging: peak RSS (VmHWM) **${fmt(queries.memory?.queryPeakRssMiB, 0)} MiB** (target ≤ 150 MiB: ${queries.memory?.queryPeakRssMiB <= 150 ? 'met' : 'NOT met'}); heap used at the end ${fmt(queries.memory?.heapUsedMiB, 0)} MiB. Building the log took the builder to ${fmt(queries.memory?.buildPeakRssMiB, 0)} MiB (not a host figure).
 `);
