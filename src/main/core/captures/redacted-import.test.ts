@@ -85,6 +85,15 @@ describe('a capture exported redacted and imported elsewhere', () => {
     expect(new Stripe('sk_test_dummy').webhooks.constructEvent(sent.bodyText ?? '', signature, secret).type).toBe('customer.created');
   });
 
+  it('stays redacted when replayed unsigned, so a replay of that replay re-signs by default', async () => {
+    const { t: from, sourceId, secret } = await signedEvent();
+    const { t, id } = await importInto(await exportLog(from, sourceId, 'jsonl', true), secret);
+    const ignored = await t.call('events.replay', { id, mode: 'ignore_verification' });
+    expect(ignored.redacted).toBe(true);
+    expect((await t.call('events.replayOptions', { id: ignored.id })).defaultMode).toBe('resign');
+    expect(await t.call('events.replay', { id: ignored.id })).toMatchObject({ replayMode: 'resign', verification: 'verified' });
+  });
+
   it('replays re-signed in bulk when no mode is asked for', async () => {
     const { t: from, sourceId, secret } = await signedEvent();
     const { t, id } = await importInto(await exportLog(from, sourceId, 'jsonl', true), secret);

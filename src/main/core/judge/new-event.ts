@@ -25,7 +25,7 @@ export interface EventJudgement {
 /** How the request got into the log, and whether its source has active mappings to run there. */
 export type EventOrigin =
   | { origin: 'received' | 'test'; hasMappings: boolean }
-  | { origin: 'replay'; replayOf: number; mode: ReplayMode; dedupe: boolean; hasMappings: boolean; edited?: boolean }
+  | { origin: 'replay'; replayOf: number; mode: ReplayMode; dedupe: boolean; hasMappings: boolean; edited?: boolean; redacted?: boolean }
   /** Imported requests are judged but never mapped on arrival: the user replays them. `redacted`: changed by a redacting export. */
   | { origin: 'import'; redacted?: boolean };
 
@@ -59,8 +59,7 @@ export function newEvent(r: LoggedRequest, j: EventJudgement, o: EventOrigin): N
     actionStatus: accepted && !pending ? 'no_mapping' : null,
     replayOf: replay ? replay.replayOf : null,
     replayMode: replay ? replay.mode : null,
-    ...(replay?.edited ? { edited: true } : {}),
-    ...(o.origin === 'import' && o.redacted ? { redacted: true } : {}),
+    ...(replay?.edited ? { edited: true } : (o.origin === 'import' || o.origin === 'replay') && o.redacted ? { redacted: true } : {}),
     origin: o.origin,
     dedupe: replay ? replay.dedupe : true,
     preprocessOutput: j.preprocess,

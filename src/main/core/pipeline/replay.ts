@@ -59,7 +59,11 @@ export async function replayEvent(ctx: CoreContext, queue: IngestQueue, id: numb
       error: disabled ? `This source is disabled in the ${original.environment} environment` : assessed.error,
       handshake: false,
     },
-    { origin: 'replay', replayOf: id, mode, edited, dedupe: options.respectIdempotency, hasMappings: hasActiveMappings(ctx, original.sourceId, original.environment) },
+    {
+      origin: 'replay', replayOf: id, mode, edited, dedupe: options.respectIdempotency, hasMappings: hasActiveMappings(ctx, original.sourceId, original.environment),
+      // Sent with its redacted bytes and old signature, the replay can't verify either: its own replay re-signs too.
+      redacted: original.redacted === true && mode !== 'resign',
+    },
   );
   return summarize(await queue.enqueue(event), event);
 }
