@@ -1,12 +1,32 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApp } from '../../app/store-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { describeError } from '../../lib/errors';
 import { EMPTY_FILTER } from './log-filter';
 import type { ImportJob } from './import.slice';
-import type { ReplayOptions } from './replay.slice';
+import { bulkReplayNote } from './bulk-replay-plan';
+import type { BulkReplayOptions, ReplayPlan } from './replay.slice';
 import { ReplayOptionsFields } from './ReplayOptionsFields';
 
 const ENDED: Record<ImportJob['state'], string> = { sending: 'Importing', done: 'Imported', cancelled: 'Cancelled after importing', failed: 'Stopped after importing' };
+
+/** What replaying the imported events does by default (how many are re-signed, and why); null until known. */
+function useImportedPlan(ids: readonly number[]): ReplayPlan | { error: string } | null {
+  const planOf = useApp((s) => s.replayPlanOf);
+  const [plan, setPlan] = useState<{ ids: readonly number[]; value: ReplayPlan | { error: string } } | null>(null);
+  useEffect(() => {
+    if (ids.length === 0) return;
+    let live = true;
+    planOf({ ids: [...ids], max: ids.length }).then(
+      (value) => live && setPlan({ ids, value }),
+      (error: unknown) => live && setPlan({ ids, value: { error: `Could not check their signatures: ${describeError(error)}` } }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [planOf, ids]);
+  return plan?.ids === ids ? plan.value : null;
+}
 
 /** The import's progress with Cancel; then the offer to replay what was imported. */
 export function ImportProgress({ job, onClose }: { job: ImportJob; onClose(): void }) {
@@ -15,10 +35,12 @@ export function ImportProgress({ job, onClose }: { job: ImportJob; onClose(): vo
   const replayState = useApp((s) => s.importReplay);
   const showLog = useApp((s) => s.showLog);
   const where = useApp((s) => `${s.sources.find((x) => x.id === job.sourceId)?.name ?? 'the source'} (${s.environments.find((e) => e.key === job.environment)?.name ?? job.environment})`);
-  // Captured payloads seldom carry a signature this machine's secret can check.
-  const [options, setOptions] = useState<ReplayOptions>({ mode: 'ignore_verification', respectIdempotency: false });
+  // Each event's default, as the API and the CLI: stale signatures re-signed; the note says what the others will do.
+  const [options, setOptions] = useState<BulkReplayOptions>({ mode: null, respectIdempotency: false });
   const sending = job.state === 'sending';
   const n = job.ids.length;
+  const plan = useImportedPlan(sending ? [] : job.ids);
+  const note = plan === null ? null : 'error' in plan ? plan.error : bulkReplayNote(plan, options.mode);
 
   return (
     <>
@@ -51,7 +73,12 @@ export function ImportProgress({ job, onClose }: { job: ImportJob; onClose(): vo
             <p className="field__help">
               They are in the log as <span className="origin origin--import">import</span>, not mapped. Replaying runs the mappings as they are now; each replay is linked to its import, so the log compares before and after.
             </p>
-            <ReplayOptionsFields value={options} onChange={setOptions} idPrefix="import-replay" />
+            <ReplayOptionsFields perEvent value={options} onChange={setOptions} idPrefix="import-replay" />
+            {note && (
+              <p className="field__help" data-testid="import-replay-plan" aria-live="polite">
+                {note}
+              </p>
+            )}
             <ErrorNotice message={replayState.state === 'failed' ? (replayState.error ?? null) : null} />
           </section>
         )}

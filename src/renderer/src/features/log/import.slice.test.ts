@@ -79,6 +79,15 @@ describe('import slice', () => {
     expect(store.getState().importJob).toBeNull();
   });
 
+  it("replays imported events in each one's default mode when none is chosen (no mode sent)", async () => {
+    let replayId = 300;
+    const { store, calls } = setup({ 'events.replay': (i) => summary({ id: replayId++, origin: 'replay', replayOf: (i as { id: number }).id }) });
+    await store.getState().loadEnvironments();
+    await store.getState().importCaptures('src_1', 'development', [capture(1)]);
+    expect(await store.getState().replayImported({ mode: null, respectIdempotency: false })).toBe(true);
+    expect(calls.filter(([m]) => m === 'events.replay').map(([, i]) => i)).toEqual([{ id: 100, respectIdempotency: false }]);
+  });
+
   it('replays many as one bulk job over exactly the imported events', async () => {
     const { store, calls } = setup({ 'events.replayMany': () => ({ jobId: 'job_1', total: 8 }) });
     await store.getState().loadEnvironments();

@@ -6,7 +6,7 @@ import { describeError } from '../../lib/errors';
 import type { AppState } from '../../app/store';
 import type { Capture } from './capture-format';
 import { EMPTY_FILTER } from './log-filter';
-import type { ReplayOptions } from './replay.slice';
+import { modeInput, type BulkReplayOptions } from './replay.slice';
 
 /** `events.import` takes at most 5,000 items; smaller chunks move the progress bar and stay far below the host's body limit. */
 export const CHUNK_ITEMS = 500;
@@ -62,7 +62,7 @@ export interface ImportSlice {
   importCaptureSource(sourceId: string, environment: string, source: CaptureSource, select?: number[]): Promise<void>;
   receiveCaptureProgress(progress: CaptureProgress): void;
   /** Replays what was imported through the current mappings, then shows the replays in the log. */
-  replayImported(options: ReplayOptions): Promise<boolean>;
+  replayImported(options: BulkReplayOptions): Promise<boolean>;
 }
 
 /** Consecutive chunks of at most `maxItems` items and about `maxBytes` on the wire (a bigger item goes alone). */
@@ -93,9 +93,9 @@ export const createImportSlice =
       if (job) set({ importJob: { ...job, ...patch } });
     };
 
-    const replayOneByOne = async (ids: readonly number[], options: ReplayOptions): Promise<EventSummary[]> => {
+    const replayOneByOne = async (ids: readonly number[], options: BulkReplayOptions): Promise<EventSummary[]> => {
       const replays: EventSummary[] = [];
-      for (const id of ids) replays.push(await api.call('events.replay', { id, ...options }));
+      for (const id of ids) replays.push(await api.call('events.replay', { id, ...modeInput(options) }));
       return replays;
     };
 

@@ -83,6 +83,18 @@ describe('replay slice', () => {
     expect(store.getState().bulkReplays[0]).toMatchObject({ done: 3, state: 'finished' });
   });
 
+  it("lets each event take its default when no mode is chosen: the bulk replay is sent without one, as the CLI does", async () => {
+    const plan = { total: 2, resign: 1, asConfigured: 1, failAsConfigured: 1, unsignable: 0, stale: [{ provider: 'Stripe', toleranceSeconds: 300, count: 1 }], summary: '1 of 2 events will be re-signed.' };
+    const { store, calls } = setup({ 'events.replayMany': () => ({ jobId: 'job_d', total: 2 }), 'events.replayPlan': () => plan });
+    await store.getState().loadEnvironments();
+    store.getState().setLogFilter({ verification: 'failed' });
+    const query = store.getState().currentLogQuery()!;
+    expect(await store.getState().replayPlanOf(query)).toEqual(plan);
+    expect(calls.find(([m]) => m === 'events.replayPlan')?.[1]).toEqual({ environment: 'development', verification: 'failed' });
+    await store.getState().startBulkReplay({ mode: null, respectIdempotency: true });
+    expect(calls.find(([m]) => m === 'events.replayMany')?.[1]).toEqual({ environment: 'development', verification: 'failed', respectIdempotency: true });
+  });
+
   it('keeps progress that arrived before the job id did', async () => {
     let answer: (v: unknown) => void = () => {};
     const { store, push } = setup({ 'events.replayMany': () => new Promise((r) => (answer = r)) });

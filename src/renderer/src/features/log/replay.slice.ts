@@ -11,6 +11,18 @@ export interface ReplayOptions {
   respectIdempotency: boolean;
 }
 
+/** Options of a replay of many events: a null mode lets each take its default (re-signed when its signature went stale). */
+export interface BulkReplayOptions {
+  mode: ReplayMode | null;
+  respectIdempotency: boolean;
+}
+
+/** The mode sent to the host: none for "each event's default", as the API and CLI take it. */
+export const modeInput = ({ mode, respectIdempotency }: BulkReplayOptions): { mode?: ReplayMode; respectIdempotency: boolean } =>
+  mode === null ? { respectIdempotency } : { mode, respectIdempotency };
+
+export type ReplayPlan = ApiOutput<'events.replayPlan'>;
+
 /** Parts of the request replaced before an edited replay (see `events.replay`'s `edit`). */
 export type ReplayEdit = NonNullable<ApiInput<'events.replay'>['edit']>;
 
@@ -49,11 +61,13 @@ export interface ReplaySlice {
   resignedRequestOf(id: number): Promise<ApiOutput<'events.resignedRequest'>>;
   loadReplayOriginal(id: number): Promise<void>;
   /** Replays everything the current filter matches, in the background. */
-  startBulkReplay(options: ReplayOptions): Promise<void>;
+  startBulkReplay(options: BulkReplayOptions): Promise<void>;
   /** Replays everything `query` matches, in the background (e.g. the events of an import). */
-  replayMatching(query: ReplayQuery, options: ReplayOptions): Promise<void>;
+  replayMatching(query: ReplayQuery, options: BulkReplayOptions): Promise<void>;
   /** How many events `query` matches (capped), to confirm a bulk replay with its size. */
   countMatching(query: ReplayQuery): Promise<ApiOutput<'events.count'>>;
+  /** What a replay of what `query` matches does by default: how many are re-signed, and why. */
+  replayPlanOf(query: ReplayQuery): Promise<ReplayPlan>;
   /** Picks up bulk replays still running on the host, e.g. after a reload. */
   reattachReplays(): Promise<void>;
   cancelBulkReplay(jobId: string): Promise<void>;
@@ -111,7 +125,7 @@ export const createReplaySlice =
         if (get().bulkReplays.some((job) => job.state === 'starting' || (job.state === 'running' && !job.reattached))) return;
         set({ bulkReplays: [...get().bulkReplays.filter(isActive), { jobId: null, total: 0, done: 0, state: 'starting' }] });
         try {
-          const { jobId, total } = await api.call('events.replayMany', { ...query, ...options });
+          const { jobId, total } = await api.call('events.replayMany', { ...query, ...modeInput(options) });
           const seen = early.get(jobId);
           early.clear();
           update(null, () => (seen ? { ...seen, jobId } : { jobId, total, done: 0, state: total === 0 ? 'finished' : 'running' }));
@@ -120,6 +134,7 @@ export const createReplaySlice =
         }
       },
       countMatching: ({ max: _max, ...query }) => api.call('events.count', query),
+      replayPlanOf: (query) => api.call('events.replayPlan', query),
       async reattachReplays() {
         try {
           const jobs = await api.call('events.replayJobs', {});
