@@ -72,7 +72,8 @@ export function triggerWorkflow(c: ExecContext, p: ResolvedParams<'workflows_tri
       recipient: t.recipient,
       actor: p.actor ? { collection: p.actor.collection, id: p.actor.id } : null,
       tenant: tenant.id,
-      data: { ...(p.data ?? {}), ...(t.triggerData ?? {}) },
+      // Copied only when this recipient adds its own trigger data.
+      data: t.triggerData ? { ...(p.data ?? {}), ...t.triggerData } : (p.data ?? {}),
       cancellationKey: p.cancellation_key ?? null,
       eventId: c.eventId,
       createdAt: c.now,

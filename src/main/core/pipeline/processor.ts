@@ -2,7 +2,7 @@ import type { ActionIssue, ActionStatus, Processing } from '../../../shared/doma
 import { KNOCK_LIMITS } from '../../../shared/domain/action';
 import type { CoreContext } from '../context';
 import { planActions } from '../mapping/engine';
-import type { ActionRunRecord, NewEvent, PendingEvent } from '../store/repos/events.repo';
+import type { NewEvent, PendingEvent } from '../store/repos/events.repo';
 import { actionIssueOfRuns } from '../store/repos/event-action-issue';
 import { createParsedBodies, NOT_KEPT } from '../request/parsed-bodies';
 import { createRetryBackoff } from '../util/retry-backoff';
@@ -36,10 +36,6 @@ type ProcessorDeps = Pick<
   CoreContext,
   'db' | 'events' | 'mappings' | 'idempotency' | 'workspace' | 'search' | 'clock' | 'logger' | 'emit' | 'routes'
 >;
-
-const stamped = (r: RunRecord, createdAt: number): ActionRunRecord => ({
-  mappingId: r.mappingId, actionType: r.actionType, params: r.params, coercions: r.coercions, status: r.status, errors: r.errors, result: r.result, createdAt,
-});
 
 /** The sum of an event's action runs, for the log's "action status" filter. */
 export function summarizeRuns(runs: readonly Pick<RunRecord, 'status'>[]): ActionStatus {
@@ -84,7 +80,7 @@ export function createProcessor(d: ProcessorDeps) {
     const actionStatus = summarizeRuns(runs);
     // Only a successful execution claims the key (Knock): a failed one may be retried by the provider.
     if (scope && actionStatus === 'success') d.idempotency.record(scope, e.id, now);
-    d.events.markProcessed(e.id, 'done', actionStatus, runs.map((run) => stamped(run, now)));
+    d.events.markProcessed(e.id, 'done', actionStatus, runs);
     return { id: e.id, processing: 'done', actionStatus, ...(actionStatus === 'success' ? {} : actionIssueOfRuns(runs)) };
   };
 

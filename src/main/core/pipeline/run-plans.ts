@@ -4,7 +4,8 @@ import { executePlan, type ActionOutcome, type ExecContext } from '../actions/ex
 import type { Db } from '../store/db';
 import { isBusy } from '../util/sqlite-errors';
 
-export type RunRecord = Omit<ActionRun, 'id' | 'eventId' | 'createdAt'>;
+/** An action run as the log stores it; the id is its position within the event. */
+export type RunRecord = Omit<ActionRun, 'id' | 'eventId'>;
 
 /**
  * How a failing action is contained. Executors return their error outcomes before writing
@@ -17,24 +18,25 @@ export type Isolation = 'savepoint' | 'throw';
 
 /** Executes an event's plans in order; one failing action never stops the others. */
 export function runPlans(db: Db, exec: ExecContext, plans: readonly ActionPlan[], isolation: Isolation = 'savepoint'): RunRecord[] {
+  const at = exec.now;
   return plans.map((plan) => {
-    if (plan.status === 'skipped') return record(plan, 'skipped', [], { reason: plan.skipReason ?? 'skipped' });
-    if (!isReadyPlan(plan)) return record(plan, 'error', plan.errors, null);
+    if (plan.status === 'skipped') return record(plan, 'skipped', [], { reason: plan.skipReason ?? 'skipped' }, at);
+    if (!isReadyPlan(plan)) return record(plan, 'error', plan.errors, null, at);
     const outcome = isolation === 'throw' ? executePlan(exec, plan) : execute(db, exec, plan);
     switch (outcome.status) {
       case 'success':
-        return record(plan, 'success', [], outcome.result);
+        return record(plan, 'success', [], outcome.result, at);
       case 'skipped':
-        return record(plan, 'skipped', [], { ...outcome.result, reason: outcome.reason });
+        return record(plan, 'skipped', [], { ...outcome.result, reason: outcome.reason }, at);
       case 'error':
-        return record(plan, 'error', outcome.errors, null);
+        return record(plan, 'error', outcome.errors, null, at);
     }
   });
 }
 
-// One literal per run, no spreads (thousands a second), its fields in the order the log stores them.
-const record = (plan: ActionPlan, status: RunRecord['status'], errors: RunRecord['errors'], result: RunRecord['result']): RunRecord => ({
-  mappingId: plan.mappingId, actionType: plan.actionType, params: plan.params, coercions: plan.coercions, status, errors, result,
+// One literal per run, stored as it is (no copies: thousands a second), its fields in the order the log stores them.
+const record = (plan: ActionPlan, status: RunRecord['status'], errors: RunRecord['errors'], result: RunRecord['result'], createdAt: number): RunRecord => ({
+  mappingId: plan.mappingId, actionType: plan.actionType, params: plan.params, coercions: plan.coercions, status, errors, result, createdAt,
 });
 
 function execute(db: Db, exec: ExecContext, plan: Parameters<typeof executePlan>[1]): ActionOutcome {

@@ -49,13 +49,16 @@ const json = (v: unknown) => JSON.stringify(v ?? {});
 export function createWorkspaceRepo(db: Db) {
   const q = {
     getUser: db.prepare<[string, string], { properties: string }>('SELECT properties FROM ws_users WHERE environment = ? AND id = ?'),
-    upsertUser: db.prepare(
+    // Positional parameters (and `excluded.` for the update) on the statements processing runs per
+    // event: binding by name cost ~3 µs more per statement.
+    upsertUser: db.prepare<unknown[]>(
       `INSERT INTO ws_users (environment, id, name, email, phone_number, avatar, locale, timezone, properties, created_at, updated_at)
-       VALUES (@environment, @id, @name, @email, @phone_number, @avatar, @locale, @timezone, @properties, @now, @now)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (environment, id) DO UPDATE SET
-         name = COALESCE(@name, name), email = COALESCE(@email, email), phone_number = COALESCE(@phone_number, phone_number),
-         avatar = COALESCE(@avatar, avatar), locale = COALESCE(@locale, locale), timezone = COALESCE(@timezone, timezone),
-         properties = json_patch(properties, @properties), updated_at = @now`,
+         name = COALESCE(excluded.name, name), email = COALESCE(excluded.email, email),
+         phone_number = COALESCE(excluded.phone_number, phone_number), avatar = COALESCE(excluded.avatar, avatar),
+         locale = COALESCE(excluded.locale, locale), timezone = COALESCE(excluded.timezone, timezone),
+         properties = json_patch(properties, excluded.properties), updated_at = excluded.updated_at`,
     ),
     deleteUser: db.prepare('DELETE FROM ws_users WHERE environment = ? AND id = ?'),
     deleteUserSubscriptions: db.prepare(
@@ -65,11 +68,11 @@ export function createWorkspaceRepo(db: Db) {
     hasObject: db.prepare<[string, string, string], { one: number }>(
       'SELECT 1 AS one FROM ws_objects WHERE environment = ? AND collection = ? AND id = ?',
     ),
-    upsertObject: db.prepare(
+    upsertObject: db.prepare<[string, string, string, string | null, string, number, number]>(
       `INSERT INTO ws_objects (environment, collection, id, name, properties, created_at, updated_at)
-       VALUES (@environment, @collection, @id, @name, @properties, @now, @now)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (environment, collection, id) DO UPDATE SET
-         name = COALESCE(@name, name), properties = json_patch(properties, @properties), updated_at = @now`,
+         name = COALESCE(excluded.name, name), properties = json_patch(properties, excluded.properties), updated_at = excluded.updated_at`,
     ),
     deleteObject: db.prepare('DELETE FROM ws_objects WHERE environment = ? AND collection = ? AND id = ?'),
     deleteObjectSubscriptions: db.prepare(
@@ -77,18 +80,18 @@ export function createWorkspaceRepo(db: Db) {
          AND ((collection = @collection AND object_id = @id) OR (recipient_collection = @collection AND recipient_id = @id))`,
     ),
     hasTenant: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM ws_tenants WHERE environment = ? AND id = ?'),
-    upsertTenant: db.prepare(
+    upsertTenant: db.prepare<[string, string, string | null, string, string, number, number]>(
       `INSERT INTO ws_tenants (environment, id, name, settings, properties, created_at, updated_at)
-       VALUES (@environment, @id, @name, @settings, @properties, @now, @now)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (environment, id) DO UPDATE SET
-         name = COALESCE(@name, name), settings = json_patch(settings, @settings),
-         properties = json_patch(properties, @properties), updated_at = @now`,
+         name = COALESCE(excluded.name, name), settings = json_patch(settings, excluded.settings),
+         properties = json_patch(properties, excluded.properties), updated_at = excluded.updated_at`,
     ),
     deleteTenant: db.prepare('DELETE FROM ws_tenants WHERE environment = ? AND id = ?'),
-    subscribe: db.prepare(
+    subscribe: db.prepare<[string, string, string, string, string, string, number]>(
       `INSERT INTO ws_subscriptions (environment, collection, object_id, recipient_collection, recipient_id, properties, created_at)
-       VALUES (@environment, @collection, @objectId, @recipientCollection, @recipientId, @properties, @now)
-       ON CONFLICT DO UPDATE SET properties = @properties`,
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET properties = excluded.properties`,
     ),
     unsubscribe: db.prepare(
       `DELETE FROM ws_subscriptions WHERE environment = @environment AND collection = @collection AND object_id = @objectId
@@ -106,11 +109,10 @@ export function createWorkspaceRepo(db: Db) {
       `SELECT recipient_collection, recipient_id, properties FROM ws_subscriptions
        WHERE environment = ? AND collection = ? AND object_id = ? ORDER BY created_at, recipient_collection, recipient_id`,
     ),
-    insertRun: db.prepare(
+    insertRun: db.prepare<unknown[]>(
       `INSERT INTO ws_workflow_runs (id, environment, workflow_key, recipient_collection, recipient_id, actor, tenant, data,
          cancellation_key, status, event_id, created_at, trigger_id, resume_at, completed_at, subscription)
-       VALUES (@id, @environment, @workflowKey, @recipientCollection, @recipientId, @actor, @tenant, @data,
-         @cancellationKey, @status, @eventId, @createdAt, @triggerId, @resumeAt, @completedAt, @subscription)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     runsByKey: db.prepare<Record<string, string>, { id: string; recipient_collection: string; recipient_id: string; status: string }>(
       `SELECT id, recipient_collection, recipient_id, status FROM ws_workflow_runs
@@ -147,8 +149,10 @@ export function createWorkspaceRepo(db: Db) {
     },
     userExists: (environment: string, id: string): boolean => q.getUser.get(environment, id) !== undefined,
     upsertUser(environment: string, id: string, fields: UserFields, properties: Record<string, unknown>, now: number): void {
-      const cols = Object.fromEntries(USER_FIELDS.map((f) => [f, fields[f] ?? null]));
-      q.upsertUser.run({ environment, id, ...cols, properties: json(properties), now });
+      q.upsertUser.run(
+        environment, id, fields.name ?? null, fields.email ?? null, fields.phone_number ?? null, fields.avatar ?? null,
+        fields.locale ?? null, fields.timezone ?? null, json(properties), now, now,
+      );
     },
     /** Deletes the user with their subscriptions and audience memberships; false if there was none. */
     deleteUser(environment: string, id: string): boolean {
@@ -159,7 +163,7 @@ export function createWorkspaceRepo(db: Db) {
     objectExists: (environment: string, collection: string, id: string): boolean =>
       q.hasObject.get(environment, collection, id) !== undefined,
     upsertObject(environment: string, collection: string, id: string, name: string | null, properties: Record<string, unknown>, now: number): void {
-      q.upsertObject.run({ environment, collection, id, name, properties: json(properties), now });
+      q.upsertObject.run(environment, collection, id, name, json(properties), now, now);
     },
     deleteObject(environment: string, collection: string, id: string): boolean {
       q.deleteObjectSubscriptions.run({ environment, collection, id });
@@ -167,16 +171,14 @@ export function createWorkspaceRepo(db: Db) {
     },
     tenantExists: (environment: string, id: string): boolean => q.hasTenant.get(environment, id) !== undefined,
     upsertTenant(environment: string, id: string, name: string | null, settings: unknown, properties: Record<string, unknown>, now: number): void {
-      q.upsertTenant.run({ environment, id, name, settings: json(settings), properties: json(properties), now });
+      q.upsertTenant.run(environment, id, name, json(settings), json(properties), now, now);
     },
     deleteTenant(environment: string, id: string): boolean {
       q.deleteObjectSubscriptions.run({ environment, collection: '$tenants', id });
       return q.deleteTenant.run(environment, id).changes > 0;
     },
     subscribe(environment: string, collection: string, objectId: string, recipient: Recipient, properties: unknown, now: number): void {
-      q.subscribe.run({
-        environment, collection, objectId, recipientCollection: recipient.collection, recipientId: recipient.id, properties: json(properties), now,
-      });
+      q.subscribe.run(environment, collection, objectId, recipient.collection, recipient.id, json(properties), now);
     },
     unsubscribe(environment: string, collection: string, objectId: string, recipient: Recipient): boolean {
       return q.unsubscribe.run({ environment, collection, objectId, recipientCollection: recipient.collection, recipientId: recipient.id }).changes > 0;
@@ -201,24 +203,12 @@ export function createWorkspaceRepo(db: Db) {
     },
     insertRun(run: WorkflowRunInsert): void {
       const paused = run.resumeAt !== null;
-      q.insertRun.run({
-        id: run.id,
-        triggerId: run.triggerId,
-        status: paused ? 'paused' : 'completed',
-        resumeAt: run.resumeAt,
-        completedAt: paused ? null : run.createdAt,
-        subscription: run.subscription ? JSON.stringify(run.subscription) : null,
-        environment: run.environment,
-        workflowKey: run.workflowKey,
-        recipientCollection: run.recipient.collection,
-        recipientId: run.recipient.id,
-        actor: run.actor === null || run.actor === undefined ? null : JSON.stringify(run.actor),
-        tenant: run.tenant,
-        data: json(run.data),
-        cancellationKey: run.cancellationKey,
-        eventId: run.eventId,
-        createdAt: run.createdAt,
-      });
+      q.insertRun.run(
+        run.id, run.environment, run.workflowKey, run.recipient.collection, run.recipient.id,
+        run.actor === null || run.actor === undefined ? null : JSON.stringify(run.actor), run.tenant, json(run.data),
+        run.cancellationKey, paused ? 'paused' : 'completed', run.eventId, run.createdAt, run.triggerId, run.resumeAt,
+        paused ? null : run.createdAt, run.subscription ? JSON.stringify(run.subscription) : null,
+      );
     },
     /**
      * Cancels the runs with that key that are still paused, for every recipient or only those in
