@@ -36,14 +36,23 @@ test('a redacted bundle carries a demo to a fresh Inlet, where a fixture is sent
   await exporter.root.getByTestId('config-export-events').fill('10');
   await exporter.root.getByTestId('config-export-redact').click();
   await exporter.root.getByTestId('config-export-passphrase').fill(PASSPHRASE);
+  // With the workspace the mapping made: the identified customer travels too, redacted like the log.
+  const withWorkspace = exporter.root.getByTestId('config-export-workspace');
+  await expect(withWorkspace).toHaveAccessibleName(/^Include the workspace \(1 user, 0 objects/);
+  await withWorkspace.check();
   const { name, text } = await exporter.export();
   expect(name).toMatch(/^inlet-bundle-\d{4}-\d{2}-\d{2}\.json$/);
   expect(text).not.toContain(email);
   expect(text).not.toContain(secret);
-  const bundle = JSON.parse(text) as { redacted: boolean; fixtures: Array<{ name: string }>; events: unknown[]; sealed?: unknown };
+  const bundle = JSON.parse(text) as {
+    redacted: boolean; fixtures: Array<{ name: string }>; events: Array<{ body: string }>; sealed?: unknown;
+    workspace: Array<{ environment: string; users: Array<{ email: string }> }>;
+  };
   expect(bundle).toMatchObject({ redacted: true, fixtures: [{ name: 'Paid invoice' }] });
   expect(bundle.events).toHaveLength(1);
   expect(bundle.sealed).toBeDefined();
+  const placeholder = (JSON.parse(bundle.events[0]!.body) as { data: { object: { customer_email: string } } }).data.object.customer_email;
+  expect(bundle.workspace.find((w) => w.environment === 'development')?.users.map((u) => u.email)).toEqual([placeholder]);
 
   // On a fresh machine: the preview lists what will be created; import with the passphrase.
   await app.open(secondHost.uiUrl);
@@ -51,11 +60,14 @@ test('a redacted bundle carries a demo to a fresh Inlet, where a fixture is sent
   await importer.root.getByTestId('config-import-file-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(importer.root.getByTestId('bundle-item-source:stripe')).toContainText('new');
   await expect(importer.root.getByTestId('bundle-item-fixture:stripe/Paid invoice')).toBeVisible();
+  await expect(importer.root.getByTestId('bundle-item-workspace:development')).toContainText('Workspace of development: 1 user, 0 objects');
   await testInfo.attach('bundle-preview', { body: await page.screenshot({ path: testInfo.outputPath('bundle-preview.png') }), contentType: 'image/png' });
   await importer.root.getByTestId('config-import-passphrase').fill(PASSPHRASE);
   await importer.root.getByTestId('config-import-run').click();
   await expect(importer.report.getByTestId('config-report-created')).toContainText('stripe');
   await expect(importer.report.getByTestId('config-report-summary')).toContainText('1 fixtures, 1 events');
+  await expect(importer.report.getByTestId('config-report-workspace')).toContainText('1 users');
+  expect((await callApi(secondHost, 'workspace.users', { environment: 'development' })).items.map((u) => u.email)).toEqual([placeholder]);
 
   // The fixture, sent from the source page, arrives signed with the secret that travelled sealed, and is mapped.
   await app.goToSources();
