@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT_MS, ensureBuilt, ROOT } from '../main/core/testing/built-app';
+import { controlApi, exited, startHost } from '../main/host/testing/host-process';
+import { runInlet } from './testing/run-inlet';
 
 /**
  * What `inlet` loads before it parses its arguments: the static imports of out/main/cli.js and of
@@ -31,4 +34,37 @@ describe('inlet cold start', () => {
     expect(loaded).toContain('commander');
     expect(loaded.filter((m) => /^(zod|better-sqlite3|quickjs-emscripten|cli-progress|yaml)(\/|$)/.test(m) || /create-core/.test(m))).toEqual([]);
   });
+});
+
+describe('inlet attached to a running host', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'inlet-cold-start-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Node's own modules a command loaded, as `process.moduleLoadList` names them when it exits. */
+  async function builtinsLoaded(dataDir: string, args: string[]): Promise<string[]> {
+    const out = join(dir, `modules-${args[0]}.json`);
+    const preload = join(dir, 'record-modules.mjs');
+    writeFileSync(preload, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(out)}, JSON.stringify(process.moduleLoadList)));\n`);
+    const run = await runInlet(dataDir, args, { NODE_OPTIONS: `--import=${preload}` });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    return JSON.parse(readFileSync(out, 'utf8')) as string[];
+  }
+
+  it('send and events --json call the control API without fetch (undici and its web streams stay unloaded)', async () => {
+    const dataDir = join(dir, 'data');
+    const host = await startHost(dataDir);
+    try {
+      const call = controlApi(host.ready);
+      await call('sources.connect', { templateId: 'stripe', key: 'stripe', mappingIds: [], secrets: { development: 'whsec_aW5sZXQtY29sZC1zdGFydC10ZXN0' } });
+      for (const args of [['send', 'stripe', 'invoice.paid', '--json'], ['events', '--json']]) {
+        const loaded = await builtinsLoaded(dataDir, args);
+        expect(loaded, args.join(' ')).toContain('NativeModule http');
+        expect(loaded.filter((m) => /undici|webstreams\/readablestream/.test(m)), args.join(' ')).toEqual([]);
+      }
+    } finally {
+      host.child.kill('SIGTERM');
+      await exited(host.child);
+    }
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { PushMessage } from '../shared/api/events';
 import type { ApiResult } from '../shared/api/result';
 import type { Transport } from '../shared/api/transport';
@@ -21,6 +22,25 @@ function toPushMessage({ isPushEventName, pushEvents }: PushEventsModule, block:
   } catch {
     return null;
   }
+}
+
+/**
+ * One control API call over node:http, not fetch: fetch's first use loads undici, its web streams
+ * and a WebAssembly HTTP parser, more than the rest of an attached command's start (see
+ * cold-start.test.ts). The global agent keeps the connection for the command's next call, and an
+ * idle kept socket never holds the process open.
+ */
+function postJson(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 export interface CliHttpTransport extends Transport {
@@ -69,20 +89,20 @@ export function createCliHttpTransport(baseUrl: string, token: string): CliHttpT
 
   return {
     async invoke(method, input) {
-      let res: Response;
+      let answer: { status: number; text: string };
       try {
-        res = await fetch(`${baseUrl}/api/${encodeURIComponent(method)}`, {
-          method: 'POST',
-          headers: { ...auth, 'content-type': 'application/json' },
-          body: JSON.stringify(input ?? {}),
-        });
+        answer = await postJson(`${baseUrl}/api/${encodeURIComponent(method)}`, auth, JSON.stringify(input ?? {}));
       } catch (error) {
-        const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-        return { ok: false, error: { code: 'internal', message: `Cannot reach the running Inlet at ${baseUrl} (${cause})` } };
+        return { ok: false, error: { code: 'internal', message: `Cannot reach the running Inlet at ${baseUrl} (${error instanceof Error ? error.message : String(error)})` } };
       }
-      const body: unknown = await res.json().catch(() => undefined);
+      let body: unknown;
+      try {
+        body = JSON.parse(answer.text);
+      } catch {
+        body = undefined;
+      }
       if (isApiResult(body)) return body;
-      return { ok: false, error: { code: 'internal', message: `The running Inlet answered ${res.status} without a result` } };
+      return { ok: false, error: { code: 'internal', message: `The running Inlet answered ${answer.status} without a result` } };
     },
     subscribe(listener) {
       listeners.add(listener);
