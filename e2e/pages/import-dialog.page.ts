@@ -51,7 +51,7 @@ export class ImportDialogPage {
     await expect(this.root.getByTestId('import-progress')).toHaveAttribute('data-state', 'done');
   }
 
-  async replay(mode: 'as_is' | 'ignore_verification'): Promise<void> {
+  async replay(mode: 'default' | 'as_is' | 'resign' | 'ignore_verification'): Promise<void> {
     await this.root.getByTestId(`import-replay-mode-${mode}`).click();
     await this.root.getByTestId('import-replay').click();
     await expect(this.root).toBeHidden();

@@ -35,7 +35,7 @@ export class LogToolsPage extends LogPage {
   }
 
   /** Starts a bulk replay after the question names how many events it will replay. */
-  async bulkReplay(mode: 'as_is' | 'ignore_verification', question?: string): Promise<void> {
+  async bulkReplay(mode: 'default' | 'as_is' | 'resign' | 'ignore_verification', question?: string): Promise<void> {
     await this.page.getByTestId('bulk-replay-open').click();
     if (question) await expect(this.page.getByTestId('bulk-replay-question')).toHaveText(question);
     await this.page.getByTestId(`bulk-replay-mode-${mode}`).click();
