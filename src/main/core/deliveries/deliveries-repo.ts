@@ -1,5 +1,7 @@
 import { DeliveryAttemptSchema, type DeliveryAttempt } from '../../../shared/domain/destination';
 import type { Db } from '../store/db';
+import { storedColumn } from '../store/repos/event-columns';
+import type { LoggedRequest } from '../store/repos/events.repo';
 
 export interface DeliveryRow {
   id: number;
@@ -12,6 +14,47 @@ export interface DeliveryRow {
   finished_at: number | null;
   last_status: number | null;
   last_error: string | null;
+}
+
+/** A claimed delivery, with its event's logged request when it was small enough to read along. */
+export interface ClaimedDelivery extends DeliveryRow {
+  request?: LoggedRequest;
+}
+
+/** Bodies up to this size are read with the claim (256 rows hold at most 4 MiB); larger ones when their delivery starts. */
+const READ_ALONG_BYTES = 16 * 1024;
+
+type ClaimRow = DeliveryRow & {
+  e_id: number | null;
+  e_received_at: number;
+  e_source_id: string | null;
+  e_environment: string | null;
+  e_method: string;
+  e_path: string;
+  e_query: string;
+  e_headers: string;
+  e_content_type: string | null;
+  e_body: Buffer | null;
+};
+
+/** The request columns of a claim: one statement for a batch of deliveries instead of a read per attempt. */
+const WITH_REQUEST = `SELECT d.*, e.id AS e_id, e.received_at AS e_received_at, e.source_id AS e_source_id, e.environment AS e_environment,
+  e.method AS e_method, e.path AS e_path, e.query AS e_query, e.headers AS e_headers, e.content_type AS e_content_type,
+  CASE WHEN length(e.body) <= ${READ_ALONG_BYTES} THEN e.body END AS e_body
+  FROM deliveries d LEFT JOIN events e ON e.id = d.event_id`;
+
+function claimed(r: ClaimRow): ClaimedDelivery {
+  const row: ClaimedDelivery = {
+    id: r.id, event_id: r.event_id, destination_id: r.destination_id, status: r.status, attempts: r.attempts, next_at: r.next_at,
+    created_at: r.created_at, finished_at: r.finished_at, last_status: r.last_status, last_error: r.last_error,
+  };
+  if (r.e_id !== null && r.e_body !== null) {
+    row.request = {
+      id: r.e_id, receivedAt: r.e_received_at, sourceId: r.e_source_id, environment: r.e_environment, method: r.e_method, path: r.e_path,
+      query: r.e_query, headers: storedColumn(r.e_id, 'headers', r.e_headers), contentType: r.e_content_type, body: r.e_body,
+    };
+  }
+  return row;
 }
 
 interface AttemptRow {
@@ -40,11 +83,11 @@ export function createDeliveriesRepo(db: Db) {
   const insert = db.prepare<[number, string, number, number]>(
     "INSERT INTO deliveries (event_id, destination_id, status, next_at, created_at) VALUES (?, ?, 'pending', ?, ?)",
   );
-  const pending = db.prepare<[string, number], DeliveryRow>(
-    "SELECT * FROM deliveries WHERE destination_id = ? AND status = 'pending' ORDER BY id LIMIT ?",
+  const pending = db.prepare<[string, number], ClaimRow>(
+    `${WITH_REQUEST} WHERE d.destination_id = ? AND d.status = 'pending' ORDER BY d.id LIMIT ?`,
   );
-  const due = db.prepare<[string, number, number], DeliveryRow>(
-    "SELECT * FROM deliveries WHERE destination_id = ? AND status = 'pending' AND next_at <= ? ORDER BY next_at, id LIMIT ?",
+  const due = db.prepare<[string, number, number], ClaimRow>(
+    `${WITH_REQUEST} WHERE d.destination_id = ? AND d.status = 'pending' AND d.next_at <= ? ORDER BY d.next_at, d.id LIMIT ?`,
   );
   const earliest = db.prepare<[string], { at: number | null }>("SELECT MIN(next_at) AS at FROM deliveries WHERE destination_id = ? AND status = 'pending'");
   const get = db.prepare<[number], DeliveryRow>('SELECT * FROM deliveries WHERE id = ?');
@@ -87,10 +130,10 @@ export function createDeliveriesRepo(db: Db) {
 
   return {
     insert: (eventId: number, destinationId: string, at: number): void => void insert.run(eventId, destinationId, at, at),
-    /** The oldest pending deliveries of a destination, due or not. */
-    pending: (destinationId: string, limit: number): DeliveryRow[] => pending.all(destinationId, limit),
-    /** Due pending deliveries of a destination, the longest-waiting first. */
-    due: (destinationId: string, now: number, limit: number): DeliveryRow[] => due.all(destinationId, now, limit),
+    /** The oldest pending deliveries of a destination, due or not (with their requests, see ClaimedDelivery). */
+    pending: (destinationId: string, limit: number): ClaimedDelivery[] => pending.all(destinationId, limit).map(claimed),
+    /** Due pending deliveries of a destination, the longest-waiting first (with their requests, see ClaimedDelivery). */
+    due: (destinationId: string, now: number, limit: number): ClaimedDelivery[] => due.all(destinationId, now, limit).map(claimed),
     /** When the destination's next pending delivery is due; null when none is pending. */
     earliest: (destinationId: string): number | null => earliest.get(destinationId)?.at ?? null,
     get: (id: number): DeliveryRow | undefined => get.get(id),

@@ -1,6 +1,6 @@
 import type { Clock } from '../ports';
 import type { AttemptRecorder } from './attempt-recorder';
-import type { DeliveriesRepo, DeliveryRow } from './deliveries-repo';
+import type { ClaimedDelivery, DeliveriesRepo } from './deliveries-repo';
 import type { DestinationCache } from './destination-cache';
 import type { DestinationRecord } from './destinations-repo';
 import { TRICKLE_MS, type IngestGauge } from './ingest-gauge';
@@ -17,11 +17,18 @@ export const realTimers: Timers = {
 
 /** Due deliveries claimed from the database in one read, started from memory. */
 const CLAIM = 256;
+/**
+ * A request read with its claim is sent as read within this long; later (a release at a slow
+ * rate) it is read again when its delivery starts, so an event deleted meanwhile is not sent.
+ */
+const READ_ALONG_FRESH_MS = 1_000;
 
 export interface DestState {
   inflight: Set<number>;
   /** Claimed, not started yet: due ones by (next_at, id); for an ordered destination its oldest pending ones by id. */
-  queue: DeliveryRow[];
+  queue: ClaimedDelivery[];
+  /** When `queue` was read. */
+  claimedAt: number;
   /** Release at a chosen rate: the earliest time the next delivery may start. */
   rate: { intervalMs: number; nextStartAt: number } | null;
   health: 'ok' | 'failing' | 'idle';
@@ -36,7 +43,7 @@ interface QueueDeps {
   ingest: IngestGauge;
   /** A destination that no longer exists. */
   onGone(id: string): void;
-  start(row: DeliveryRow, d: DestinationRecord, st: DestState): void;
+  start(row: ClaimedDelivery, d: DestinationRecord, st: DestState): void;
 }
 
 /**
@@ -54,7 +61,7 @@ export function createDeliveryQueue(deps: QueueDeps) {
 
   const stateOf = (id: string): DestState => {
     let s = states.get(id);
-    if (!s) states.set(id, (s = { inflight: new Set(), queue: [], rate: null, health: 'idle' }));
+    if (!s) states.set(id, (s = { inflight: new Set(), queue: [], claimedAt: 0, rate: null, health: 'idle' }));
     return s;
   };
 
@@ -120,6 +127,7 @@ export function createDeliveryQueue(deps: QueueDeps) {
           st.rate.nextStartAt = now + st.rate.intervalMs;
         }
         st.queue.shift();
+        if (row.request && now - st.claimedAt > READ_ALONG_FRESH_MS) delete row.request;
         // Ordered: the app never has the next event before the previous answer is committed, so a
         // crash repeats at most the one delivery that was in flight.
         if (d.ordered && recorder.size > 0) recorder.flush();
@@ -137,6 +145,7 @@ export function createDeliveryQueue(deps: QueueDeps) {
     if (recorder.size > 0) recorder.flush();
     const rows = d.ordered ? repo.pending(d.id, CLAIM) : repo.due(d.id, now, CLAIM + st.inflight.size);
     st.queue = st.inflight.size === 0 ? rows : rows.filter((r) => !st.inflight.has(r.id));
+    st.claimedAt = now;
   }
 
   return {

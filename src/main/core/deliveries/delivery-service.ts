@@ -4,7 +4,7 @@ import type { NewEvent } from '../store/repos/events.repo';
 import { createAnswerWaiters } from './answer-waiters';
 import { createAttemptRecorder } from './attempt-recorder';
 import { buildRequest, type OutgoingRequest } from './build-request';
-import { createDeliveriesRepo, type DeliveryRow } from './deliveries-repo';
+import { createDeliveriesRepo, type ClaimedDelivery, type DeliveryRow } from './deliveries-repo';
 import { createDestinationCache } from './destination-cache';
 import { createDestinationsRepo, type DestinationRecord } from './destinations-repo';
 import { createHoldControl } from './hold';
@@ -82,7 +82,7 @@ export function createDeliveryService(deps: Deps, options: DeliveryServiceOption
     return stateOf(d.id).health;
   }
 
-  function start(row: DeliveryRow, d: DestinationRecord, st: DestState) {
+  function start(row: ClaimedDelivery, d: DestinationRecord, st: DestState) {
     st.inflight.add(row.id);
     void attempt(row, d)
       .catch((error: unknown) => logger.error('a delivery attempt failed unexpectedly', { error: String(error), delivery: row.id }))
@@ -92,10 +92,10 @@ export function createDeliveryService(deps: Deps, options: DeliveryServiceOption
       });
   }
 
-  async function attempt(row: DeliveryRow, d: DestinationRecord) {
+  async function attempt(row: ClaimedDelivery, d: DestinationRecord) {
     const n = row.attempts + 1;
-    // Just the logged request: the event's outcome and action runs are not needed to forward it.
-    const event = deps.events.request(row.event_id);
+    // Just the logged request (read with the claim when small): the event's outcome is not needed to forward it.
+    const event = row.request ?? deps.events.request(row.event_id);
     const startedAt = clock.now();
     let request: OutgoingRequest;
     try {

@@ -1,4 +1,4 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { connect, type Socket } from 'node:net';
 import type { OutgoingRequest } from './build-request';
@@ -42,21 +42,27 @@ export function describeNetworkError(error: NodeJS.ErrnoException & { hostname?:
   return { failure: 'network', error: error.message || String(error.code) };
 }
 
-/** Headers with repeated names joined the way Node sends them (as several header lines). */
-function outgoingHeaders(pairs: ReadonlyArray<[string, string]>, bodyLength: number): OutgoingHttpHeaders {
-  const out: Record<string, string | string[]> = {};
-  for (const [name, value] of pairs) {
-    const existing = out[name];
-    if (existing === undefined) out[name] = value;
-    else out[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  out['content-length'] = String(bodyLength);
+/**
+ * The request's header lines as Node takes them raw (name, value, name, value…): sent in this order,
+ * repeated names as several lines, without building Node's header map. Given raw, Node adds no
+ * `Host`, so it is set here from the URL (with the port when it is not the scheme's default).
+ */
+function outgoingHeaders(pairs: ReadonlyArray<[string, string]>, host: string, bodyLength: number): string[] {
+  const out = ['host', host];
+  for (const [name, value] of pairs) out.push(name, value);
+  out.push('content-length', String(bodyLength));
   return out;
 }
 
+/** Repeated answer headers joined with ", " (as Node's `res.headers` does), names in lower case. */
 function flatten(res: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  const raw = res.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    const existing = out[name];
+    out[name] = existing === undefined ? raw[i + 1]! : `${existing}, ${raw[i + 1]!}`;
+  }
   return out;
 }
 
@@ -86,7 +92,16 @@ function sendOnce(req: OutgoingRequest, timeoutMs: number, agent: HttpAgent | un
       resolve(r === 'stale-socket' ? r : { ...r, latencyMs: Math.round(performance.now() - started) });
     };
     const fail = (failure: SendResult['failure'], error: string) => done({ status: null, headers: {}, body: '', truncated: false, failure, error });
-    const outgoing = send(url, { method: req.method, headers: outgoingHeaders(req.headers, req.body.length), agent: agent ?? false }, (res) => {
+    const options = {
+      protocol: url.protocol,
+      hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+      port: url.port,
+      path: `${url.pathname}${url.search}`,
+      method: req.method,
+      headers: outgoingHeaders(req.headers, url.host, req.body.length),
+      agent: agent ?? false,
+    };
+    const outgoing = send(options, (res) => {
       const chunks: Buffer[] = [];
       let kept = 0;
       let truncated = false;

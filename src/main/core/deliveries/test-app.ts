@@ -6,6 +6,8 @@ export interface Received {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
+  /** Header lines as they came, in order: name, value, name, value… */
+  rawHeaders: string[];
   body: Buffer;
 }
 
@@ -26,7 +28,7 @@ export async function startTestApp(handler: AppHandler = (_req, res) => void res
         const chunks: Buffer[] = [];
         req.on('data', (c: Buffer) => chunks.push(c));
         req.on('end', () => {
-          const r = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
+          const r = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, rawHeaders: req.rawHeaders, body: Buffer.concat(chunks) };
           received.push(r);
           current(r, res);
         });
