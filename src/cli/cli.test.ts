@@ -212,6 +212,10 @@ describe('inlet replay --resign', () => {
     const resigned = await runInlet(dir, ['--json', 'replay', String(id), '--resign']);
     expect(resigned.code).toBe(0);
     expect(JSON.parse(resigned.stdout)).toEqual([expect.objectContaining({ replayOf: id, verification: 'verified', eventType: 'invoice.paid', responseStatus: 200 })]);
+    // A bulk replay without a mode says first which events it re-signs, and why; then re-signs them.
+    const bulk = await runInlet(dir, ['replay', '--source', 'stripe', '--origin', 'import']);
+    expect(bulk.stderr).toContain('The event will be re-signed: its signature is older than Stripe accepts (5 minutes).');
+    expect(bulk.code).toBe(0);
   }, 60_000);
 });
 

@@ -72,6 +72,8 @@ export function registerReplay(program: Command): void {
           throw badInput('Name the events: give their ids, or filter options such as --source stripe --since 1h');
         }
         if (ids.length === 0) {
+          // Without a mode each event takes its own default: say which will be re-signed, and why, first.
+          if (mode === undefined && !g.json) process.stderr.write(`${(await client.call('events.replayPlan', { ...filter, max: opts.max })).summary}\n`);
           const end = await replayMatching(client, filter, mode, respectIdempotency, opts.max);
           if (g.json) printJson(end);
           else out(`Replayed ${end.done - (end.failed ?? 0)} of ${end.total}${end.failed ? ` — ${end.failed} failed` : ''}${end.state === 'finished' ? '' : ` (${end.state}${end.error ? `: ${end.error}` : ''})`}`);
