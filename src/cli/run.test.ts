@@ -9,7 +9,7 @@ import { controlApi, exited, startHost, type HostProcess } from '../main/host/te
 import { runInlet } from './testing/run-inlet';
 
 /** `inlet run` through the real binary: the shipped examples, a wrong expectation, a broken file, attach mode. */
-const EXAMPLES = ['stripe', 'clerk', 'github'].map((name) => join(ROOT, 'examples', `${name}.yaml`));
+const EXAMPLES = ['stripe', 'clerk', 'github', 'stripe-files'].map((name) => join(ROOT, 'examples', `${name}.yaml`));
 const dirs: string[] = [];
 const freshDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'inlet-run-test-'));
@@ -48,18 +48,19 @@ steps:
 `;
 
 describe('inlet run', () => {
-  it('passes the shipped Stripe, Clerk and GitHub examples, each on a temporary data dir, and writes a JUnit report without failures', async () => {
+  it('passes the shipped Stripe, Clerk, GitHub and Stripe-from-files examples, each on a temporary data dir, and writes a JUnit report without failures', async () => {
     const dir = freshDir();
     const junit = join(dir, 'report.xml');
     const run = await runInlet(dir, ['run', ...EXAMPLES, '--junit', junit]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/3 scenarios, 11 steps: all passed/);
+    expect(run.stdout).toMatch(/4 scenarios, 14 steps: all passed/);
     expect(run.stdout).not.toMatch(/✗/);
-    expect(run.stdout.match(/✓/g)).toHaveLength(11);
+    expect(run.stdout.match(/✓/g)).toHaveLength(14);
+    expect(run.stdout).toMatch(/✓ events from a Stripe export are imported, re-signed and replayed through the mappings \(imported 2, last event 5 answered 200/);
     const xml = readFileSync(junit, 'utf8');
-    expect(xml).toMatch(/<testsuites name="inlet run" tests="11" failures="0"/);
-    expect(xml.match(/<testsuite /g)).toHaveLength(3);
+    expect(xml).toMatch(/<testsuites name="inlet run" tests="14" failures="0"/);
+    expect(xml.match(/<testsuite /g)).toHaveLength(4);
     expect(xml).not.toMatch(/<failure/);
     // Hermetic: the data dir it was pointed at stays untouched, and no temporary one is left behind.
     expect(readdirSync(dir)).toEqual(['report.xml']);
@@ -159,6 +160,68 @@ describe('inlet run', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/unknown\.yaml:5:37: steps\[0\]\.send\.sample: Stripe has no sample "invoice\.forgotten"; it has: /);
     expect(run.stdout).not.toMatch(/[✓✗]/);
+  }, 60_000);
+});
+
+describe('inlet run with files and ${VAR}', () => {
+  const CUSTOMER = join(ROOT, 'examples', 'fixtures', 'stripe', 'customer-created.json');
+  const EVENTS = join(ROOT, 'examples', 'fixtures', 'stripe', 'events.json');
+  const scenario = (steps: string[]) =>
+    ['sources:', '  - template: stripe', '    secret: "${SECRET}"', '    mappings: all', 'steps:', ...steps, ''].join('\n');
+
+  it('fills ${VAR} from the environment: the signed file carries the value, and an unset variable is refused at its line with exit 2', async () => {
+    const dir = freshDir();
+    const file = join(dir, 'env.yaml');
+    writeFileSync(
+      file,
+      scenario([
+        '  - sendFile:',
+        `      path: ${CUSTOMER}`,
+        '      source: stripe',
+        '      sample: customer.created',
+        '      set: { data.object.email: "${EMAIL:-nobody@example.com}" }',
+        '    expect: { verification: verified, users: [{ id: cus_Ex4mpleFi1es1, email: ci@example.test }] }',
+      ]),
+    );
+    const run = await runInlet(dir, ['run', file], { SECRET: 'whsec_aW5sZXQtZW52LXRlc3Q=', EMAIL: 'ci@example.test' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/✓ send .*customer-created\.json to stripe/);
+    expect(run.code).toBe(0);
+
+    const unset = await runInlet(dir, ['run', file], { EMAIL: 'ci@example.test' });
+    expect(unset.code).toBe(2);
+    expect(unset.stdout).toBe('');
+    expect(unset.stderr).toContain(`${file}:3:14: the environment variable SECRET is not set`);
+  }, 60_000);
+
+  it('imports a Stripe events export (replayed or not), holds each event to the expectations and fails a wrong count with both numbers; a missing file stops the run before any step', async () => {
+    const dir = freshDir();
+    const file = join(dir, 'import.yaml');
+    writeFileSync(
+      file,
+      scenario([
+        `  - import: { source: stripe, path: ${EVENTS} }`,
+        // Stripe's export carries no signature: judged now, it fails verification, and nothing is mapped.
+        '    expect: { imported: 2, skipped: 0, origin: import, verification: failed, eventType: customer.updated, workflowRuns: [{ workflow: invoice-paid, count: 0 }] }',
+        `  - import: { source: stripe, path: ${EVENTS}, replay: ignore_verification }`,
+        '    expect: { imported: 3, origin: replay, workflowRuns: [{ workflow: invoice-paid, recipient: cus_Ex4mpleFi1es1, count: 1 }] }',
+      ]),
+    );
+    const run = await runInlet(dir, ['run', file], { SECRET: 'whsec_aW5sZXQtaW1wb3J0LXRlc3Q=' });
+    expect(run.stdout).toMatch(/✗ import .*events\.json into stripe \(imported 2, last event 2,/);
+    // One file, two event types: each event is held to the step's expectations, and named when it fails one.
+    expect(run.stdout).toMatch(/expect\.eventType: event 2: expected "customer\.updated", got "invoice\.paid"/);
+    expect(run.stdout).not.toMatch(/event 1: /);
+    expect(run.stdout).toMatch(/✗ import .*events\.json into stripe and replay \(imported 2, last event 6 answered 200/);
+    expect(run.stdout).toMatch(/expect\.imported: expected 3, got 2\n/);
+    expect(run.stdout.match(/expect\./g)).toHaveLength(2);
+    expect(run.code).toBe(1);
+
+    writeFileSync(file, scenario(['  - send: { source: stripe, sample: customer.created }', '  - import: { source: stripe, path: captures/missing.har }']));
+    const missing = await runInlet(dir, ['run', file], { SECRET: 'whsec_aW5sZXQtaW1wb3J0LXRlc3Q=' });
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toContain(`${file}:7:37: steps[1].import.path: can't read captures/missing.har: no such file`);
   }, 60_000);
 });
 

@@ -54,6 +54,8 @@ export function registerRun(program: Command): void {
     'after',
     `
 Each file runs on a fresh temporary data dir (hermetic, parallel-safe) unless --attach.
+Steps send samples, files (sendFile) and captures (import); files are named relative to the
+scenario, and any string may read the environment: \${NAME} or \${NAME:-default}.
 Exit codes: 0 every expectation held, 1 a step failed, 2 a scenario file is unreadable or malformed
 (file:line:col: what is wrong; nothing runs).`,
   );

@@ -1,8 +1,10 @@
-import { basename } from 'node:path';
+import { accessSync, constants, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { badInput } from '../errors';
 import { readInputFile } from '../read-file';
+import { substituteEnv } from './env';
 import { ScenarioSchema, type Scenario } from './schema';
 
 export type Path = ReadonlyArray<PropertyKey>;
@@ -14,6 +16,8 @@ export interface LoadedScenario {
   scenario: Scenario;
   /** `file:line:col` of the value at `path`, or of its nearest written parent. */
   at(path: Path): string;
+  /** A file the scenario names (`sendFile.path`, `import.path`), relative to the scenario file. */
+  fileOf(path: string): string;
 }
 
 /** `steps[2].expect.status`: how a path reads in a message. */
@@ -48,8 +52,23 @@ function wording(issue: z.core.$ZodIssue): string {
 }
 const article = (type: string): string => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
 
-/** Reads, parses (YAML or JSON) and validates one scenario file; a bad file throws one line per problem, exit code 2. */
-export function loadScenario(file: string): LoadedScenario {
+/** Why a file can't be read, in words; null when it can. */
+function unreadable(file: string): string | null {
+  try {
+    if (statSync(file).isDirectory()) return 'it is a folder';
+    accessSync(file, constants.R_OK);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+  }
+}
+
+/**
+ * Reads, parses (YAML or JSON), fills in `${VAR}` from `env` and validates one scenario file, and
+ * checks that the files it names can be read; a bad file throws one line per problem, exit code 2.
+ */
+export function loadScenario(file: string, env: Readonly<Record<string, string | undefined>> = process.env): LoadedScenario {
   const text = readInputFile(file, 'scenario file');
   const name = basename(file);
   const lineCounter = new LineCounter();
@@ -63,6 +82,8 @@ export function loadScenario(file: string): LoadedScenario {
     const { line, col } = first.linePos?.[0] ?? lineCounter.linePos(first.pos[0]);
     throw badInput(`${file}:${line}:${col}: ${first.message.split('\n')[0]}`);
   }
+  const envProblems = substituteEnv(doc, text, env);
+  if (envProblems.length > 0) throw badInput(envProblems.map((p) => `${position(p.offset)}: ${p.message}`).join('\n'));
   const at = (path: Path, key = false): string => position(nodeAt(doc, path, key)?.range?.[0] ?? 0);
   const parsed = ScenarioSchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
   if (!parsed.success) {
@@ -73,5 +94,14 @@ export function loadScenario(file: string): LoadedScenario {
     });
     throw badInput(lines.join('\n'));
   }
-  return { file, name: parsed.data.name ?? name, scenario: parsed.data, at };
+  const fileOf = (path: string): string => resolve(dirname(file), path);
+  // Checked now, so a missing fixture stops the run before any step changes anything.
+  const missing = parsed.data.steps.flatMap((step, i) => {
+    const kind = step.sendFile ? 'sendFile' : step.import ? 'import' : null;
+    const path = step.sendFile?.path ?? step.import?.path;
+    const why = path === undefined ? null : unreadable(fileOf(path));
+    return kind && why ? [`${at(['steps', i, kind, 'path'])}: steps[${i}].${kind}.path: can't read ${path}: ${why}`] : [];
+  });
+  if (missing.length > 0) throw badInput(missing.join('\n'));
+  return { file, name: parsed.data.name ?? name, scenario: parsed.data, at, fileOf };
 }

@@ -12,6 +12,7 @@ export interface Prepared {
   /** The receiver URL of a source in the scenario's environment. */
   endpoint(sourceKey: string): string;
   sample(sourceKey: string, sample: string): { sourceId: string; sampleId: string };
+  sourceId(sourceKey: string): string;
 }
 
 interface Planned {
@@ -68,15 +69,16 @@ export async function prepareScenario(client: ApiClient, receiverUrl: string, lo
     return template;
   };
   for (const [i, step] of scenario.steps.entries()) {
-    const sourceKey = step.send?.source ?? step.raw?.source;
-    const kind = step.send ? 'send' : 'raw';
+    const kind = step.send ? 'send' : step.raw ? 'raw' : step.sendFile ? 'sendFile' : 'import';
+    const sourceKey = (step.send ?? step.raw ?? step.sendFile ?? step.import)?.source;
     if (sourceKey !== undefined && !planned.some((p) => p.key === sourceKey) && !existing.some((s) => s.key === sourceKey)) {
       throw fail(['steps', i, kind, 'source'], `no source "${sourceKey}"; the scenario's sources: ${planned.map((p) => p.key).join(', ')}`);
     }
-    if (step.send) {
-      const template = await templateOf(step.send.source);
-      if (template && !template.samples.some((s) => s.id === step.send!.sample || s.eventType === step.send!.sample)) {
-        throw fail(['steps', i, 'send', 'sample'], `${template.name} has no sample "${step.send.sample}"; it has: ${template.samples.map((s) => s.eventType).join(', ')}`);
+    const signed = step.send ?? (step.sendFile?.sample === undefined ? undefined : { source: step.sendFile.source, sample: step.sendFile.sample });
+    if (signed) {
+      const template = await templateOf(signed.source);
+      if (template && !template.samples.some((s) => s.id === signed.sample || s.eventType === signed.sample)) {
+        throw fail(['steps', i, kind, 'sample'], `${template.name} has no sample "${signed.sample}"; it has: ${template.samples.map((s) => s.eventType).join(', ')}`);
       }
     }
     const ref = step.replay?.step;
@@ -126,5 +128,6 @@ export async function prepareScenario(client: ApiClient, receiverUrl: string, lo
       if (!sample) throw new Error(`${key} has no sample "${wanted}"`);
       return { sourceId: source.id, sampleId: sample.id };
     },
+    sourceId: (key) => sourceOf(key).id,
   };
 }

@@ -4,7 +4,8 @@ import type { ScenarioResult, StepResult } from './run';
 
 /** ✓/✗ and the step, then each failed expectation under it (expected vs actual). */
 export function stepLines(step: StepResult): string[] {
-  const sent = step.eventId === null ? 'no event' : `event ${step.eventId} answered ${String(step.status)}`;
+  const answered = step.eventId === null ? 'no event' : `event ${step.eventId}${step.status === null ? '' : ` answered ${step.status}`}`;
+  const sent = step.imported ? `imported ${step.imported.imported}${step.imported.events.length > 0 ? `, last ${answered}` : ''}` : answered;
   const detail = dim(`(${sent}, ${step.durationMs} ms)`);
   if (step.passed) return [`  ${green('✓')} ${step.name} ${detail}`];
   return [`  ${red('✗')} ${step.name} ${detail}`, ...step.failures.map((f) => `      ${red(f.path)}: ${f.message}`), `      ${dim(`at ${step.at}`)}`];

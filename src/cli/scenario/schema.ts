@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ActionStatusSchema, OriginSchema } from '../../shared/domain/event';
+import { CAPTURE_FORMATS } from '../../shared/api/contract-captures';
+import { ActionStatusSchema, OriginSchema, ReplayModeSchema } from '../../shared/domain/event';
 import { DeliveryStatusSchema } from '../../shared/domain/destination';
 import { VerificationStatusSchema } from '../../shared/domain/verification';
 import { RUN_STATUSES } from '../../shared/domain/workspace';
@@ -52,6 +53,44 @@ const RawSchema = z
   })
   .strict();
 
+/** A file named relative to the scenario file (`\${VAR}` allowed, as in any string). */
+const FilePath = z.string().trim().min(1).max(4096);
+
+const SendFileSchema = z
+  .object({
+    source: Key,
+    path: FilePath,
+    /** Signed as this template sample would be (its headers, a fresh signature), the file as its body. Without it, posted as written. */
+    sample: Key.optional(),
+    /** With `sample`: values set in the file's JSON by path before signing. */
+    set: z.record(z.string().min(1), Value).optional(),
+    /** Without `sample`: the request as written. */
+    method: z.enum(['POST', 'PUT', 'PATCH']).optional(),
+    headers: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).optional(),
+    query: z.string().optional(),
+  })
+  .strict()
+  .superRefine((step, ctx) => {
+    if (step.sample === undefined && step.set !== undefined) ctx.addIssue({ code: 'custom', path: ['set'], message: 'set changes a signed sample: name the sample too' });
+    if (step.sample === undefined) return;
+    for (const key of ['method', 'headers', 'query'] as const) {
+      if (step[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `a file signed as a sample is sent with the sample's ${key}; leave out sample to send it as written` });
+    }
+  });
+
+const ImportSchema = z
+  .object({
+    source: Key,
+    /** Any capture format `inlet import` reads: Inlet's export, JSON Lines, HAR, cURL, Stripe events, raw HTTP. */
+    path: FilePath,
+    format: z.enum(CAPTURE_FORMATS).optional(),
+    /** Only these entries, by their number in the file (as `inlet import --dry-run` shows them). */
+    entries: z.array(z.number().int().min(1)).min(1).max(100_000).optional(),
+    /** Replays each imported request through the mappings: true as the app's Replay does by default, or a mode (`resign` for captures signed with another secret, or not at all). */
+    replay: z.union([z.boolean(), ReplayModeSchema]).default(false),
+  })
+  .strict();
+
 const ReplaySchema = z
   .object({
     /** The name (or 1-based number) of an earlier step whose event is replayed. */
@@ -99,8 +138,14 @@ const RunExpect = z
 
 const DeliveryExpect = z.object({ status: DeliveryStatusSchema, responseStatus: z.number().int().optional() }).strict();
 
+const Count = z.number().int().min(0);
+
 export const ExpectSchema = z
   .object({
+    /** An import step: how many requests were imported, skipped (not POST, PUT or PATCH) and could not be read. */
+    imported: Count.optional(),
+    skipped: Count.optional(),
+    failed: Count.optional(),
     /** The HTTP status Inlet's receiver answered. */
     status: z.number().int().min(100).max(599).optional(),
     verification: VerificationStatusSchema.optional(),
@@ -116,11 +161,15 @@ export const ExpectSchema = z
   })
   .strict();
 
+const STEP_KINDS = ['send', 'raw', 'sendFile', 'import', 'replay'] as const;
+
 export const StepSchema = z
   .object({
     name: Name.optional(),
     send: SendSchema.optional(),
     raw: RawSchema.optional(),
+    sendFile: SendFileSchema.optional(),
+    import: ImportSchema.optional(),
     replay: ReplaySchema.optional(),
     expect: ExpectSchema.default({}),
     /** How long workspace and delivery expectations may take to come true (ms). */
@@ -128,13 +177,17 @@ export const StepSchema = z
   })
   .strict()
   .superRefine((step, ctx) => {
-    const kinds = (['send', 'raw', 'replay'] as const).filter((k) => step[k] !== undefined);
+    const kinds = STEP_KINDS.filter((k) => step[k] !== undefined);
     if (kinds.length !== 1) {
       ctx.addIssue({
         code: 'custom',
         path: [],
-        message: kinds.length === 0 ? 'a step needs one of send, raw or replay' : `a step does one thing; this one has ${kinds.join(' and ')}`,
+        message: kinds.length === 0 ? `a step needs one of ${STEP_KINDS.join(', ')}` : `a step does one thing; this one has ${kinds.join(' and ')}`,
       });
+    }
+    if (step.import) return;
+    for (const key of ['imported', 'skipped', 'failed'] as const) {
+      if (step.expect[key] !== undefined) ctx.addIssue({ code: 'custom', path: ['expect', key], message: 'counts what an import step imported' });
     }
   });
 
@@ -153,3 +206,5 @@ export type Scenario = z.infer<typeof ScenarioSchema>;
 export type ScenarioStep = z.infer<typeof StepSchema>;
 export type StepExpect = z.infer<typeof ExpectSchema>;
 export type ScenarioSource = z.infer<typeof ScenarioSourceSchema>;
+export type SendFileStep = z.infer<typeof SendFileSchema>;
+export type ImportStep = z.infer<typeof ImportSchema>;

@@ -68,7 +68,8 @@ npx inlet send stripe invoice.paid --to http://localhost:3000/webhooks   # your 
 connects sources, sends events and states the outcome; every file runs on a fresh temporary data
 dir unless \`--attach\`. YAML or JSON; a mistake is reported at its line (\`stripe.yaml:12:5:
 steps[2].expect.status: expected a number\`, exit 2) before anything runs. Shipped examples:
-\`examples/stripe.yaml\`, \`examples/clerk.yaml\`, \`examples/github.yaml\`.
+\`examples/stripe.yaml\`, \`examples/clerk.yaml\`, \`examples/github.yaml\`, and
+\`examples/stripe-files.yaml\` (files from disk, an import and \`\${VAR}\`).
 
 \`\`\`yaml
 name: Stripe billing reaches the workspace
@@ -88,6 +89,10 @@ steps:
       sample: invoice.paid        # sample id or event type
       set: { data.object.amount_paid: 4900 }   # changed before signing
     # raw: { source: stripe, headers: {…}, body: {…} }   …or a request as written
+    # sendFile: { source: stripe, path: fixtures/invoice.json, sample: invoice.paid }   …or a file: signed as
+    #   the sample (its body replaced; set: allowed), or without sample posted as written (method, headers, query)
+    # import: { source: stripe, path: captures/export.har, replay: resign }   …or a captures file, as \`inlet import\`
+    #   reads it (format, entries: [1, 3] optional); replay: true | as_is | resign | ignore_verification
     # replay: { step: <name or number>, ignoreVerification: true }   …or an earlier step's event again
     within: 5000                  # ms workspace/delivery expectations may take (default 5000)
     expect:                       # every field optional
@@ -100,7 +105,8 @@ steps:
       users: [{ id: cus_…, email: jenny@example.com, properties: { plan: pro } }]   # absent: true for none
       tenants: [{ id: org_…, name: Acme Inc }]
       workflowRuns: [{ workflow: invoice-paid, recipient: cus_…, status: completed, count: 1, data: { data.object.amount_paid: 4900 } }]
-      deliveries: [{ status: delivered, responseStatus: 200 }]
+      deliveries: [{ status: delivered, responseStatus: 200 }]   # of the step's (last) event
+      imported: 2                 # an import step: requests imported (also skipped, failed)
 \`\`\`
 
 Objects are compared by the fields written (others may exist); \`params\` and \`data\` take paths.
@@ -108,6 +114,15 @@ Output: ✓/✗ per step with expected vs actual under a failure, a summary line
 whole result; \`--junit FILE\` for a CI server's test report (a testsuite per file, a testcase per
 step, a \`<failure>\` per failed step). Exit codes: 0 every expectation held, 1 a step failed, 2 a
 file is unreadable, malformed or names something unknown.
+
+An import step holds each event it imported (or replayed) to the event's expectations (\`status\`,
+\`verification\`, \`eventType\`, \`origin\`, \`actions\`, \`actionRuns\`). Files are named relative to
+the scenario file and checked before anything runs.
+
+Any string value may use the environment: \`\${NAME}\`, or \`\${NAME:-default}\` when it is unset or
+empty; \`$\${\` writes a literal \`\${\`. An unquoted value that becomes a number or true/false is read
+as one (\`within: \${TIMEOUT:-5000}\`). An unset variable without a default is an error at its line
+(\`ci.yaml:4:13: the environment variable STRIPE_SECRET is not set\`, exit 2).
 
 ## Commands
 `;
