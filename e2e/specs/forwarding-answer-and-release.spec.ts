@@ -84,7 +84,11 @@ test('the receiver answers what the form sets: a fixed, delayed answer; then the
     expect(fixed.ms).toBeGreaterThanOrEqual(350);
 
     // Passthrough: the sender gets the app's answer (through the destination), with a fallback.
+    // Without a destination there is nothing to pass through, and the form says so.
+    await forwarding.root.getByTestId('response-mode-passthrough').check();
+    await expect(forwarding.root.getByTestId('passthrough-no-destination')).toBeVisible();
     await forwarding.addDestination(devApp.url);
+    await expect(forwarding.root.getByTestId('passthrough-no-destination')).toBeHidden();
     await forwarding.setPassthrough({ waitSeconds: '5', fallbackStatus: '503', fallbackBody: '{"error":"app unavailable"}', delayMs: '0' });
     const passed = await send('invoice.paid');
     expect({ status: passed.status, body: passed.body, header: passed.headers.get('x-app') }).toEqual({ status: 201, body: '{"text":"hello from the app"}', header: 'yes' });

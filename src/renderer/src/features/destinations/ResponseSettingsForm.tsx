@@ -37,6 +37,7 @@ function AnswerFields({ label, value, onChange, error, testId }: { label: string
 export function ResponseSettingsForm({ sourceId, environment }: { sourceId: string; environment: string }) {
   const load = useApp((s) => s.loadResponseSetting);
   const save = useApp((s) => s.saveResponseSetting);
+  const hasDestination = useApp((s) => s.destinations.some((d) => d.sourceId === sourceId && d.environment === environment && d.enabled));
   const [draft, setDraft] = useState<ResponseDraft | null>(null);
   const [errors, setErrors] = useState<ResponseErrors>({});
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
@@ -92,6 +93,11 @@ export function ResponseSettingsForm({ sourceId, environment }: { sourceId: stri
       {draft.mode === 'fixed' && <AnswerFields label="The answer" testId="response-answer" value={draft.answer} error={errors.answer} onChange={(answer) => set({ answer })} />}
       {draft.mode === 'passthrough' && (
         <>
+          {!hasDestination && (
+            <p className="notice notice--warn" role="note" data-testid="passthrough-no-destination">
+              No destination is enabled here: every request gets the fallback below until you add one.
+            </p>
+          )}
           {number('passthroughSeconds', 'passthroughTimeout', 'Wait for the app up to (seconds)', 'The sender’s own timeout: Slack waits 3 s, Twilio 15 s.')}
           <AnswerFields label="Fallback when the app fails or is too slow" testId="response-fallback" value={draft.fallback} error={errors.fallback} onChange={(fallback) => set({ fallback })} />
         </>
