@@ -84,7 +84,7 @@ describe('the search query', () => {
     const { db, ids } = logOf(bodies);
     // Small limits, so this corpus has prefixes matched each way.
     const query = createSearchQuery(db, { maxTerms: 4, maxOccurrences: 300 });
-    const searches = ['ada@exa', 'adam12@example.org', 'renewal', 'eu', 'invoice ren', 'cus_1a', 'evt_', 'note 14', 'café', 'user5@exa.io'];
+    const searches = ['ada@exa', '@exa', 'adam12@example.org', 'renewal', 'eu', 'invoice ren', 'cus_1a', 'evt_', 'note 14', 'café', 'user5@exa.io'];
     const used = new Map<PrefixMatch, number>();
     for (const search of searches.flatMap(typed)) {
       const plan = query(search);

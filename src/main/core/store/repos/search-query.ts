@@ -84,7 +84,8 @@ export function createSearchQuery(db: Db, limits: { maxTerms?: number; maxOccurr
     const terms = split ? termsOf(split.prefix) : null;
     if (terms !== null && split) {
       if (terms.length === 0) return native;
-      const lead = tokensOf(split.head).length > 0 ? `${phrase(split.head)} + ` : '';
+      // unicode61 also indexes private-use characters (Co), which tokensOf leaves out.
+      const lead = /[\p{L}\p{N}\p{Co}]/u.test(split.head) ? `${phrase(split.head)} + ` : '';
       return { match: `(${terms.map((t) => `${lead}${phrase(t)}`).join(' OR ')})`, prefix: 'terms' };
     }
     if (rare(final)) return native;
