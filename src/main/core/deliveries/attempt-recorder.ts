@@ -9,17 +9,19 @@ interface Finished {
 }
 
 /** A lone answer is recorded at the next turn of the event loop; a stream of them at most this often. */
-const BATCH_MS = 20;
+export const RECORD_BATCH_MS = 20;
 const BATCH_MAX = 512;
 
 /**
  * Finished attempts are recorded together, in one transaction: a lone one at once (setImmediate),
- * a stream of them (a backlog released) every BATCH_MS, so a backlog commits about fifty times a
+ * a stream of them (a backlog released) every RECORD_BATCH_MS, so a backlog commits about fifty times a
  * second instead of once per delivery. Until then an answered delivery still reads as pending: the
- * queue flushes before it reads due deliveries again. A crash before the commit means those
- * attempts are sent again (at least once, with the same `X-Inlet-Event-Id`).
+ * queue flushes before it reads due deliveries again. While the receiver takes a burst, `spacingMs`
+ * spaces the commits wider (each one writes its pages to the WAL, competing with ingest's commits).
+ * A crash before the commit means those attempts are sent again (at least once, with the same
+ * `X-Inlet-Event-Id`).
  */
-export function createAttemptRecorder(repo: DeliveriesRepo, logger: Logger) {
+export function createAttemptRecorder(repo: DeliveriesRepo, logger: Logger, spacingMs: () => number = () => RECORD_BATCH_MS) {
   let waiting: Finished[] = [];
   let scheduled: 'immediate' | NodeJS.Timeout | null = null;
   let lastFlushAt = -Infinity;
@@ -46,7 +48,7 @@ export function createAttemptRecorder(repo: DeliveriesRepo, logger: Logger) {
       waiting.push({ id, outcome, after });
       if (waiting.length >= BATCH_MAX) return flush();
       if (scheduled !== null) return;
-      const wait = lastFlushAt + BATCH_MS - performance.now();
+      const wait = lastFlushAt + spacingMs() - performance.now();
       if (wait <= 0) {
         scheduled = 'immediate';
         setImmediate(() => {
