@@ -36,10 +36,14 @@ function logOf(bodies: readonly string[]) {
   return { db, events, ids: (match: string) => matching.all(match).map((r) => r.id) };
 }
 
-/** What a full scan of the bodies finds: every word's tokens in a row, the last word's last token as a prefix. */
+/**
+ * What a full scan of the bodies finds: every word's tokens in a row, the last word's last token as
+ * a prefix; a word without tokens ("@") matches nothing, as in FTS5.
+ */
 function scan(bodies: readonly string[], search: string): number[] {
   const words = search.split(/\s+/).filter(Boolean).map(tokensOf);
   const has = (tokens: string[], word: string[], prefix: boolean) =>
+    word.length > 0 &&
     tokens.some((_, at) => word.every((w, k) => (prefix && k === word.length - 1 ? tokens[at + k]?.startsWith(w) : tokens[at + k] === w)));
   return bodies.flatMap((body, i) => {
     const tokens = tokensOf(body);
