@@ -62,7 +62,7 @@ test("bulk replay and import replay start on each event's default: the stale Str
   await page.getByTestId('bulk-replay-mode-as_is').focus();
   await page.keyboard.press('Space');
   await expect(page.getByTestId('bulk-replay-mode-as_is')).toHaveAttribute('aria-pressed', 'true');
-  await expect(plan).toHaveText('1 of 2 events would fail verification as configured (a stale signature: the default would re-sign it).');
+  await expect(plan).toHaveText('1 of 2 events would fail verification as configured (the default would re-sign it).');
   await page.keyboard.press('Shift+Tab');
   await expect(page.getByTestId('bulk-replay-mode-default')).toBeFocused();
   await page.keyboard.press('Enter');

@@ -35,15 +35,19 @@ export const replayMethods = {
     output: z.object({
       /** Events the bulk replay would take. */
       total: z.number().int(),
-      /** Re-signed by default: stale, and Inlet can sign for their source. */
+      /** Re-signed by default: stale (or redacted on export), and Inlet can sign for their source. */
       resign: z.number().int(),
+      /** Of `resign`, those re-signed because they were imported from a redacted export (their bytes changed). */
+      redacted: z.number().int(),
+      /** Replayed ignoring verification by default: redacted on export, and Inlet can't sign for their source. */
+      ignoreVerification: z.number().int(),
       /** Verified as configured by default. */
       asConfigured: z.number().int(),
       /** Would fail verification if replayed as configured now: stale signatures, or ones the current secrets don't match. */
       failAsConfigured: z.number().int(),
       /** Can't be re-signed (their source's scheme needs a key Inlet lacks, or has no signature). */
       unsignable: z.number().int(),
-      /** The re-signed ones by provider: its tolerance and how many. */
+      /** The ones re-signed for a stale signature, by provider: its tolerance and how many. */
       stale: z.array(z.object({ provider: z.string(), toleranceSeconds: z.number().int(), count: z.number().int() })),
       /** The default in sentences, e.g. "2 of 3 events will be re-signed: their signatures are older than Stripe accepts (5 minutes). The other 1 is verified as configured." */
       summary: z.string(),

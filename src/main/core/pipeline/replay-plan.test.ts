@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestCore, type TestCore } from '../testing/test-core';
 
 const stripe = new Stripe('sk_test_not_a_real_key');
@@ -17,6 +17,19 @@ async function sendStripe(url: string, id: string, minutesAgo: number, secret = 
   const signature = stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp: Math.floor(Date.now() / 1000) - minutesAgo * 60 });
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
   return ((await res.json()) as { event_id: number }).event_id;
+}
+
+/** Imports JSON Lines captures marked redacted (as a redacting export writes them); their event ids. */
+async function importRedacted(sourceId: string, lines: object[]): Promise<number[]> {
+  const text = lines.map((l) => JSON.stringify({ ...l, redacted: true })).join('\n');
+  const { jobId } = await t.call('captures.import', { sourceId, environment: 'development', text });
+  let ids: number[] = [];
+  await vi.waitFor(async () => {
+    const status = await t.call('captures.status', { jobId });
+    expect(status?.state).toBe('finished');
+    ids = status?.ids ?? [];
+  });
+  return ids;
 }
 
 describe('events.replayPlan', () => {
@@ -38,6 +51,26 @@ describe('events.replayPlan', () => {
     expect((await t.call('events.replayPlan', { ids: [fresh] })).summary).toBe('No signature went stale: the event is verified as configured.');
     expect(await t.call('events.replayPlan', { ids: [fresh, foreign] })).toMatchObject({ resign: 0, failAsConfigured: 1 });
     expect((await t.call('events.replayPlan', { sourceId: source.id, max: 1 })).total).toBe(1);
+  });
+
+  it('counts captures redacted on export as re-signed (or ignoring verification where Inlet cannot sign), as single replays default', async () => {
+    const source = await t.call('sources.connect', { templateId: 'stripe', key: 'plan-redacted', mappingIds: [], secrets: { development: SECRET } });
+    const payload = JSON.stringify({ id: 'evt_r', object: 'event', type: 'invoice.paid', data: { object: { object: 'invoice' } } });
+    const headers = { 'content-type': 'application/json', 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) };
+    const [signable] = await importRedacted(source.id, [{ headers, body: payload }]);
+    expect(await t.call('events.replayPlan', { ids: [signable!] })).toMatchObject({
+      total: 1, resign: 1, redacted: 1, ignoreVerification: 0, asConfigured: 0, failAsConfigured: 1, stale: [],
+      summary: 'The event will be re-signed because its body was redacted on export.',
+    });
+    expect((await t.call('events.replayOptions', { id: signable! })).defaultMode).toBe('resign');
+
+    const plain = await t.source('plan-plain-redacted');
+    const [unsignable] = await importRedacted(plain.id, [{ headers: { 'content-type': 'application/json' }, body: '{"type":"x"}' }]);
+    expect(await t.call('events.replayPlan', { ids: [unsignable!, signable!] })).toMatchObject({
+      total: 2, resign: 1, redacted: 1, ignoreVerification: 1, asConfigured: 0, unsignable: 1,
+      summary: "1 of 2 events will be re-signed because its body was redacted on export. 1 of 2 events redacted on export can't be re-signed: it is replayed ignoring verification.",
+    });
+    expect((await t.call('events.replayOptions', { id: unsignable! })).defaultMode).toBe('ignore_verification');
   });
 
   it('counts an event whose source cannot sign as verified as configured, and unsignable', async () => {

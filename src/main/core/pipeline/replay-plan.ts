@@ -6,7 +6,10 @@ import { resignPlanFor } from './replay-request';
 
 export type ReplayPlan = ApiOutput<'events.replayPlan'>;
 
-const events = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'event' : 'events'}`;
+const count = (n: number) => n.toLocaleString('en-US');
+const events = (n: number) => `${count(n)} ${n === 1 ? 'event' : 'events'}`;
+/** "The event", "All 3 events" or "2 of 3 events": a part of the selection as a sentence's subject. */
+const share = (n: number, total: number) => (n === total ? (total === 1 ? 'The event' : `All ${events(total)}`) : `${count(n)} of ${events(total)}`);
 
 /** "Stripe accepts (5 minutes)" or "their providers accept (Stripe 5 minutes, Svix 3 minutes)". */
 function limits(stale: ReplayPlan['stale']): string {
@@ -16,62 +19,65 @@ function limits(stale: ReplayPlan['stale']): string {
 
 /** The plan in sentences, for the UI before a bulk replay and for the CLI. */
 export function planSummary(plan: Omit<ReplayPlan, 'summary'>, failingAsConfigured: number): string {
-  const { total, resign, asConfigured, stale } = plan;
+  const { total, resign, redacted, ignoreVerification, asConfigured, stale } = plan;
   if (total === 0) return 'No events to replay.';
   const parts: string[] = [];
-  if (resign > 0) {
-    const who = resign === total ? (total === 1 ? 'The event' : `All ${events(total)}`) : `${resign.toLocaleString('en-US')} of ${events(total)}`;
-    parts.push(`${who} will be re-signed: ${resign === 1 ? 'its signature is' : 'their signatures are'} older than ${limits(stale)}.`);
-    if (asConfigured > 0) parts.push(`The other ${asConfigured.toLocaleString('en-US')} ${asConfigured === 1 ? 'is' : 'are'} verified as configured.`);
-  } else {
-    parts.push(total === 1 ? 'No signature went stale: the event is verified as configured.' : `No signature went stale: all ${events(total)} are verified as configured.`);
-  }
+  const staleCount = resign - redacted;
+  if (staleCount > 0) parts.push(`${share(staleCount, total)} will be re-signed: ${staleCount === 1 ? 'its signature is' : 'their signatures are'} older than ${limits(stale)}.`);
+  if (redacted > 0) parts.push(`${share(redacted, total)} will be re-signed because ${redacted === 1 ? 'its body was' : 'their bodies were'} redacted on export.`);
+  if (ignoreVerification > 0) parts.push(`${share(ignoreVerification, total)} redacted on export can't be re-signed: ${ignoreVerification === 1 ? 'it is' : 'they are'} replayed ignoring verification.`);
+  if (asConfigured > 0 && asConfigured < total) parts.push(`The other ${count(asConfigured)} ${asConfigured === 1 ? 'is' : 'are'} verified as configured.`);
+  if (asConfigured === total) parts.push(total === 1 ? 'No signature went stale: the event is verified as configured.' : `No signature went stale: all ${events(total)} are verified as configured.`);
   if (failingAsConfigured > 0) {
-    const n = failingAsConfigured.toLocaleString('en-US');
-    parts.push(`${failingAsConfigured === asConfigured && asConfigured > 1 ? `All ${n} of those` : failingAsConfigured === 1 && asConfigured === 1 ? 'It' : `${n} of those`} would fail verification (a stale signature Inlet can't re-sign, or one the current secrets don't match).`);
+    const who = failingAsConfigured === asConfigured && asConfigured > 1 ? `All ${count(failingAsConfigured)} of those` : failingAsConfigured === 1 && asConfigured === 1 ? 'It' : `${count(failingAsConfigured)} of those`;
+    parts.push(`${who} would fail verification (a stale signature Inlet can't re-sign, or one the current secrets don't match).`);
   }
   return parts.join(' ');
 }
 
 /**
  * What a bulk replay without a mode does with these events: each takes its own default (re-signed
- * when its signature is older than its scheme's tolerance), said before anything is replayed.
+ * when its signature is older than its scheme's tolerance or its body was redacted on export), said
+ * before anything is replayed.
  */
 export function replayPlanFor(ctx: CoreContext, ids: readonly number[]): ReplayPlan {
   const byProvider = new Map<string, { provider: string; toleranceSeconds: number; count: number }>();
-  let resign = 0;
-  let failAsConfigured = 0;
-  let failingDefault = 0;
-  let unsignable = 0;
-  let total = 0;
+  const n = { total: 0, resign: 0, redacted: 0, ignoreVerification: 0, failAsConfigured: 0, unsignable: 0, failingDefault: 0 };
   const routes = new Map<string, Route | null>();
   for (const id of ids) {
     const original = ctx.events.request(id);
     if (!original?.sourceId || !original.environment) continue;
-    total += 1;
+    n.total += 1;
     const key = `${original.sourceId}\u0000${original.environment}`;
     if (!routes.has(key)) routes.set(key, ctx.routes.forSource(original.sourceId, original.environment) ?? null);
     const route = routes.get(key);
     if (!route) {
       // Its source or environment is gone: the replay will be refused whatever the mode.
-      unsignable += 1;
-      failAsConfigured += 1;
-      failingDefault += 1;
+      n.unsignable += 1;
+      n.failAsConfigured += 1;
+      n.failingDefault += 1;
       continue;
     }
     const plan = resignPlanFor(ctx, route);
-    if (!plan.available) unsignable += 1;
+    if (!plan.available) n.unsignable += 1;
     const verdict = verifyLoggedNow(ctx, route, original);
-    if (verdict.status === 'failed') failAsConfigured += 1;
-    if (defaultMode(plan, staleIn(verdict), false) === 'resign') {
-      resign += 1;
+    const failed = verdict.status === 'failed' || original.redacted === true;
+    if (failed) n.failAsConfigured += 1;
+    const stale = staleIn(verdict);
+    const mode = defaultMode(plan, stale, false, original.redacted === true);
+    if (mode === 'ignore_verification') n.ignoreVerification += 1;
+    else if (mode === 'as_is') n.failingDefault += failed ? 1 : 0;
+    else if (original.redacted === true) {
+      n.resign += 1;
+      n.redacted += 1;
+    } else {
+      n.resign += 1;
       const group = byProvider.get(plan.provider) ?? { provider: plan.provider, toleranceSeconds: plan.toleranceSeconds, count: 0 };
       group.count += 1;
       byProvider.set(plan.provider, group);
-    } else if (verdict.status === 'failed') {
-      failingDefault += 1;
     }
   }
-  const counted = { total, resign, asConfigured: total - resign, failAsConfigured, unsignable, stale: [...byProvider.values()] };
-  return { ...counted, summary: planSummary(counted, failingDefault) };
+  const { total, resign, redacted, ignoreVerification, failAsConfigured, unsignable } = n;
+  const counted = { total, resign, redacted, ignoreVerification, asConfigured: total - resign - ignoreVerification, failAsConfigured, unsignable, stale: [...byProvider.values()] };
+  return { ...counted, summary: planSummary(counted, n.failingDefault) };
 }

@@ -5,6 +5,8 @@ import type { ReplayPlan } from './replay.slice';
 const plan = (p: Partial<ReplayPlan>): ReplayPlan => ({
   total: 3,
   resign: 0,
+  redacted: 0,
+  ignoreVerification: 0,
   asConfigured: 3,
   failAsConfigured: 0,
   unsignable: 0,
@@ -21,13 +23,13 @@ describe('bulkReplayNote', () => {
 
   it('warns that verify as configured fails the stale ones the default would re-sign', () => {
     expect(bulkReplayNote(plan({ resign: 2, asConfigured: 1, failAsConfigured: 2 }), 'as_is')).toBe(
-      '2 of 3 events would fail verification as configured (stale signatures: the default would re-sign them).',
+      '2 of 3 events would fail verification as configured (the default would re-sign them).',
     );
     expect(bulkReplayNote(plan({ total: 1, resign: 1, asConfigured: 0, failAsConfigured: 1 }), 'as_is')).toBe(
-      'The event would fail verification as configured (a stale signature: the default would re-sign it).',
+      'The event would fail verification as configured (the default would re-sign it).',
     );
     expect(bulkReplayNote(plan({ resign: 2, asConfigured: 1, failAsConfigured: 3 }), 'as_is')).toBe(
-      'All 3 events would fail verification as configured (2 with a stale signature: the default would re-sign them).',
+      'All 3 events would fail verification as configured (the default would re-sign 2 of them).',
     );
     expect(bulkReplayNote(plan({}), 'as_is')).toBeNull();
   });

@@ -14,9 +14,8 @@ export function bulkReplayNote(plan: ReplayPlan, mode: ReplayMode | null): strin
   if (mode === null) return plan.summary;
   if (mode === 'as_is' && plan.failAsConfigured > 0) {
     const r = plan.resign;
-    const which = r === plan.failAsConfigured ? (r === 1 ? 'a stale signature' : 'stale signatures') : `${r.toLocaleString('en-US')} with a stale signature`;
-    const stale = r > 0 ? ` (${which}: the default would re-sign ${r === 1 ? 'it' : 'them'})` : '';
-    return `${share(plan.failAsConfigured, plan.total)} would fail verification as configured${stale}.`;
+    const which = r === plan.failAsConfigured ? (r === 1 ? 'it' : 'them') : `${r.toLocaleString('en-US')} of them`;
+    return `${share(plan.failAsConfigured, plan.total)} would fail verification as configured${r > 0 ? ` (the default would re-sign ${which})` : ''}.`;
   }
   if (mode === 'resign' && plan.unsignable > 0) {
     return `${share(plan.unsignable, plan.total)} can't be re-signed (${plan.unsignable === 1 ? 'its source has' : 'their sources have'} no signature Inlet can make): ${plan.unsignable === 1 ? 'that replay fails' : 'those replays fail'}.`;

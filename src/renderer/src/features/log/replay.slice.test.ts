@@ -84,7 +84,7 @@ describe('replay slice', () => {
   });
 
   it("lets each event take its default when no mode is chosen: the bulk replay is sent without one, as the CLI does", async () => {
-    const plan = { total: 2, resign: 1, asConfigured: 1, failAsConfigured: 1, unsignable: 0, stale: [{ provider: 'Stripe', toleranceSeconds: 300, count: 1 }], summary: '1 of 2 events will be re-signed.' };
+    const plan = { total: 2, resign: 1, redacted: 0, ignoreVerification: 0, asConfigured: 1, failAsConfigured: 1, unsignable: 0, stale: [{ provider: 'Stripe', toleranceSeconds: 300, count: 1 }], summary: '1 of 2 events will be re-signed.' };
     const { store, calls } = setup({ 'events.replayMany': () => ({ jobId: 'job_d', total: 2 }), 'events.replayPlan': () => plan });
     await store.getState().loadEnvironments();
     store.getState().setLogFilter({ verification: 'failed' });
