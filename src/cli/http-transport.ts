@@ -30,7 +30,7 @@ function toPushMessage({ isPushEventName, pushEvents }: PushEventsModule, block:
  * cold-start.test.ts). The global agent keeps the connection for the command's next call, and an
  * idle kept socket never holds the process open.
  */
-function postJson(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+function postJson(url: string, headers: Record<string, string>, body: string, retried = false): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
       const chunks: Buffer[] = [];
@@ -38,7 +38,11 @@ function postJson(url: string, headers: Record<string, string>, body: string): P
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept connection the host closed while idle (a long `listen`): the request never reached it, so it is sent once more.
+      if (req.reusedSocket && error.code === 'ECONNRESET' && !retried) postJson(url, headers, body, true).then(resolve, reject);
+      else reject(error);
+    });
     req.end(body);
   });
 }
