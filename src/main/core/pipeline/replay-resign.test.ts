@@ -40,7 +40,7 @@ function asDelivery(e: EventDetail): TestDelivery {
   const headers = Object.fromEntries(e.headers);
   const url = e.query ? `${e.path}?${e.query}` : e.path;
   const [full] = candidateUrls({ method: e.method, url, headers, rawBody: Buffer.alloc(0) }, undefined);
-  return { url: full!, headers, body: Buffer.from(e.bodyBase64, 'base64') };
+  return { method: e.method, url: full!, headers, body: Buffer.from(e.bodyBase64, 'base64') };
 }
 
 const hmac = (algorithm: string, key: string, content: string, encoding: 'hex' | 'base64') => createHmac(algorithm, key).update(content, 'utf8').digest(encoding);

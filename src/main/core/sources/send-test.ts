@@ -24,7 +24,7 @@ function payloadOf(ctx: CoreContext, template: Template | undefined, input: Pick
   if ('eventId' in sample) {
     const event = ctx.events.get(sample.eventId);
     if (!event) throw new ApiFailure('not_found', `No event ${sample.eventId}`);
-    return { kind: 'logged', headers: Object.fromEntries(event.headers), body: event.body, contentType: event.contentType };
+    return { kind: 'logged', headers: Object.fromEntries(event.headers), body: event.body, contentType: event.contentType, query: event.query, method: event.method };
   }
   if (!template) throw new ApiFailure('not_found', `This source was not made from a template, so it has no sample "${sample.sampleId}"; send a logged event instead`);
   const found = template.samples.find((s) => s.id === sample.sampleId);
@@ -120,6 +120,9 @@ function prepareDelivery(ctx: CoreContext, input: SendInput, target: (endpointTo
   }
 }
 
+/** fetch refuses a body on GET and HEAD; a logged GET had none worth keeping. */
+const bodyFor = (d: TestDelivery): Buffer | undefined => (d.method === 'GET' || d.method === 'HEAD' ? undefined : d.body);
+
 /**
  * "Send test event": signs a sample (or a logged request) as the provider would — the
  * environment's secret, a fresh timestamp and new delivery ids, the caller's overrides applied
@@ -130,7 +133,7 @@ export async function sendTestEvent(ctx: CoreContext, services: PipelineServices
   const delivery = prepareDelivery(ctx, input, (token) => `${ctx.info.receiverUrl()}/in/${token}`);
   // The per-run marker makes the receiver log this as a test event, not one from the provider.
   const headers = { ...delivery.headers, [ctx.testDelivery.header]: ctx.testDelivery.value };
-  const response = await fetch(delivery.url, { method: 'POST', headers, body: delivery.body });
+  const response = await fetch(delivery.url, { method: delivery.method, headers, body: bodyFor(delivery) });
   const answer: unknown = await response.json().catch(() => null);
   const eventId = typeof answer === 'object' && answer !== null && 'event_id' in answer ? answer.event_id : undefined;
   if (typeof eventId !== 'number') throw new ApiFailure('internal', `The receiver answered ${response.status} without an event id`);
@@ -151,7 +154,7 @@ export async function sendSignedTo(ctx: CoreContext, input: ApiInput<'events.sen
   const started = ctx.clock.now();
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers: delivery.headers, body: delivery.body, signal: AbortSignal.timeout(timeoutMs ?? 30_000) });
+    response = await fetch(delivery.url, { method: delivery.method, headers: delivery.headers, body: bodyFor(delivery), signal: AbortSignal.timeout(timeoutMs ?? 30_000) });
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
     throw new ApiFailure('internal', `Could not reach ${url}: ${cause}`);

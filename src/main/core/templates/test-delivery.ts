@@ -7,7 +7,7 @@ import { applyFresh, randomToken } from './fresh';
 /** What is re-sent: a template sample, or a logged request's headers and raw body (and query, e.g. a fixture's). */
 export type TestPayload =
   | { kind: 'sample'; sample: TemplateSample }
-  | { kind: 'logged'; headers: Record<string, string>; body: Buffer; contentType: string | null; query?: string };
+  | { kind: 'logged'; headers: Record<string, string>; body: Buffer; contentType: string | null; query?: string; method?: string };
 
 export interface TestDeliveryInput {
   template: Pick<Template, 'fresh' | 'secretVar'>;
@@ -26,6 +26,8 @@ export interface TestDeliveryInput {
 }
 
 export interface TestDelivery {
+  /** The logged request's (or fixture's) method; samples go as POST, as providers send them. */
+  method: string;
   url: string;
   headers: Record<string, string>;
   body: Buffer;
@@ -62,7 +64,7 @@ function bodyAndHeaders(input: TestDeliveryInput): { headers: Record<string, str
 
 /**
  * The request a provider would send for this payload now: renewed delivery ids and timestamps,
- * signed with the environment's secret, ready to POST to `url`. Pure apart from randomness;
+ * signed with the environment's secret, ready to send to `url` with `method`. Pure apart from randomness;
  * throws (from the signer) when the secret can't key the scheme.
  */
 export function buildTestDelivery(input: TestDeliveryInput): TestDelivery {
@@ -71,19 +73,20 @@ export function buildTestDelivery(input: TestDeliveryInput): TestDelivery {
   const query = input.payload.kind === 'logged' ? (input.payload.query ?? '').replace(/^\?/, '') : '';
   const endpointUrl = query === '' ? input.endpointUrl : `${input.endpointUrl}${input.endpointUrl.includes('?') ? '&' : '?'}${query}`;
   const endpoint = new URL(endpointUrl);
+  const method = input.payload.kind === 'logged' ? (input.payload.method ?? 'POST') : 'POST';
   const path = endpoint.pathname + endpoint.search;
   if (input.template.secretVar && input.secretVarValue) {
     headers[input.template.secretVar.header] = `${input.template.secretVar.prefix}${input.secretVarValue}`;
   }
   if (input.config.scheme === 'none' || input.secret === null) {
-    return { url: endpointUrl, headers: { ...headers, 'content-type': contentType }, body };
+    return { method, url: endpointUrl, headers: { ...headers, 'content-type': contentType }, body };
   }
   const signed = signDelivery({
     config: input.config,
     secret: input.secret,
     body,
     now: input.now,
-    method: 'POST',
+    method,
     url: path,
     publicUrl: endpointUrl,
     contentType,
@@ -91,6 +94,7 @@ export function buildTestDelivery(input: TestDeliveryInput): TestDelivery {
     ...(input.config.scheme === 'mailgun' ? {} : { id: `msg_${randomToken()}` }),
   });
   return {
+    method,
     url: `${endpoint.origin}${signed.url}`,
     headers: { ...headers, 'content-type': contentType, ...signed.headers },
     body: signed.body,
