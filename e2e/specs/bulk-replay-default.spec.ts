@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
+import { violations } from '../fixtures/axe';
 import { callApi } from '../fixtures/control-api';
 import { expect, test } from '../fixtures/inlet.fixture';
 import { AppPage } from '../pages/app.page';
@@ -15,18 +14,6 @@ const SECRET = `whsec_bulk_${randomBytes(12).toString('hex')}`;
 function signed(id: string, minutesAgo: number): { payload: string; signature: string } {
   const payload = JSON.stringify({ id, object: 'event', type: 'invoice.paid', data: { object: { object: 'invoice', customer: 'cus_1', amount_paid: 2000 } } });
   return { payload, signature: stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - minutesAgo * 60 }) };
-}
-
-/** axe's WCAG 2 A/AA rules on one part of the screen, in both themes. */
-async function violations(page: Page, selector: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const result = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    found.push(...result.violations.flatMap((v) => v.nodes.map((n) => `${colorScheme}: ${v.id} ${n.target.join(' ')} — ${v.help}`)));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
 }
 
 test("bulk replay and import replay start on each event's default: the stale Stripe event is re-signed, and the count is said first", async ({ page, host }, testInfo) => {

@@ -1,22 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
+import { violations } from '../fixtures/axe';
 import { callApi } from '../fixtures/control-api';
 import { expect, test } from '../fixtures/inlet.fixture';
 import { AppPage } from '../pages/app.page';
 import { SourcePage } from '../pages/source.page';
-
-/** axe's WCAG 2 A/AA rules on one part of the screen, in both themes; the violations as readable lines. */
-async function violations(page: Page, selector: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const result = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    found.push(...result.violations.flatMap((v) => v.nodes.map((n) => `${colorScheme}: ${v.id} ${n.target.join(' ')} — ${v.help}`)));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
 
 test('a fixture’s query string is edited from the keyboard and arrives with the signed send, placeholders filled', async ({ page, host }) => {
   test.setTimeout(240_000);

@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import Stripe from 'stripe';
+import { violations } from '../fixtures/axe';
 import { callApi } from '../fixtures/control-api';
 import { expect, test } from '../fixtures/inlet.fixture';
 import { AppPage } from '../pages/app.page';
@@ -13,18 +12,6 @@ import { LogToolsPage } from '../pages/log-tools.page';
 const stripe = new Stripe('sk_test_e2e_not_a_real_key');
 const SECRET = `whsec_resign_${randomBytes(12).toString('hex')}`;
 const run = promisify(execFile);
-
-/** axe's WCAG 2 A/AA rules on one part of the screen, in both themes; the violations as readable lines. */
-async function violations(page: Page, selector: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const result = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    found.push(...result.violations.flatMap((v) => v.nodes.map((n) => `${colorScheme}: ${v.id} ${n.target.join(' ')} — ${v.help}`)));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
 
 test('an old Stripe event is re-signed on replay and verified; an edited amount is replayed with its diff', async ({ page, host }, testInfo) => {
   test.setTimeout(90_000);
