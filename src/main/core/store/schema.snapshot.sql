@@ -36,7 +36,6 @@ CREATE TABLE ws_workflows ( environment TEXT NOT NULL, key TEXT NOT NULL, name T
 CREATE INDEX deliveries_by_destination ON deliveries (destination_id, status);
 CREATE INDEX deliveries_by_event ON deliveries (event_id);
 CREATE INDEX deliveries_due ON deliveries (destination_id, next_at, id) WHERE status = 'pending';
-CREATE INDEX deliveries_pending ON deliveries (destination_id, id) WHERE status = 'pending';
 CREATE INDEX destinations_by_source ON destinations (source_id, environment);
 CREATE INDEX events_by_environment ON events (environment, id);
 CREATE INDEX events_by_source ON events (source_id, id);

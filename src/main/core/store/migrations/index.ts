@@ -9,6 +9,7 @@ import { fixtures } from './007-fixtures';
 import { mappingOverrides } from './008-mapping-overrides';
 import { replayEdits } from './009-replay-edits';
 import { deliveryDueIndex } from './010-delivery-due-index';
+import { dropDeliveriesPending } from './011-drop-deliveries-pending';
 
 /** Append only. Never edit a migration that has shipped; add the next one. */
-export const migrations: readonly Migration[] = [initial, workspace, workspaceLifecycle, eventOutcomes, deliveries, payloadShapes, fixtures, mappingOverrides, replayEdits, deliveryDueIndex];
+export const migrations: readonly Migration[] = [initial, workspace, workspaceLifecycle, eventOutcomes, deliveries, payloadShapes, fixtures, mappingOverrides, replayEdits, deliveryDueIndex, dropDeliveriesPending];

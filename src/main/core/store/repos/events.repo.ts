@@ -161,8 +161,8 @@ const DELIVERY_COLUMN = `(SELECT CASE WHEN COUNT(*) = 0 THEN NULL WHEN MAX(d.sta
   FROM deliveries d JOIN destinations t ON t.id = d.destination_id WHERE d.event_id = e.id) AS delivery`;
 /*
  * `delivered` is the common state: the log is walked newest first, probing each event, and stops
- * at a page. The others are rare: read from the destinations' indexes (deliveries_by_destination,
- * deliveries_pending), never by walking the log; the IN list is read in id order.
+ * at a page. The others are rare: read from the destinations' index (deliveries_by_destination),
+ * never by walking the log; the IN list is read in id order.
  */
 function deliveryFilter(delivery: DeliveryStatus): string {
   if (delivery === 'delivered') return "EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status = 'delivered')";
