@@ -1,5 +1,6 @@
 import type { Transport } from '../../../shared/api/transport';
 import { createHttpTransport, type HttpTransport } from './http-transport';
+import { allowOffThreadCalls } from './off-thread';
 import { forgetToken, takeToken } from './token';
 
 export type Connection =
@@ -26,6 +27,7 @@ export function pickTransport(win: Window, onUnauthorized: () => void): Connecti
   };
   const token = takeToken(env);
   if (!token) return { kind: 'no-token' };
+  allowOffThreadCalls({ url: (method) => new URL(`/api/${encodeURIComponent(method)}`, win.location.href).href, token });
   return {
     kind: 'http',
     transport: createHttpTransport({

@@ -17,11 +17,15 @@ import { SaveFixtureButton } from '../fixtures/SaveFixtureButton';
 import { StatusCode } from './StatusCode';
 import { VerificationPanel } from './VerificationPanel';
 import { DeliveriesPanel } from '../destinations/DeliveriesPanel';
+import './detail-tools.css';
 
 export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<string, string> }) {
   const detail = useApp((s) => s.detail);
   const status = useApp((s) => s.detailStatus);
   const error = useApp((s) => s.detailError);
+  const deferred = useApp((s) => (s.detailBody !== null && s.detailBody.eventId === s.detail?.id ? s.detailBody : null));
+  // Commands that copy, edit or compare the body wait while a large one is still arriving.
+  const bodyWhole = deferred === null || deferred.complete;
   const closeEvent = useApp((s) => s.closeEvent);
   const secrets = useApp((s) => s.sources.find((x) => x.id === s.detail?.sourceId)?.settings.find((x) => x.environment === s.detail?.environment)?.secrets);
 
@@ -46,7 +50,7 @@ export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<stri
           )}
         </div>
         <span className="detail__actions">
-          {detail && status === 'idle' && <ExportEventButton detail={detail} />}
+          {detail && status === 'idle' && bodyWhole && <ExportEventButton detail={detail} />}
           <button type="button" className="btn btn--small btn--ghost" aria-label="Close detail (Esc)" onClick={close}>
             Close <kbd>Esc</kbd>
           </button>
@@ -76,13 +80,19 @@ export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<stri
             <dt>From</dt>
             <dd>{detail.remoteAddress ?? 'unknown'}</dd>
           </dl>
-          <CurlPanel detail={detail} />
-          {detail.replayOf !== null && <ReplayComparison replay={{ ...detail, replayOf: detail.replayOf }} />}
+          <fieldset className="detail-tools" disabled={!bodyWhole} aria-busy={!bodyWhole}>
+            <CurlPanel detail={detail} />
+          </fieldset>
+          {detail.replayOf !== null && bodyWhole && <ReplayComparison replay={{ ...detail, replayOf: detail.replayOf }} />}
           <VerificationPanel result={detail.verificationResult} secrets={secrets ?? []} />
           {detail.preprocessOutput && <PreprocessPanel output={detail.preprocessOutput} />}
           <ActionRunsPanel detail={detail} />
           <DeliveriesPanel eventId={detail.id} />
-          {detail.sourceId !== null && <ReplayPanel detail={detail} />}
+          {detail.sourceId !== null && (
+            <fieldset className="detail-tools" disabled={!bodyWhole} aria-busy={!bodyWhole}>
+              <ReplayPanel detail={detail} />
+            </fieldset>
+          )}
           {detail.sourceId !== null && <SaveFixtureButton eventId={detail.id} eventType={detail.eventType} />}
           <section className="detail__section">
             <h3>Headers</h3>
@@ -102,6 +112,7 @@ export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<stri
               bodyBase64={detail.bodyBase64}
               contentType={detail.contentType}
               fileName={`inlet-event-${detail.id}-body`}
+              deferred={deferred}
             />
           </section>
         </div>

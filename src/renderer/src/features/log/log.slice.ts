@@ -5,6 +5,7 @@ import type { PushPayload } from '../../../../shared/api/events';
 import type { EventDetail, EventSummary } from '../../../../shared/domain/event';
 import { describeError } from '../../lib/errors';
 import type { AppState } from '../../app/store';
+import { fetchDetailForView, startDeferredBody, type DeferredBody } from './deferred-body';
 import { EMPTY_FILTER, matchesQuery, scopeKey, toQuery, type EventQuery, type LogFilter } from './log-filter';
 
 const PAGE_SIZE = 100;
@@ -31,6 +32,8 @@ export interface EventsSlice {
   detail: EventDetail | null;
   detailStatus: 'idle' | 'loading' | 'error';
   detailError: string | null;
+  /** A large body loading apart from its open event (HTTP only). */
+  detailBody: DeferredBody | null;
   /** The source a Logs tab locks the list to; null for the whole log. */
   logScope: string | null;
   /** Filters per scope, so each view finds its filters as the user left them. */
@@ -99,6 +102,7 @@ export const createEventsSlice =
      */
     let typedInFlight = false;
     let typedPending = false;
+    let stopBody = () => {};
 
     /**
      * `fresh` empties the list first; `refresh` merges the page into it; `typed` keeps the rows of
@@ -153,7 +157,8 @@ export const createEventsSlice =
     };
 
     const reload = (mode: 'fresh' | 'typed' = 'fresh') => {
-      set({ selectedEventId: null, detail: null, detailStatus: 'idle' });
+      stopBody();
+      set({ selectedEventId: null, detail: null, detailStatus: 'idle', detailBody: null });
       return fetchFirstPage(mode);
     };
 
@@ -178,6 +183,7 @@ export const createEventsSlice =
       detail: null,
       detailStatus: 'idle',
       detailError: null,
+      detailBody: null,
       logScope: null,
       logFilters: {},
       unmatchedArrivals: 0,
@@ -297,14 +303,20 @@ export const createEventsSlice =
       },
       async openEvent(id) {
         const index = get().events.findIndex((e) => e.id === id);
-        set({ selectedEventId: id, detailStatus: 'loading', detailError: null, ...(index >= 0 ? { activeIndex: index, cursorPinned: true } : {}) });
+        stopBody();
+        set({ selectedEventId: id, detailStatus: 'loading', detailError: null, detailBody: null, ...(index >= 0 ? { activeIndex: index, cursorPinned: true } : {}) });
         try {
-          const detail = await api.call('events.get', { id, parsed: false, body: 'text' });
-          if (get().selectedEventId === id) set({ detail, detailStatus: 'idle' });
+          const { detail, deferred } = await fetchDetailForView(api, id, get().events[index]?.bodySize);
+          if (get().selectedEventId !== id) return;
+          set({ detail, detailStatus: 'idle' });
+          if (deferred) stopBody = startDeferredBody(id, deferred, { get, set });
         } catch (error) {
           if (get().selectedEventId === id) set({ detail: null, detailStatus: 'error', detailError: describeError(error) });
         }
       },
-      closeEvent: () => set({ selectedEventId: null, detail: null, detailStatus: 'idle', detailError: null }),
+      closeEvent: () => {
+        stopBody();
+        set({ selectedEventId: null, detail: null, detailStatus: 'idle', detailError: null, detailBody: null });
+      },
     };
   };
