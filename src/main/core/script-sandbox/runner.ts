@@ -50,8 +50,11 @@ export interface WorkerPoolOptions {
 }
 
 export interface WorkerPool extends SandboxRunner {
-  /** Runs waiting and in flight, per key; runs started since creation. */
-  stats(): { waiting: Record<string, number>; inFlight: Record<string, number>; started: number };
+  /**
+   * Runs waiting and in flight, per key; runs started since creation; worker threads running now
+   * (none until the first run: they start on demand, up to `workers`).
+   */
+  stats(): { waiting: Record<string, number>; inFlight: Record<string, number>; started: number; workers: number };
 }
 
 interface Job {
@@ -77,7 +80,8 @@ export function createWorkerRunner(workerPath: string, options: WorkerPoolOption
   const pump = () => {
     for (;;) {
       const idle = slots.filter((slot) => !slot.busy);
-      const slot = idle[0];
+      // A running worker first: another thread starts only when runs overlap.
+      const slot = idle.find((s) => s.live) ?? idle[0];
       const next = slot && queue.next(idle.length);
       if (!slot || !next) return;
       started += 1;
@@ -111,7 +115,7 @@ export function createWorkerRunner(workerPath: string, options: WorkerPoolOption
         if (bounded && queue.waitingFor(key) > queuePerSource && queue.remove(key, job)) job.resolve(failed('busy', BUSY_MESSAGE, 0));
       });
     },
-    stats: () => ({ ...queue.stats(), started }),
+    stats: () => ({ ...queue.stats(), started, workers: slots.filter((slot) => slot.live).length }),
     async close() {
       closed = true;
       for (const job of queue.drain()) job.resolve(failed('busy', 'Inlet shut its script sandbox down before the script ran; retry later.', 0));

@@ -28,20 +28,22 @@ export class WorkerSlot {
   private nextId = 0;
   private closed = false;
 
-  /** The worker starts (and warms up) at once, so the first run doesn't wait for it. */
+  /**
+   * No thread until the first run: a worker holds ~10 MiB, and most hosts never run a script. The
+   * first run waits for the warm-up, which doesn't count against its time limit (see `started`).
+   */
   constructor(
     private readonly workerPath: string,
     private readonly timing: SlotTiming,
-  ) {
-    try {
-      this.spawn();
-    } catch {
-      // Reported by the first run, which tries again.
-    }
-  }
+  ) {}
 
   get busy(): boolean {
     return this.pending !== undefined;
+  }
+
+  /** A worker thread is running (or warming up) for this slot. */
+  get live(): boolean {
+    return this.worker !== undefined;
   }
 
   run(input: PreprocessInput): Promise<PreprocessResult> {
