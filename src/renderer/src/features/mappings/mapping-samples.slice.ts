@@ -77,7 +77,7 @@ export const createMappingSamplesSlice =
       if (cached) return set({ sample: cached, sampleIndex: index, sampleStatus: 'idle', sampleError: null });
       set({ sampleIndex: index, sampleStatus: 'loading', sampleError: null });
       try {
-        const sample = sampleFromEvent(await api.call('events.get', { id: ref.event.id }));
+        const sample = sampleFromEvent(await api.call('events.get', { id: ref.event.id, body: 'text' }));
         cache.set(ref.event.id, sample);
         if (mine === showing) set({ sample, sampleStatus: 'idle' });
       } catch (error) {
