@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { HmacScheme } from '../../../shared/domain/verification';
 
 export type SecretEncoding = HmacScheme['secretEncoding'];
@@ -23,4 +24,25 @@ export function decodeSecret(value: string, encoding: SecretEncoding): Buffer | 
   if (!BASE64.test(b64)) return null;
   const key = Buffer.from(b64, 'base64');
   return key.length > 0 ? key : null;
+}
+
+/** Enough for every secret of a busy workspace; old entries go first when it overflows. */
+const KEYS_KEPT = 64;
+const keys = new Map<string, KeyObject | null>();
+
+/**
+ * `decodeSecret` as an HMAC key, decoded once per secret value: the receiver verifies every request
+ * with the same few secrets. Keyed by the value itself, so a changed or rotated secret is simply a
+ * new entry and the stale one ages out; a KeyObject can't be altered by whoever uses it.
+ */
+export function hmacKey(value: string, encoding: SecretEncoding): KeyObject | null {
+  const id = `${encoding}:${value}`;
+  let key = keys.get(id);
+  if (key === undefined) {
+    const bytes = decodeSecret(value, encoding);
+    key = bytes && createSecretKey(bytes);
+    if (keys.size >= KEYS_KEPT) keys.delete(keys.keys().next().value!);
+    keys.set(id, key);
+  }
+  return key;
 }

@@ -36,12 +36,21 @@ export function compileTemplate(template: string): CompiledTemplate {
   return compiled;
 }
 
-/** Feeds the signed content into `hmac` piece by piece, so the body is never copied. */
+/**
+ * Feeds the signed content into `hmac` without copying the body; the text around it goes in as
+ * one string each side, since every `update` is a call into native code.
+ */
 export function feedContent(hmac: Hmac, template: CompiledTemplate, values: ContentValues, body: Buffer): Hmac {
+  let text = '';
   for (const segment of template.segments) {
-    if ('text' in segment) hmac.update(segment.text, 'utf8');
-    else if (segment.variable === 'body') hmac.update(body);
-    else hmac.update(values[segment.variable] ?? '', 'utf8');
+    if ('text' in segment) text += segment.text;
+    else if (segment.variable !== 'body') text += values[segment.variable] ?? '';
+    else {
+      if (text !== '') hmac.update(text, 'utf8');
+      text = '';
+      hmac.update(body);
+    }
   }
+  if (text !== '') hmac.update(text, 'utf8');
   return hmac;
 }

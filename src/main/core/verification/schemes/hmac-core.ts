@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 import type { HmacScheme } from '../../../../shared/domain/verification';
 import { digestsEqual } from '../constant-time';
-import { decodeSecret, type SecretEncoding } from '../secrets';
+import { hmacKey, type SecretEncoding } from '../secrets';
 import { feedContent, type CompiledTemplate, type ContentValues } from '../signed-content';
 import type { Probe, VerifySecret } from '../types';
 
@@ -55,7 +55,7 @@ export function decodeSignatures(
   return rejected === undefined ? { signatures } : { signatures, rejected };
 }
 
-function keyMatches(parts: SignedParts, key: Buffer, body: Buffer): boolean {
+function keyMatches(parts: SignedParts, key: KeyObject, body: Buffer): boolean {
   const expected = feedContent(createHmac(parts.algorithm, key), parts.template, parts.values, body).digest();
   for (const signature of parts.signatures) if (digestsEqual(expected, signature)) return true;
   return false;
@@ -64,7 +64,7 @@ function keyMatches(parts: SignedParts, key: Buffer, body: Buffer): boolean {
 /** The id of the first secret whose HMAC equals one of the request's signatures. */
 export function findMatchingSecret(parts: SignedParts, secrets: readonly VerifySecret[], body: Buffer): string | undefined {
   for (const secret of secrets) {
-    const key = decodeSecret(secret.value, parts.secretEncoding);
+    const key = hmacKey(secret.value, parts.secretEncoding);
     if (key && keyMatches(parts, key, body)) return secret.id;
   }
   return undefined;
@@ -75,7 +75,7 @@ export function hmacProbe(parts: SignedParts): Probe {
     coversBody: parts.template.segments.some((s) => 'variable' in s && s.variable === 'body'),
     matches: (body, secrets) =>
       secrets.some((value) => {
-        const key = decodeSecret(value, parts.secretEncoding);
+        const key = hmacKey(value, parts.secretEncoding);
         return key !== null && keyMatches(parts, key, body);
       }),
   };
