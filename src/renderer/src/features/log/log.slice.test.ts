@@ -180,6 +180,23 @@ describe('log filters and search', () => {
     expect(fake.calls.filter(([m]) => m === 'events.count').map(([, i]) => (i as { search?: string }).search)).toEqual(['ada']);
   });
 
+  it('replaces the rows of the previous text with the new page only: older rows loaded before that also match stay out', async () => {
+    const answers: Array<(v: unknown) => void> = [];
+    const fake = fakeApi({ 'environments.list': () => envs, 'events.list': () => new Promise((r) => answers.push(r)), 'events.count': () => ({ count: 405, capped: false }) });
+    const store = createAppStore(fake.api);
+    await store.getState().loadEnvironments();
+    const loaded = store.getState().loadEvents();
+    const paid = (id: number) => summary({ id, eventType: 'invoice.paid' });
+    answers.shift()!({ items: [paid(3), summary({ id: 2, eventType: 'customer.created' }), paid(1)], nextCursor: null });
+    await loaded;
+
+    store.getState().setLogFilter({ eventType: 'invoice.paid' });
+    answers.shift()!({ items: [paid(3)], nextCursor: 3 });
+    await vi.waitFor(() => expect(store.getState().logSearching).toBe(false));
+    expect(store.getState().events.map((e) => e.id)).toEqual([3]);
+    expect(store.getState().nextCursor).toBe(3);
+  });
+
   it('keeps each view’s filters: the whole log and a source’s Logs tab do not share them', async () => {
     const { store, lists } = filtered();
     await store.getState().loadEnvironments();

@@ -115,6 +115,7 @@ export const createEventsSlice =
       edits++;
       typedPending = false;
       const mine = ++generation;
+      const typedOver = new Set(mode === 'typed' ? get().events.map((e) => e.id) : []);
       shownQuery = query;
       const cleared = { events: [], nextCursor: null, activeIndex: 0, cursorPinned: false, heldArrivals: [] };
       set(
@@ -126,7 +127,8 @@ export const createEventsSlice =
         const page = await api.call('events.list', { ...query, limit: PAGE_SIZE });
         if (mine !== generation) return;
         // Keep events pushed while the page was on its way (they were matched on arrival).
-        const shown = mode === 'refresh' ? get().events : get().events.filter((e) => matchesQuery(e, query) === true);
+        // Rows kept on screen while typing are the old text's: only events pushed since may join the page.
+        const shown = mode === 'refresh' ? get().events : get().events.filter((e) => !typedOver.has(e.id) && matchesQuery(e, query) === true);
         set({
           ...(mode === 'typed' ? cleared : {}),
           events: mergeNewestFirst(page.items, shown),
