@@ -33,6 +33,7 @@ export function EventList({ sourceNames, showSource }: Props) {
   const setAtTop = useApp((s) => s.setListAtTop);
   const release = useApp((s) => s.releaseArrivals);
   const showDelivery = useApp((s) => s.destinations.length > 0);
+  const epoch = useApp((s) => s.logListEpoch);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
@@ -49,6 +50,10 @@ export function EventList({ sourceNames, showSource }: Props) {
     if (hasRows) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, hasRows, virtualizer]);
 
+  // A new first page (a filter typed over the rows on screen) starts at its top, not where the old rows
+  // were scrolled to, which would fetch its next page at once.
+  useLayoutEffect(() => virtualizer.scrollToOffset(0), [epoch, virtualizer]);
+
   // A list that mounts scrolled to the top lets arrivals in again.
   useLayoutEffect(() => setAtTop((scrollRef.current?.scrollTop ?? 0) <= TOP_SLACK), [setAtTop]);
 
@@ -60,9 +65,15 @@ export function EventList({ sourceNames, showSource }: Props) {
 
   // Scrolling near the end fetches the next page; End from the keyboard gets there too.
   const lastVisible = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
+  const seenEpoch = useRef(epoch);
   useEffect(() => {
+    // A new first page was measured at the old rows' scroll position, before it went back to the top.
+    if (seenEpoch.current !== epoch) {
+      seenEpoch.current = epoch;
+      return;
+    }
     if (nextCursor !== null && status === 'idle' && lastVisible >= events.length - 10) void loadMore();
-  }, [lastVisible, events.length, nextCursor, status, loadMore]);
+  }, [lastVisible, events.length, nextCursor, status, loadMore, epoch]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const moves: Record<string, number> = { ArrowDown: activeIndex + 1, ArrowUp: activeIndex - 1, Home: 0, End: events.length - 1 };

@@ -195,6 +195,8 @@ describe('log filters and search', () => {
     await vi.waitFor(() => expect(store.getState().logSearching).toBe(false));
     expect(store.getState().events.map((e) => e.id)).toEqual([3]);
     expect(store.getState().nextCursor).toBe(3);
+    // The list scrolls back to its top for the new page (bumped once per first page: load, then filter).
+    expect(store.getState().logListEpoch).toBe(2);
   });
 
   it('keeps each view’s filters: the whole log and a source’s Logs tab do not share them', async () => {

@@ -44,6 +44,8 @@ export interface EventsSlice {
   logTotal: ApiOutput<'events.count'> | null;
   /** From the first key typed into a filter until its rows are shown ("Searching…"). */
   logSearching: boolean;
+  /** Bumped when a first page replaces the list (a filter, a search, an environment): the list scrolls back to its top. */
+  logListEpoch: number;
   /** Arrivals kept off the list while the user reads older rows or paused live updates. */
   heldArrivals: EventSummary[];
   /** Whether the list is scrolled to its top, where arrivals can appear without moving anything. */
@@ -135,6 +137,7 @@ export const createEventsSlice =
           nextCursor: page.nextCursor,
           eventsStatus: 'idle',
           logSearching: false,
+          ...(mode === 'refresh' ? {} : { logListEpoch: get().logListEpoch + 1 }),
         });
         // Counted only once the rows are shown, and never for a query typed over: the host answers
         // in order, and a million-row count asked first would hold the rows back.
@@ -191,6 +194,7 @@ export const createEventsSlice =
       unmatchedArrivals: 0,
       logTotal: null,
       logSearching: false,
+      logListEpoch: 0,
       heldArrivals: [],
       listAtTop: true,
       livePaused: false,
