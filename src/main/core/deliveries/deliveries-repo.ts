@@ -1,7 +1,6 @@
 import { DeliveryAttemptSchema, type DeliveryAttempt } from '../../../shared/domain/destination';
 import type { Db } from '../store/db';
-import { storedColumn } from '../store/repos/event-columns';
-import type { LoggedRequest } from '../store/repos/events.repo';
+import { REQUEST_COLUMNS, toLoggedRequest, type LoggedRequest, type RequestRow } from '../store/repos/events.repo';
 
 export interface DeliveryRow {
   id: number;
@@ -24,23 +23,12 @@ export interface ClaimedDelivery extends DeliveryRow {
 /** Bodies up to this size are read with the claim (256 rows hold at most 4 MiB); larger ones when their delivery starts. */
 const READ_ALONG_BYTES = 16 * 1024;
 
-type ClaimRow = DeliveryRow & {
-  e_id: number | null;
-  e_received_at: number;
-  e_source_id: string | null;
-  e_environment: string | null;
-  e_method: string;
-  e_path: string;
-  e_query: string;
-  e_headers: string;
-  e_content_type: string | null;
-  e_body: Buffer | null;
-};
+/** A delivery row with its event's request columns (LEFT JOIN: null when the event is gone, body null when too large). */
+type ClaimRow = DeliveryRow & Omit<RequestRow, 'id' | 'body'> & { e_id: number | null; body: Buffer | null };
 
 /** The request columns of a claim: one statement for a batch of deliveries instead of a read per attempt. */
-const WITH_REQUEST = `SELECT d.*, e.id AS e_id, e.received_at AS e_received_at, e.source_id AS e_source_id, e.environment AS e_environment,
-  e.method AS e_method, e.path AS e_path, e.query AS e_query, e.headers AS e_headers, e.content_type AS e_content_type,
-  CASE WHEN length(e.body) <= ${READ_ALONG_BYTES} THEN e.body END AS e_body
+const WITH_REQUEST = `SELECT d.*, e.id AS e_id, ${REQUEST_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')},
+  CASE WHEN length(e.body) <= ${READ_ALONG_BYTES} THEN e.body END AS body
   FROM deliveries d LEFT JOIN events e ON e.id = d.event_id`;
 
 function claimed(r: ClaimRow): ClaimedDelivery {
@@ -48,12 +36,7 @@ function claimed(r: ClaimRow): ClaimedDelivery {
     id: r.id, event_id: r.event_id, destination_id: r.destination_id, status: r.status, attempts: r.attempts, next_at: r.next_at,
     created_at: r.created_at, finished_at: r.finished_at, last_status: r.last_status, last_error: r.last_error,
   };
-  if (r.e_id !== null && r.e_body !== null) {
-    row.request = {
-      id: r.e_id, receivedAt: r.e_received_at, sourceId: r.e_source_id, environment: r.e_environment, method: r.e_method, path: r.e_path,
-      query: r.e_query, headers: storedColumn(r.e_id, 'headers', r.e_headers), contentType: r.e_content_type, body: r.e_body,
-    };
-  }
+  if (r.e_id !== null && r.body !== null) row.request = toLoggedRequest({ ...r, id: r.e_id, body: r.body });
   return row;
 }
 

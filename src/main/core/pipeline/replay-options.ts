@@ -51,8 +51,8 @@ export function staleIn(result: VerificationResult): number | null {
  * redacted (either way its signature no longer matches its bytes); otherwise as configured. An
  * edited or redacted request that can't be re-signed ignores verification.
  */
-export function defaultMode(plan: ResignPlan, stale: number | null, edited: boolean, redacted = false): ReplayMode {
-  if (edited || redacted) return plan.available ? 'resign' : 'ignore_verification';
+export function defaultMode(plan: ResignPlan, stale: number | null, bytesChanged: boolean): ReplayMode {
+  if (bytesChanged) return plan.available ? 'resign' : 'ignore_verification';
   return plan.available && stale !== null ? 'resign' : 'as_is';
 }
 
@@ -60,7 +60,7 @@ const ageOf = (ctx: Pick<CoreContext, 'clock'>, original: LoggedRequest) => Math
 
 /** The mode to replay with, checked: re-signing must be possible, and an edit must not be judged as configured. */
 export function resolveMode(ctx: Pick<CoreContext, 'clock'>, route: Route, plan: ResignPlan, original: LoggedRequest, asked: ReplayMode | undefined, edited: boolean): ReplayMode {
-  const mode = asked ?? defaultMode(plan, edited ? null : staleSeconds(ctx, route, original), edited, original.redacted === true);
+  const mode = asked ?? defaultMode(plan, edited ? null : staleSeconds(ctx, route, original), edited || original.redacted === true);
   if (mode === 'resign' && !plan.available) throw new ApiFailure('conflict', `Event ${original.id} can't be re-signed. ${plan.reason ?? ''}`.trim());
   if (mode === 'as_is' && edited) {
     throw new ApiFailure('invalid_input', 'An edited request no longer matches its signature: replay it re-signed or ignoring verification.', [
@@ -92,7 +92,7 @@ export function replayOptionsFor(ctx: CoreContext, id: number): ApiOutput<'event
   const stale = staleSeconds(ctx, route, original);
   const ageSeconds = stale ?? ageOf(ctx, original);
   const redacted = original.redacted === true;
-  const mode = defaultMode(plan, stale, false, redacted);
+  const mode = defaultMode(plan, stale, redacted);
   const why = redacted
     ? redactedReason(plan)
     : mode === 'resign'

@@ -64,7 +64,7 @@ export function replayPlanFor(ctx: CoreContext, ids: readonly number[]): ReplayP
     const failed = verdict.status === 'failed' || original.redacted === true;
     if (failed) n.failAsConfigured += 1;
     const stale = staleIn(verdict);
-    const mode = defaultMode(plan, stale, false, original.redacted === true);
+    const mode = defaultMode(plan, stale, original.redacted === true);
     if (mode === 'ignore_verification') n.ignoreVerification += 1;
     else if (mode === 'as_is') n.failingDefault += failed ? 1 : 0;
     else if (original.redacted === true) {

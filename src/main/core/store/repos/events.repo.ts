@@ -76,6 +76,29 @@ const EDITED = 1;
 const REDACTED = 2;
 
 /** A logged request with what an export names it by (its type) and how it was answered. */
+/** The columns of an event's logged request besides `id` and `body`, as `request()` and a delivery claim read them. */
+export const REQUEST_COLUMNS = 'received_at, source_id, environment, method, path, query, headers, content_type, edited';
+
+export interface RequestRow {
+  id: number;
+  received_at: number;
+  source_id: string | null;
+  environment: string | null;
+  method: string;
+  path: string;
+  query: string;
+  headers: string;
+  content_type: string | null;
+  body: Buffer;
+  edited: number;
+}
+
+export const toLoggedRequest = (row: RequestRow): LoggedRequest => ({
+  id: row.id, receivedAt: row.received_at, sourceId: row.source_id, environment: row.environment, method: row.method,
+  path: row.path, query: row.query, headers: storedColumn(row.id, 'headers', row.headers), contentType: row.content_type, body: row.body,
+  ...(row.edited === REDACTED ? { redacted: true } : {}),
+});
+
 export interface ExportedRequest extends LoggedRequest {
   eventType: string | null;
   responseStatus: number;
@@ -272,10 +295,7 @@ export function createEventsRepo(db: Db) {
     `SELECT e.*, o.event_id AS o_id, o.processing AS o_processing, o.action_status AS o_action_status, o.action_runs AS o_action_runs
      FROM events e ${OUTCOME_JOIN} WHERE e.id = ?`,
   );
-  const requestOf = db.prepare<[number], { id: number; received_at: number; source_id: string | null; environment: string | null; method: string;
-    path: string; query: string; headers: string; content_type: string | null; body: Buffer; edited: number }>(
-    'SELECT id, received_at, source_id, environment, method, path, query, headers, content_type, body, edited FROM events WHERE id = ?',
-  );
+  const requestOf = db.prepare<[number], RequestRow>(`SELECT id, ${REQUEST_COLUMNS}, body FROM events WHERE id = ?`);
   // Right-hand sides read the row as it was before the update.
   const answered = db.prepare<[number, string, number, number, number]>(
     `UPDATE events SET response_status = ?, error = ?,
@@ -388,16 +408,10 @@ export function createEventsRepo(db: Db) {
       };
     },
 
-
     /** Just the logged request of an event (what a replay sends again): no outcome, no action runs to read. */
     request(id: number): LoggedRequest | undefined {
       const row = requestOf.get(id);
-      if (!row) return undefined;
-      return {
-        id: row.id, receivedAt: row.received_at, sourceId: row.source_id, environment: row.environment, method: row.method,
-        path: row.path, query: row.query, headers: storedColumn(row.id, 'headers', row.headers), contentType: row.content_type, body: row.body,
-        ...(row.edited === REDACTED ? { redacted: true } : {}),
-      };
+      return row ? toLoggedRequest(row) : undefined;
     },
 
     /** Per source and environment: the last event, and counts since `since` (ms). */
