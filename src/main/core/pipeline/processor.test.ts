@@ -71,6 +71,22 @@ describe('the processor', () => {
     processor.stop();
   });
 
+  it('retries from every event its transaction read when one past the first 64 fails, and runs each good one once', () => {
+    const { ctx, pushed } = opened;
+    const users = Array.from({ length: 150 }, (_, i) => (i === 100 ? 'boom' : `u${i}`));
+    const ids = ctx.events.insertMany(users.map((user) => pendingEvent(sourceId, { user }, 'tick')));
+    const processor = createProcessor({ ...ctx, workspace: failingFor('boom', ctx.workspace) });
+
+    expect(processor.drain()).toBe(150);
+
+    expect(outcomes()).toEqual(ids.map((id, i) => ({ id, processing: 'done', status: i === 100 ? 'partial' : 'success' })));
+    const runs = all<{ n: number }>('SELECT COUNT(*) AS n FROM ws_workflow_runs GROUP BY event_id');
+    expect(runs).toHaveLength(149);
+    expect(runs.every((r) => r.n === 1)).toBe(true);
+    expect(pushed.filter((m) => m.name === 'events.processed').map((m) => (m.payload as { id: number }).id)).toEqual(ids);
+    processor.stop();
+  });
+
   it('lets only a fully successful run claim the idempotency key, so the provider’s retry of a failed one runs', () => {
     const { ctx } = opened;
     const processor = createProcessor(ctx);

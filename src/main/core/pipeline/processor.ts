@@ -86,27 +86,33 @@ export function createProcessor(d: ProcessorDeps) {
 
   // IMMEDIATE: the write lock is taken before anything runs, so a database locked by another
   // program fails the whole batch up front (and it is retried) instead of failing an action midway.
-  // Past BATCH events and the time budget, the rest stay pending for the next turn.
-  const processBatch = d.db.transaction((batch: PendingEvent[], budgetMs: number) => {
+  // Past BATCH events and the time budget, the rest stay pending for the next turn. Pending rows
+  // are read BATCH at a time as the budget allows (appended to `batch`, which the caller retries
+  // from on failure): reading `size` up front read rows the budget then left for the next turn.
+  // Within the transaction, every processed event is already off the queue (its outcome's trigger).
+  const processBatch = d.db.transaction((batch: PendingEvent[], size: number, budgetMs: number) => {
     const started = performance.now();
     const results: Processed[] = [];
     // A throw rolls the whole batch back, taking the memo with it; event by event, none is kept.
     const workspace = memoizedWorkspace(d.workspace);
-    for (const e of batch) {
-      results.push(processOne(e, 'throw', workspace));
+    for (let i = 0; i < batch.length; i += 1) {
+      results.push(processOne(batch[i]!, 'throw', workspace));
       if (results.length >= BATCH && performance.now() - started >= budgetMs) break;
+      if (i === batch.length - 1 && batch.length < size && batch.length % BATCH === 0) {
+        for (const e of d.events.pending(Math.min(BATCH, size - batch.length))) batch.push(e);
+      }
     }
     return results;
   });
   const processSingle = d.db.transaction((e: PendingEvent) => processOne(e, 'savepoint', d.workspace));
 
-  /** Processes up to one batch; returns how many events it handled. Throws when the database is locked. */
+  /** Processes up to one batch of `size`; returns how many events it handled. Throws when the database is locked. */
   const step = (size: number, budgetMs: number): number => {
-    const batch = d.events.pending(size);
+    const batch = d.events.pending(Math.min(size, BATCH));
     if (batch.length === 0) return 0;
     let results: Processed[];
     try {
-      results = processBatch.immediate(batch, budgetMs);
+      results = processBatch.immediate(batch, size, budgetMs);
     } catch (error) {
       if (isBusy(error)) throw error;
       // A batch that cannot commit is retried one event at a time, so one bad event cannot block the rest.
