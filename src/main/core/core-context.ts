@@ -24,6 +24,8 @@ export interface ContextHooks {
   receiverUrl(): string;
   nativeBinding?: string | undefined;
   sandbox?: SandboxRunner | undefined;
+  /** The start-up check at open (`openDatabase`'s option); by default only a small file is checked there. */
+  checkIntegrity?: boolean | 'if-small';
 }
 
 /**
@@ -32,7 +34,7 @@ export interface ContextHooks {
  */
 export function createCoreContext(ports: CorePorts, hooks: ContextHooks): CoreContext {
   const clock = ports.clock ?? systemClock;
-  const db = openDatabase(join(ports.dataDir, 'inlet.db'), { nativeBinding: hooks.nativeBinding });
+  const db = openDatabase(join(ports.dataDir, 'inlet.db'), { nativeBinding: hooks.nativeBinding, checkIntegrity: hooks.checkIntegrity });
   const environments = createEnvironmentsRepo(db);
   if (environments.count() === 0) {
     db.transaction(() => DEFAULT_ENVIRONMENTS.forEach((e) => environments.insert(e.key, e.name, clock.now())))();

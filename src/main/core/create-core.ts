@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { PushMessage } from '../../shared/api/events';
 import type { ApiResult } from '../../shared/api/result';
 import type { CoreContext } from './context';
@@ -8,7 +9,9 @@ import { silentLogger, type CorePorts } from './ports';
 import { createCoreContext } from './core-context';
 import { describeUnusableSecrets, createSecretHealth, findUnusableSecrets } from './secrets/secret-health';
 import { acquireDataDirLock } from './store/data-dir-lock';
-import { DatabaseDamagedError, describeCorruption, isCorruptionError, moveDamagedAside } from './store/integrity';
+import { checksAtOpen, DatabaseDamagedError, describeCorruption, isCorruptionError, moveDamagedAside } from './store/integrity';
+import { checkAndReport } from './store/background-check';
+import { checkpointInBackground } from './store/wal-checkpointer';
 import { createIngestQueue } from './receiver/ingest-queue';
 import { startReceiver } from './receiver/receiver-server';
 import { createFailureNotifier } from './notify/failure-notifier';
@@ -69,6 +72,8 @@ export interface CoreOptions {
   onDamagedDatabase?: 'refuse' | 'start-fresh';
   /** Tests: the forwarder's sender, timers, jitter and probe interval. */
   deliveries?: DeliveryServiceOptions;
+  /** The hosts: WAL checkpoints on a thread of their own, never on the event loop (wal-checkpointer.ts). */
+  checkpointInBackground?: boolean;
 }
 
 /** The app without a host: both the Electron shell and the headless host wrap one of these. */
@@ -109,9 +114,13 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   // database ran events twice and marked unique ones duplicate).
   const lock = acquireDataDirLock(ports.dataDir, { logger });
   const sandbox = options.sandbox ?? (options.sandboxWorkerPath ? createWorkerRunner(options.sandboxWorkerPath, options.sandboxPool) : undefined);
+  // A large file is checked once the host runs; a start asked to move damage aside checks first.
+  const dbFile = join(ports.dataDir, 'inlet.db');
+  const checkLater = options.onDamagedDatabase !== 'start-fresh' && !checksAtOpen(dbFile);
   let opened: ReturnType<typeof openContext>;
   try {
-    opened = openContext(ports, options, { emit, receiverUrl: () => receiverUrl, nativeBinding: options.sqliteNativeBinding, sandbox });
+    const checkIntegrity = options.onDamagedDatabase === 'start-fresh' ? true : 'if-small';
+    opened = openContext(ports, options, { emit, receiverUrl: () => receiverUrl, nativeBinding: options.sqliteNativeBinding, sandbox, checkIntegrity });
   } catch (error) {
     await sandbox?.close();
     lock.release();
@@ -123,6 +132,9 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const unusable = findUnusableSecrets(ctx.sources, createSecretHealth(ports.secretStore));
   if (unusable.length > 0) logger.warn(describeUnusableSecrets(unusable, (id) => ctx.sources.get(id)?.name ?? id));
   db.pragma(`busy_timeout = ${RUNNING_BUSY_TIMEOUT_MS}`);
+  const checkpointer = options.checkpointInBackground && !db.memory
+    ? checkpointInBackground(db, { nativeBinding: options.sqliteNativeBinding, onError: (message) => logger.warn(`WAL checkpoints fell back to the writer: ${message}`) })
+    : null;
 
   if (ports.notifier) {
     const notifier = ports.notifier;
@@ -191,6 +203,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     );
   } catch (error) {
     await ctx.sandbox.close();
+    await checkpointer?.stop();
     db.close();
     lock.release();
     throw error;
@@ -204,6 +217,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   probe.isProbePath = tunnel.isProbePath;
   if (options.startTunnelOnLaunch !== false) tunnel.startIfWanted();
 
+  const integrity = checkLater ? checkAndReport(dbFile, logger, { nativeBinding: options.sqliteNativeBinding }) : null;
   const pruner = createPruner(ctx);
   pruner.schedule();
   const runCompleter = createRunCompleter(ctx.workspace, clock, { logger });
@@ -242,6 +256,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     async close() {
       if (closed) return;
       closed = true;
+      integrity?.stop();
       replays.cancelAll();
       pruner.stop();
       runCompleter.stop();
@@ -254,6 +269,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
       shapes.stop();
       await ctx.sandbox.close();
       listeners.clear();
+      await checkpointer?.stop();
       db.close();
       lock.release();
     },

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseDamagedError, isCorruptionError, quickCheck } from './integrity';
+import { checksAtOpen, DatabaseDamagedError, isCorruptionError, quickCheck } from './integrity';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 
@@ -10,8 +10,12 @@ export type Db = Database.Database;
 export interface OpenDatabaseOptions {
   /** better-sqlite3 `nativeBinding`, for a host whose runtime ABI differs from Node's (Electron). */
   nativeBinding?: string;
-  /** Run `PRAGMA quick_check` before migrating (default true for files); see integrity.ts for its cost. */
-  checkIntegrity?: boolean;
+  /**
+   * Run `PRAGMA quick_check` before migrating (see integrity.ts for its cost): always, never, or
+   * (`if-small`, the default for files) only when `checksAtOpen` says so; the caller checks a
+   * larger file with `checkInBackground` once it runs.
+   */
+  checkIntegrity?: boolean | 'if-small';
 }
 
 /**
@@ -34,7 +38,8 @@ function openAndMigrate(file: string, options: OpenDatabaseOptions): Db {
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     configure(db);
-    if (options.checkIntegrity ?? file !== ':memory:') {
+    const check = options.checkIntegrity ?? (file === ':memory:' ? false : 'if-small');
+    if (check === true || (check === 'if-small' && checksAtOpen(file))) {
       const problems = quickCheck(db);
       if (problems.length > 0) throw new DatabaseDamagedError(file, problems);
     }

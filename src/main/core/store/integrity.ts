@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -8,6 +8,19 @@ import { basename, dirname, join } from 'node:path';
  * GB on an SSD, and it stops early once this many problems are found.
  */
 export const QUICK_CHECK_MAX_ERRORS = 10;
+
+/**
+ * Files up to this size are checked before the host answers (well under a second even on a loaded
+ * machine); larger ones once it runs, off its thread (`checkInBackground`): a 1.1 GB log took
+ * 23-30 s here, and the UI waited on it.
+ */
+export const CHECK_AT_OPEN_MAX_BYTES = 32 * 2 ** 20;
+
+/** Whether the start-up check of `file` runs before it is used (a new file: nothing to check, so yes). */
+export function checksAtOpen(file: string, maxBytes = CHECK_AT_OPEN_MAX_BYTES): boolean {
+  if (file === ':memory:' || !existsSync(file)) return true;
+  return statSync(file).size <= maxBytes;
+}
 
 /** The ways out, as the host's options name them. */
 export const DAMAGED_DATABASE_OPTIONS =
