@@ -1,15 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { describe, expect, it } from 'vitest';
+import { coresClosedAfterEach } from '../testing/cores-per-test';
+import type { TestCore } from '../testing/test-core';
 
-const cores: TestCore[] = [];
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.close()));
-});
-const core = async () => {
-  const t = await startTestCore();
-  cores.push(t);
-  return t;
-};
+const core = coresClosedAfterEach();
 const ENV = 'development';
 
 async function withSource(t: TestCore, key: string) {

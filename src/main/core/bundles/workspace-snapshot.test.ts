@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { describe, expect, it, vi } from 'vitest';
+import { coresClosedAfterEach } from '../testing/cores-per-test';
+import type { TestCore } from '../testing/test-core';
 
 const ENV = 'development';
-const cores: TestCore[] = [];
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.close()));
-});
-const core = async () => {
-  const t = await startTestCore();
-  cores.push(t);
-  return t;
-};
+const core = coresClosedAfterEach();
 
 interface Person {
   id: string;

@@ -1,25 +1,18 @@
-import { Writable } from 'node:stream';
 import Stripe from 'stripe';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LogExportFormat } from '../../../shared/domain/log-export';
 import { REDACTED_NOTE } from '../portability/import-events';
 import { getTemplate } from '../templates/index';
 import { testSecretFor } from '../templates/testing/template-secrets';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { coresClosedAfterEach } from '../testing/cores-per-test';
+import { exportedLog } from '../testing/exported-log';
+import type { TestCore } from '../testing/test-core';
 
 const ENV = 'development';
 const EMAIL = 'ada.lovelace@example.com';
 const stripe = getTemplate('stripe')!;
 
-const open: TestCore[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((t) => t.close()));
-});
-async function core(): Promise<TestCore> {
-  const t = await startTestCore();
-  open.push(t);
-  return t;
-}
+const core = coresClosedAfterEach();
 
 const connect = (t: TestCore, secret: string) => t.call('sources.connect', { templateId: stripe.id, key: 'stripe', mappingIds: [], secrets: { [ENV]: secret } });
 
@@ -35,16 +28,7 @@ async function signedEvent(): Promise<{ t: TestCore; sourceId: string; secret: s
 }
 
 async function exportLog(t: TestCore, sourceId: string, format: LogExportFormat, redact: boolean): Promise<string> {
-  const parts: string[] = [];
-  const out = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      parts.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  const result = await t.core.exportLog({ format, filter: { sourceId }, ...(redact ? { redaction: {} } : {}) }, out);
-  if (!result.ok) throw new Error(result.error.message);
-  return parts.join('');
+  return (await exportedLog(t, { format, filter: { sourceId }, ...(redact ? { redaction: {} } : {}) })).text;
 }
 
 /** Imports a capture text into a fresh core whose Stripe source has the same secret; the imported event's id. */

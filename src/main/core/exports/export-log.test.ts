@@ -1,40 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkCapture, type Capture } from '../../../shared/portability/capture-format';
-import type { LogExportRequestInput, LogExportSummary } from '../../../shared/domain/log-export';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { coresClosedAfterEach } from '../testing/cores-per-test';
+import { exportedLog } from '../testing/exported-log';
+import type { TestCore } from '../testing/test-core';
 import { SEEDED } from '../redaction/testing/seeded-secrets';
 import { Har12Schema } from './testing/har-schema';
 
-const open: TestCore[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((t) => t.close()));
-});
-async function core(): Promise<TestCore> {
-  const t = await startTestCore();
-  open.push(t);
-  return t;
-}
-
-/** A writable that keeps what it is given, as text. */
-function sink(): { out: Writable; text: () => string; chunks: () => number } {
-  const parts: string[] = [];
-  const out = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      parts.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  return { out, text: () => parts.join(''), chunks: () => parts.length };
-}
-
-async function exported(t: TestCore, input: LogExportRequestInput): Promise<{ text: string; summary: LogExportSummary; chunks: number }> {
-  const s = sink();
-  const result = await t.core.exportLog(input, s.out);
-  if (!result.ok) throw new Error(result.error.message);
-  return { text: s.text(), summary: result.value, chunks: s.chunks() };
-}
+const core = coresClosedAfterEach();
 
 /** Three events carrying every seeded secret between them, in bodies, headers and queries. */
 async function seedSecrets(t: TestCore): Promise<string> {
@@ -74,10 +47,10 @@ describe('log export with redaction', () => {
   it.each(['jsonl', 'har', 'http', 'bundle'] as const)('leaves no seeded secret, email, card, key, JWT or IP in the %s file', async (format) => {
     const t = await core();
     const sourceId = await seedSecrets(t);
-    const plain = await exported(t, { format, filter: { sourceId } });
+    const plain = await exportedLog(t, { format, filter: { sourceId } });
     // The check can fail: without redaction every seeded value is there.
     expect(survivors(plain.text).length).toBeGreaterThanOrEqual(Object.keys(SEEDED).length);
-    const { text, summary } = await exported(t, { format, filter: { sourceId }, redaction: {} });
+    const { text, summary } = await exportedLog(t, { format, filter: { sourceId }, redaction: {} });
     expect(survivors(text)).toEqual([]);
     expect(summary).toMatchObject({ count: 3, redactedEvents: 3 });
     // The endpoint token, which lets anyone post into the log, does not travel either.
@@ -90,7 +63,7 @@ describe('log export with redaction', () => {
   it('gives the same email the same placeholder in every event, header and query of the file', async () => {
     const t = await core();
     const sourceId = await seedSecrets(t);
-    const { text } = await exported(t, { format: 'jsonl', filter: { sourceId }, redaction: {} });
+    const { text } = await exportedLog(t, { format: 'jsonl', filter: { sourceId }, redaction: {} });
     const [meta, ...lines] = text.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(meta).toMatchObject({ inlet: { format: 'jsonl', source: { key: 'stripe' }, redaction: { detectors: expect.arrayContaining(['emails']) } } });
     const [first, second, third] = lines as Array<{ body: string; query: string; headers: Record<string, string>; redacted?: boolean }>;
@@ -113,7 +86,7 @@ describe('log export with redaction', () => {
     expect(preview.items).toHaveLength(2);
     expect(preview.items[0]!.changes).toContainEqual({ where: 'body data.object.email', kind: 'emails', before: SEEDED.email, after: 'redacted-1@example.com' });
     expect(preview.items[1]!.changes).toContainEqual({ where: 'header x-user', kind: 'emails', before: SEEDED.email, after: 'redacted-1@example.com' });
-    const { text } = await exported(t, { format: 'jsonl', filter: { sourceId }, redaction: {} });
+    const { text } = await exportedLog(t, { format: 'jsonl', filter: { sourceId }, redaction: {} });
     expect(text.split('\n')[1]).toBe(preview.items[0]!.text.trimEnd());
   });
 });
@@ -133,7 +106,7 @@ describe('log export formats parse back', () => {
   it('re-imports the JSON Lines file through events.import with the same requests', async () => {
     const a = await core();
     const sourceId = await seedPlain(a, 7);
-    const { text } = await exported(a, { format: 'jsonl', filter: { sourceId } });
+    const { text } = await exportedLog(a, { format: 'jsonl', filter: { sourceId } });
     const [meta, ...lines] = text.trimEnd().split('\n');
     expect(JSON.parse(meta!)).toHaveProperty('inlet.inletVersion');
     const captures = lines.map((l) => checkCapture(JSON.parse(l)));
@@ -152,7 +125,7 @@ describe('log export formats parse back', () => {
   it('writes a HAR 1.2 file that validates, one entry per event, with the metadata in log.creator and log.comment', async () => {
     const t = await core();
     const sourceId = await seedPlain(t, 5);
-    const { text } = await exported(t, { format: 'har', filter: { sourceId, eventType: 'order.placed' } });
+    const { text } = await exportedLog(t, { format: 'har', filter: { sourceId, eventType: 'order.placed' } });
     const har = Har12Schema.parse(JSON.parse(text));
     expect(har.log.creator).toMatchObject({ name: 'Inlet' });
     expect(har.log.comment).toContain('Filters: {"sourceId"');
@@ -164,7 +137,7 @@ describe('log export formats parse back', () => {
   it('writes a .http file with one runnable request per event, separated by ###', async () => {
     const t = await core();
     const sourceId = await seedPlain(t, 4);
-    const { text } = await exported(t, { format: 'http', filter: { sourceId } });
+    const { text } = await exportedLog(t, { format: 'http', filter: { sourceId } });
     const [head, ...blocks] = text.split(/^###/m);
     expect(head).toMatch(/^# Inlet .* log export/);
     expect(head).toContain(`@receiver = ${t.core.receiverUrl}`);
@@ -181,7 +154,7 @@ describe('log export formats parse back', () => {
   it('writes a bundle holding the log slice', async () => {
     const t = await core();
     const sourceId = await seedPlain(t, 3);
-    const { text } = await exported(t, { format: 'bundle', filter: { sourceId } });
+    const { text } = await exportedLog(t, { format: 'bundle', filter: { sourceId } });
     const bundle = JSON.parse(text) as { format: string; version: number; events: Array<{ source: string; environment: string; headers: unknown[] }> };
     expect(bundle).toMatchObject({ format: 'inlet.bundle', version: 2, redacted: false });
     expect(bundle.events).toHaveLength(3);
@@ -218,7 +191,7 @@ describe('log export read back by the capture import', () => {
   it.each([['jsonl', 'jsonl'], ['har', 'har']] as const)('reads the redacted %s file as %s with one request per event and no error', async (format, detected) => {
     const t = await core();
     const sourceId = await seedSecrets(t);
-    const { text } = await exported(t, { format, filter: { sourceId }, redaction: {} });
+    const { text } = await exportedLog(t, { format, filter: { sourceId }, redaction: {} });
     const read = await readBack(text);
     expect(read.format).toBe(detected);
     expect(read.entries.map((e) => e.kind)).toEqual(['request', 'request', 'request']);
