@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../app/store';
 import { fakeApi } from '../../test/fake-api';
 import { detail, source, summary } from '../../test/fixtures';
-import { originalOf } from './mapping-samples.slice';
+import { originalOf, withArrivals } from './mapping-samples.slice';
+import type { EventSummary } from '../../../../shared/domain/event';
 import type { Template } from '../../../../shared/domain/template';
 
 const template = {
@@ -93,6 +94,39 @@ describe('mapping samples when the log is unreachable', () => {
     await store.getState().loadSampleSources('src_1');
     expect(store.getState().sample).toBeNull();
     expect(store.getState().sampleError).toMatch(/Couldn’t load this source’s recent events: .*the host is busy/);
+  });
+});
+
+describe('mapping samples while events arrive', () => {
+  // Seen in CI: the tab listed the source's events a moment before the first one was committed;
+  // its push came in while the list was on its way, and the stale page then replaced it.
+  it('keeps an event pushed while the recent events were being listed', async () => {
+    let answerList: (page: { items: EventSummary[]; nextCursor: null }) => void = () => undefined;
+    const fake = fakeApi({
+      'environments.list': () => [{ key: 'development', name: 'Development' }],
+      'sources.list': () => [source({ templateId: 'custom' })],
+      'mappings.list': () => [],
+      'events.list': () => new Promise((resolve) => (answerList = resolve)),
+      'events.get': (input) => detail({ id: (input as { id: number }).id, parsedBody: { data: { id: 'cus_1' } } }),
+    });
+    const store = createAppStore(fake.api);
+    await store.getState().loadEnvironments();
+    await store.getState().loadSources();
+    await store.getState().loadMappings('src_1');
+    store.getState().newMapping('customer.created');
+    const loading = store.getState().loadSampleSources('src_1');
+    await vi.waitFor(() => expect(fake.calls.some(([m]) => m === 'events.list')).toBe(true));
+    store.getState().noteSourceEvent(summary({ id: 1, eventType: 'customer.created' }));
+    answerList({ items: [], nextCursor: null });
+    await loading;
+    expect(store.getState().recentSourceEvents.map((e) => e.id)).toEqual([1]);
+    expect(store.getState().sample).toMatchObject({ eventId: 1, ctx: { body: { data: { id: 'cus_1' } } } });
+  });
+
+  it('merges arrivals newest first without repeating a listed event or taking another source’s', () => {
+    const page = [summary({ id: 5 }), summary({ id: 3 })];
+    const known = [summary({ id: 7 }), summary({ id: 6, sourceId: 'src_2' }), summary({ id: 5 }), summary({ id: 2 })];
+    expect(withArrivals(page, known, 'src_1', 'development').map((e) => e.id)).toEqual([7, 5, 3]);
   });
 });
 

@@ -59,6 +59,18 @@ export const sampleRefsFor = (pattern: string, events: readonly EventSummary[], 
   ...(template?.samples ?? []).filter((s) => matchesDraftType(pattern, s.eventType)).map((sample) => ({ kind: 'template' as const, sample })),
 ];
 
+/**
+ * A freshly listed page plus the source's events that arrived (by push) while it was on its way,
+ * newest first; without them an event logged just after the list was read would vanish from the
+ * tree until the next one came.
+ */
+export const withArrivals = (page: readonly EventSummary[], known: readonly EventSummary[], sourceId: string, environment: string): EventSummary[] => {
+  const listed = new Set(page.map((e) => e.id));
+  const newest = page[0]?.id ?? 0;
+  const arrived = known.filter((e) => e.id > newest && !listed.has(e.id) && e.sourceId === sourceId && e.environment === environment);
+  return [...arrived, ...page].sort((a, b) => b.id - a.id).slice(0, RECENT);
+};
+
 export const createMappingSamplesSlice =
   (api: ApiClient): StateCreator<AppState, [], [], MappingSamplesSlice> =>
   (set, get) => {
@@ -111,8 +123,9 @@ export const createMappingSamplesSlice =
             : Promise.resolve(templateId === CUSTOM_TEMPLATE_ID ? null : get().sourceTemplate),
         ]);
         await get().loadFixtures(sourceId).catch(() => undefined);
-        if (get().mappingsSourceId !== sourceId) return;
-        set({ recentSourceEvents: page.items, sourceTemplate: template });
+        if (get().mappingsSourceId !== sourceId || get().currentEnv !== environment) return;
+        // Events pushed while the list was on its way are newer than its page: keep them.
+        set({ recentSourceEvents: withArrivals(page.items, get().recentSourceEvents, sourceId, environment), sourceTemplate: template });
         await get().refreshSamples();
         // Without its events the tree would silently say "no sample yet"; say why instead.
         if (failure) set({ sampleError: failure });
