@@ -38,7 +38,7 @@ function databaseOf(mib: number, damaged: boolean): { dir: string; file: string 
 describe('the start-up check of a large database', () => {
   const large = Math.ceil(CHECK_AT_OPEN_MAX_BYTES / 2 ** 20) + 2;
 
-  it('is left out of opening, and finds the damage from a worker thread', async () => {
+  it('is left out of opening, and finds the damage from a process of its own', async () => {
     const { file } = databaseOf(large, true);
     expect(checksAtOpen(file)).toBe(false);
     const db = openDatabase(file);
