@@ -1,0 +1,82 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { endianness, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase, type Db } from './db';
+import { checkpointInBackground, type WalCheckpointer } from './wal-checkpointer';
+
+let cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups = [];
+});
+
+function openTemp(): Db {
+  const dir = mkdtempSync(join(tmpdir(), 'inlet-wal-'));
+  const db = openDatabase(join(dir, 'inlet.db'), { checkIntegrity: false });
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  cleanups.push(() => void db.close());
+  db.exec('CREATE TABLE pad (b BLOB)');
+  return db;
+}
+
+/** Pages written to the WAL and pages copied from it, read from the wal-index (sqlite.org/walformat.html). */
+function walState(db: Db): { frames: number; copied: number } {
+  const header = Buffer.alloc(100);
+  const fd = openSync(`${db.name}-shm`, 'r');
+  try {
+    readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const u32 = (offset: number) => (endianness() === 'LE' ? header.readUInt32LE(offset) : header.readUInt32BE(offset));
+  return { frames: u32(16), copied: u32(96) };
+}
+
+/** ~1,200 pages in one WAL: fewer than the writer's autocheckpoint (20,000) ever copies by itself. */
+function writePages(db: Db): void {
+  const insert = db.prepare('INSERT INTO pad (b) VALUES (?)');
+  db.transaction(() => {
+    for (let i = 0; i < 1_200; i++) insert.run(Buffer.alloc(4_000, i % 251));
+  })();
+}
+
+function start(db: Db): WalCheckpointer {
+  const errors: string[] = [];
+  const checkpointer = checkpointInBackground(db, { everyMs: 10, onError: (message) => errors.push(message) });
+  cleanups.push(async () => {
+    await checkpointer.stop();
+    expect(errors).toEqual([]);
+  });
+  return checkpointer;
+}
+
+describe('WAL checkpoints on a thread of their own', () => {
+  it('copies the WAL into the database without the writer running a checkpoint, and the WAL starts over', async () => {
+    const db = openTemp();
+    writePages(db);
+    expect(walState(db).copied).toBe(0);
+    start(db);
+    await vi.waitFor(() => {
+      const wal = walState(db);
+      expect(wal.frames).toBeGreaterThan(1_000);
+      expect(wal.copied).toBe(wal.frames);
+    }, { timeout: 10_000, interval: 20 });
+    // Every frame copied: the next write starts the WAL from its beginning instead of growing it.
+    db.prepare('INSERT INTO pad (b) VALUES (?)').run(Buffer.from('after'));
+    expect(walState(db).frames).toBeLessThan(10);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM pad').get()).toEqual({ n: 1_201 });
+  });
+
+  it('ends its thread when stopped, and the database then closes and reopens with every row', async () => {
+    const db = openTemp();
+    const checkpointer = start(db);
+    writePages(db);
+    await checkpointer.stop();
+    const file = db.name;
+    db.close();
+    const again = openDatabase(file, { checkIntegrity: false });
+    cleanups.push(() => void again.close());
+    expect(again.prepare('SELECT COUNT(*) AS n FROM pad').get()).toEqual({ n: 1_200 });
+  });
+});
