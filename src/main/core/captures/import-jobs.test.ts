@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CaptureProgress } from '../../../shared/api/contract-captures';
+import { captureImportEnded } from '../testing/capture-import';
 import { startTestCore, type TestCore } from '../testing/test-core';
 import { UNSIGNED_NOTE } from '../portability/import-events';
 
@@ -13,15 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-/** The import's last report, once it ended. */
-async function ended(jobId: string): Promise<CaptureProgress> {
-  let last: CaptureProgress | null = null;
-  await vi.waitFor(async () => {
-    last = await t.call('captures.status', { jobId });
-    expect(last?.state).not.toBe('running');
-  }, { timeout: 15_000 });
-  return last!;
-}
+const ended = (jobId: string) => captureImportEnded(t, jobId);
 
 const bodies = async (origin: 'import' = 'import') => (await t.call('events.list', { sourceId, origin, limit: 100 })).items.reverse();
 

@@ -4,6 +4,7 @@ import type { LogExportFormat } from '../../../shared/domain/log-export';
 import { REDACTED_NOTE } from '../portability/import-events';
 import { getTemplate } from '../templates/index';
 import { testSecretFor } from '../templates/testing/template-secrets';
+import { captureImportEnded } from '../testing/capture-import';
 import { coresClosedAfterEach } from '../testing/cores-per-test';
 import { exportedLog } from '../testing/exported-log';
 import type { TestCore } from '../testing/test-core';
@@ -36,12 +37,8 @@ async function importInto(text: string, secret: string): Promise<{ t: TestCore; 
   const t = await core();
   const source = await connect(t, secret);
   const { jobId } = await t.call('captures.import', { sourceId: source.id, environment: ENV, text });
-  let ids: number[] = [];
-  await vi.waitFor(async () => {
-    const status = await t.call('captures.status', { jobId });
-    expect(status?.state).toBe('finished');
-    ids = status?.ids ?? [];
-  }, { timeout: 15_000 });
+  const { state, ids = [] } = await captureImportEnded(t, jobId);
+  expect(state).toBe('finished');
   expect(ids).toHaveLength(1);
   return { t, id: ids[0]! };
 }
