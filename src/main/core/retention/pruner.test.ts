@@ -43,4 +43,21 @@ describe('retention', () => {
     await t.call('retention.prune', {});
     expect((await t.call('events.list', {})).items.map((e) => e.eventType)).toEqual(['new']);
   });
+
+  it('drops, among many, exactly the events older than the age limit, and keeps a log under the count limit whole', async () => {
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    t = await startTestCore({ clock: { now: () => now } });
+    const { url } = await t.source('ages');
+    // Day 0..12, one event a day: with a 7-day limit at noon on day 12, days 0-5 go.
+    for (let day = 0; day <= 12; day++) {
+      await fetch(url, { method: 'POST', body: JSON.stringify({ type: `day${day}` }) });
+      if (day < 12) now += 24 * 60 * 60 * 1000;
+    }
+    now += 12 * 60 * 60 * 1000;
+    await t.call('settings.update', { retention: { maxAgeDays: 7, maxEvents: 100 } });
+    expect(await t.call('retention.prune', {})).toEqual({ deleted: 6 });
+    const left = (await t.call('events.list', {})).items.map((e) => e.eventType);
+    expect(left).toEqual(Array.from({ length: 7 }, (_, i) => `day${12 - i}`));
+    expect(await t.call('retention.prune', {})).toEqual({ deleted: 0 });
+  });
 });

@@ -15,7 +15,9 @@ export interface PruneResult {
  */
 export function createPruner(ctx: Pick<CoreContext, 'db' | 'settings' | 'clock' | 'logger' | 'emit' | 'idempotency'>) {
   const nthNewestId = ctx.db.prepare<[number], { id: number }>('SELECT id FROM events ORDER BY id DESC LIMIT 1 OFFSET ?');
-  const lastIdBefore = ctx.db.prepare<[number], { id: number }>('SELECT MAX(id) AS id FROM events WHERE received_at < ?');
+  const idRange = ctx.db.prepare<[], { lo: number | null; hi: number | null }>('SELECT MIN(id) AS lo, MAX(id) AS hi FROM events');
+  const firstFrom = ctx.db.prepare<[number], { id: number; received_at: number }>('SELECT id, received_at FROM events WHERE id >= ? ORDER BY id LIMIT 1');
+  const lastBelow = ctx.db.prepare<[number], { id: number | null }>('SELECT MAX(id) AS id FROM events WHERE id < ?');
   const chunkUpTo = ctx.db.prepare<[number, number], { id: number }>(
     'SELECT id FROM events WHERE id <= ? AND id NOT IN (SELECT event_id FROM pending_events) ORDER BY id LIMIT ?',
   );
@@ -26,11 +28,32 @@ export function createPruner(ctx: Pick<CoreContext, 'db' | 'settings' | 'clock' 
   let running: Promise<PruneResult> | null = null;
   let timer: NodeJS.Timeout | undefined;
 
+  /*
+   * Ids grow with arrival time, so the newest event older than `time` is found by bisecting the
+   * key, and a log whose ids span no more than `maxEvents` holds no more than that. Both used to
+   * read every row (no index on received_at; an OFFSET of maxEvents): 2.8 s of the host's only
+   * thread at 1M events, 10 s after every start and every 10 minutes.
+   */
+  const lastIdBefore = (time: number, lo: number, hi: number): number | null => {
+    let from = lo;
+    let to = hi + 1;
+    while (from < to) {
+      const mid = Math.floor((from + to) / 2);
+      const row = firstFrom.get(mid);
+      if (!row || row.received_at >= time) to = mid;
+      else from = row.id + 1;
+    }
+    return lastBelow.get(from)?.id ?? null;
+  };
+  const nthNewest = (n: number, lo: number, hi: number): number | null => (hi - lo + 1 <= n ? null : (nthNewestId.get(n)?.id ?? null));
+
   /** The highest id the settings say must go, or null when nothing must. */
   const cutoffId = (): number | null => {
     const { maxAgeDays, maxEvents } = ctx.settings.get().retention;
-    const byAge = maxAgeDays === null ? null : (lastIdBefore.get(ctx.clock.now() - maxAgeDays * DAY_MS)?.id ?? null);
-    const byCount = maxEvents === null ? null : (nthNewestId.get(maxEvents)?.id ?? null);
+    const { lo, hi } = idRange.get() ?? { lo: null, hi: null };
+    if (lo === null || hi === null) return null;
+    const byAge = maxAgeDays === null ? null : lastIdBefore(ctx.clock.now() - maxAgeDays * DAY_MS, lo, hi);
+    const byCount = maxEvents === null ? null : nthNewest(maxEvents, lo, hi);
     if (byAge === null) return byCount;
     return byCount === null ? byAge : Math.max(byAge, byCount);
   };
