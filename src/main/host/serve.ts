@@ -39,6 +39,7 @@ async function start(options: ServeOptions): Promise<{ core: Core; control: Cont
       receiverHost: options.receiverHost,
       receiverPort: options.receiverPort,
       sandboxWorkerPath: SANDBOX_WORKER,
+      checkpointInBackground: true,
       ...(options.recovery?.kind === 'start-fresh' ? { onDamagedDatabase: 'start-fresh' as const } : {}),
     },
   );
