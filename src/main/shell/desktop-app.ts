@@ -59,6 +59,7 @@ export async function runDesktopApp(args: ShellArgs, layout: BuildLayout): Promi
       ...(args.receiverPort !== undefined ? { receiverPort: args.receiverPort } : {}),
       ...(args.sqliteNativeBinding ? { sqliteNativeBinding: args.sqliteNativeBinding } : {}),
       sandboxWorkerPath: join(layout.mainDir, 'preprocess-worker.js'),
+      checkpointInBackground: true,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
