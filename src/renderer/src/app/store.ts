@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api/client';
 import { createEnvironmentsSlice, type EnvironmentsSlice } from '../features/environments/environments.slice';
 import { createEventsSlice, type EventsSlice } from '../features/log/log.slice';
+import { createEventDetailSlice, type EventDetailSlice } from '../features/log/event-detail.slice';
 import { createReplaySlice, type ReplaySlice } from '../features/log/replay.slice';
 import { createImportSlice, type ImportSlice } from '../features/log/import.slice';
 import { createExportSlice, type ExportSlice } from '../features/log/export.slice';
@@ -20,7 +21,7 @@ import { createDeliveriesSlice, type DeliveriesSlice } from '../features/destina
 import { createDestinationsSlice, type DestinationsSlice } from '../features/destinations/destinations.slice';
 import { createAppSlice, type AppSlice } from './app.slice';
 
-export type AppState = AppSlice & EnvironmentsSlice & SourcesSlice & EventsSlice & TemplatesSlice & WorkspaceSlice & SourcePageSlice & MappingsSlice & MappingSamplesSlice & ReplaySlice & ImportSlice & ExportSlice & ConfigSlice & FixturesSlice & TunnelSlice & SettingsSlice & ShapesSlice & DeliveriesSlice & DestinationsSlice;
+export type AppState = AppSlice & EnvironmentsSlice & SourcesSlice & EventsSlice & EventDetailSlice & TemplatesSlice & WorkspaceSlice & SourcePageSlice & MappingsSlice & MappingSamplesSlice & ReplaySlice & ImportSlice & ExportSlice & ConfigSlice & FixturesSlice & TunnelSlice & SettingsSlice & ShapesSlice & DeliveriesSlice & DestinationsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store per connection; the API client is injected so tests pass a fake one. */
@@ -30,6 +31,7 @@ export const createAppStore = (api: ApiClient): AppStore =>
     ...createEnvironmentsSlice(api)(...a),
     ...createSourcesSlice(api)(...a),
     ...createEventsSlice(api)(...a),
+    ...createEventDetailSlice(api)(...a),
     ...createReplaySlice(api)(...a),
     ...createImportSlice(api)(...a),
     ...createExportSlice(api)(...a),

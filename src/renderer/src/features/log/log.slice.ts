@@ -2,10 +2,9 @@ import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../../../shared/api/client';
 import type { ApiOutput } from '../../../../shared/api/contract';
 import type { PushPayload } from '../../../../shared/api/events';
-import type { EventDetail, EventSummary } from '../../../../shared/domain/event';
+import type { EventSummary } from '../../../../shared/domain/event';
 import { describeError } from '../../lib/errors';
 import type { AppState } from '../../app/store';
-import { fetchDetailForView, startDeferredBody, type DeferredBody } from './deferred-body';
 import { EMPTY_FILTER, matchesQuery, scopeKey, toQuery, type EventQuery, type LogFilter } from './log-filter';
 
 const PAGE_SIZE = 100;
@@ -28,12 +27,6 @@ export interface EventsSlice {
   activeIndex: number;
   /** Once the user moved the cursor or opened a row, new arrivals must not shift it off that row. */
   cursorPinned: boolean;
-  selectedEventId: number | null;
-  detail: EventDetail | null;
-  detailStatus: 'idle' | 'loading' | 'error';
-  detailError: string | null;
-  /** A large body loading apart from its open event (HTTP only). */
-  detailBody: DeferredBody | null;
   /** The source a Logs tab locks the list to; null for the whole log. */
   logScope: string | null;
   /** Filters per scope, so each view finds its filters as the user left them. */
@@ -74,8 +67,6 @@ export interface EventsSlice {
   /** A pushed `events.processed`: the mappings ran (or were skipped) for an event already listed. */
   markProcessed(update: PushPayload<'events.processed'>): void;
   setActiveIndex(index: number): void;
-  openEvent(id: number): Promise<void>;
-  closeEvent(): void;
 }
 
 export const selectLogFilter = (s: Pick<EventsSlice, 'logFilters' | 'logScope'>): LogFilter => s.logFilters[scopeKey(s.logScope)] ?? EMPTY_FILTER;
@@ -104,7 +95,6 @@ export const createEventsSlice =
      */
     let typedInFlight = false;
     let typedPending = false;
-    let stopBody = () => {};
 
     /**
      * `fresh` empties the list first; `refresh` merges the page into it; `typed` keeps the rows of
@@ -162,8 +152,7 @@ export const createEventsSlice =
     };
 
     const reload = (mode: 'fresh' | 'typed' = 'fresh') => {
-      stopBody();
-      set({ selectedEventId: null, detail: null, detailStatus: 'idle', detailBody: null });
+      get().closeEvent();
       return fetchFirstPage(mode);
     };
 
@@ -184,11 +173,6 @@ export const createEventsSlice =
       nextCursor: null,
       activeIndex: 0,
       cursorPinned: false,
-      selectedEventId: null,
-      detail: null,
-      detailStatus: 'idle',
-      detailError: null,
-      detailBody: null,
       logScope: null,
       logFilters: {},
       unmatchedArrivals: 0,
@@ -291,38 +275,12 @@ export const createEventsSlice =
         if (get().events.some((e) => e.id === id)) {
           set({ events: get().events.map((e) => (e.id === id ? { ...e, processing, actionStatus, ...(actionIssue ? { actionIssue } : {}) } : e)) });
         }
-        // The open detail gains its action runs; refetched quietly, without a loading flash.
-        if (get().selectedEventId === id) {
-          // Without the body: it has not changed, and a large one would cross again for nothing.
-          api.call('events.get', { id, parsed: false, body: 'none' }).then(
-            (fresh) => {
-              const shown = get().detail;
-              if (get().selectedEventId === id && shown?.id === id) set({ detail: { ...fresh, bodyText: shown.bodyText, bodyBase64: shown.bodyBase64 } });
-            },
-            () => undefined,
-          );
-        }
+        // The open detail gains its action runs.
+        get().refreshOpenEvent(id);
       },
       setActiveIndex(index) {
         const max = get().events.length - 1;
         set({ activeIndex: Math.max(0, Math.min(index, max)), cursorPinned: true });
-      },
-      async openEvent(id) {
-        const index = get().events.findIndex((e) => e.id === id);
-        stopBody();
-        set({ selectedEventId: id, detailStatus: 'loading', detailError: null, detailBody: null, ...(index >= 0 ? { activeIndex: index, cursorPinned: true } : {}) });
-        try {
-          const { detail, deferred } = await fetchDetailForView(api, id, get().events[index]?.bodySize);
-          if (get().selectedEventId !== id) return;
-          set({ detail, detailStatus: 'idle' });
-          if (deferred) stopBody = startDeferredBody(id, deferred, { get, set });
-        } catch (error) {
-          if (get().selectedEventId === id) set({ detail: null, detailStatus: 'error', detailError: describeError(error) });
-        }
-      },
-      closeEvent: () => {
-        stopBody();
-        set({ selectedEventId: null, detail: null, detailStatus: 'idle', detailError: null, detailBody: null });
       },
     };
   };
