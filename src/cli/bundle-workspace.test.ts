@@ -1,21 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_TIMEOUT_MS, ensureBuilt } from '../main/core/testing/built-app';
+import { describe, expect, it } from 'vitest';
+import { builtInletDataDirs } from './testing/cli-test-setup';
 import { runInlet } from './testing/run-inlet';
 
 const WHSEC = `whsec_${Buffer.from('inlet-cli-bundle-workspace-0123456789').toString('base64')}`;
 const EMAIL = 'grace.hopper@navy-demo.io';
-const dirs: string[] = [];
-const dataDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'inlet-cli-bundle-ws-'));
-  dirs.push(dir);
-  return dir;
-};
-
-beforeAll(() => ensureBuilt(), BUILD_TIMEOUT_MS);
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const dataDir = builtInletDataDirs('inlet-cli-bundle-ws-');
 
 describe('inlet bundle --workspace', () => {
   it('carries the customer Stripe identified to another data dir, redacted, and says what the import added', async () => {

@@ -1,17 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_TIMEOUT_MS, ensureBuilt } from '../main/core/testing/built-app';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { readSnapshotFile } from '../main/core/testing/snapshot-file';
+import { builtInletDataDirs } from './testing/cli-test-setup';
 import { CLI_DOC_INTRO, commandSection, DOCUMENTED_COMMANDS } from './testing/cli-doc';
 import { runInlet } from './testing/run-inlet';
 
 const DOC = resolve(__dirname, '../../docs/cli.md');
-const dir = mkdtempSync(join(tmpdir(), 'inlet-cli-doc-'));
-
-beforeAll(() => ensureBuilt(), BUILD_TIMEOUT_MS);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = builtInletDataDirs('inlet-cli-doc-')();
 
 describe('docs/cli.md', () => {
   it('holds the real --help of every command, and every command has an example', async () => {

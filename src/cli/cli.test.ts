@@ -1,27 +1,18 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { mkdtempSync, rmSync, statSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { statSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_TIMEOUT_MS, ensureBuilt } from '../main/core/testing/built-app';
-import { controlApi, exited, startHost, type HostProcess } from '../main/host/testing/host-process';
+import { describe, expect, it } from 'vitest';
+import { controlApi, exited } from '../main/host/testing/host-process';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { signStripe } from '../main/core/verification/testing/sdk-signers';
+import { builtInletDataDirs, hostStoppedAfterEach } from './testing/cli-test-setup';
 import { INLET_BIN, runInlet } from './testing/run-inlet';
 
 const WHSEC = `whsec_${Buffer.from('inlet-cli-test-secret-0123456789').toString('base64')}`;
-const dirs: string[] = [];
-const freshDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'inlet-cli-'));
-  dirs.push(dir);
-  return dir;
-};
-
-beforeAll(() => ensureBuilt(), BUILD_TIMEOUT_MS);
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const freshDir = builtInletDataDirs('inlet-cli-');
 
 /** A tiny app on loopback that keeps what it receives, as a developer's endpoint would. */
 async function captureApp(): Promise<{ url: string; received: Array<{ headers: IncomingMessage['headers']; body: string }>; server: Server }> {
@@ -115,16 +106,11 @@ describe('bad input: one line naming the problem, exit 2, nothing done', () => {
 });
 
 describe('attach mode', () => {
-  let host: HostProcess | undefined;
-  afterEach(async () => {
-    host?.child.kill('SIGTERM');
-    if (host) await exited(host.child);
-    host = undefined;
-  });
+  const hosts = hostStoppedAfterEach();
 
   it('talks to the running host through control.json instead of opening the data dir a second time', async () => {
     const dir = freshDir();
-    host = await startHost(dir);
+    const host = await hosts.start(dir);
     const file = join(dir, 'control.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ url: host.ready.controlUrl, pid: host.child.pid });
@@ -139,9 +125,7 @@ describe('attach mode', () => {
     await expect(call('events.get', { id: event.id })).resolves.toMatchObject({ verification: 'verified', eventType: 'customer.created' });
     expect(readFileSync(join(dir, 'inlet.lock'), 'utf8')).toBe(lockBefore);
 
-    host.child.kill('SIGTERM');
-    await exited(host.child);
-    host = undefined;
+    await hosts.stop();
     expect(existsSync(file)).toBe(false);
   }, 60_000);
 });

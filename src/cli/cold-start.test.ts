@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_TIMEOUT_MS, ensureBuilt, ROOT } from '../main/core/testing/built-app';
-import { controlApi, exited, startHost } from '../main/host/testing/host-process';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../main/core/testing/built-app';
+import { controlApi } from '../main/host/testing/host-process';
+import { builtInletDataDirs, hostStoppedAfterEach } from './testing/cli-test-setup';
 import { runInlet } from './testing/run-inlet';
 
 /**
@@ -26,7 +26,7 @@ function staticImports(entry: string): Set<string> {
   return seen;
 }
 
-beforeAll(() => ensureBuilt(), BUILD_TIMEOUT_MS);
+const freshDir = builtInletDataDirs('inlet-cold-start-');
 
 describe('inlet cold start', () => {
   it('loads neither zod, SQLite, the script sandbox nor the core until a command needs them (--help stays fast)', () => {
@@ -37,8 +37,8 @@ describe('inlet cold start', () => {
 });
 
 describe('inlet attached to a running host', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'inlet-cold-start-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = freshDir();
+  const hosts = hostStoppedAfterEach();
 
   /** Node's own modules a command loaded, as `process.moduleLoadList` names them when it exits. */
   async function builtinsLoaded(dataDir: string, args: string[]): Promise<string[]> {
@@ -53,18 +53,13 @@ describe('inlet attached to a running host', () => {
 
   it('send and events --json call the control API without fetch (undici and its web streams stay unloaded)', async () => {
     const dataDir = join(dir, 'data');
-    const host = await startHost(dataDir);
-    try {
-      const call = controlApi(host.ready);
-      await call('sources.connect', { templateId: 'stripe', key: 'stripe', mappingIds: [], secrets: { development: 'whsec_aW5sZXQtY29sZC1zdGFydC10ZXN0' } });
-      for (const args of [['send', 'stripe', 'invoice.paid', '--json'], ['events', '--json']]) {
-        const loaded = await builtinsLoaded(dataDir, args);
-        expect(loaded, args.join(' ')).toContain('NativeModule http');
-        expect(loaded.filter((m) => /undici|webstreams\/readablestream/.test(m)), args.join(' ')).toEqual([]);
-      }
-    } finally {
-      host.child.kill('SIGTERM');
-      await exited(host.child);
+    const host = await hosts.start(dataDir);
+    const call = controlApi(host.ready);
+    await call('sources.connect', { templateId: 'stripe', key: 'stripe', mappingIds: [], secrets: { development: 'whsec_aW5sZXQtY29sZC1zdGFydC10ZXN0' } });
+    for (const args of [['send', 'stripe', 'invoice.paid', '--json'], ['events', '--json']]) {
+      const loaded = await builtinsLoaded(dataDir, args);
+      expect(loaded, args.join(' ')).toContain('NativeModule http');
+      expect(loaded.filter((m) => /undici|webstreams\/readablestream/.test(m)), args.join(' ')).toEqual([]);
     }
   }, 60_000);
 });

@@ -1,31 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_TIMEOUT_MS, ensureBuilt } from '../main/core/testing/built-app';
-import { exited, startHost, type HostProcess } from '../main/host/testing/host-process';
+import { describe, expect, it } from 'vitest';
 import { Har12Schema } from '../main/core/exports/testing/har-schema';
+import { builtInletDataDirs, hostStoppedAfterEach } from './testing/cli-test-setup';
 import { runInlet } from './testing/run-inlet';
 
 const WHSEC = `whsec_${Buffer.from('inlet-cli-export-secret-0123456789').toString('base64')}`;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-const dirs: string[] = [];
-let host: HostProcess | undefined;
-
-beforeAll(() => ensureBuilt(), BUILD_TIMEOUT_MS);
-afterEach(async () => {
-  if (host) {
-    host.child.kill('SIGTERM');
-    await exited(host.child);
-    host = undefined;
-  }
-});
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const freshDir = builtInletDataDirs('inlet-cli-export-');
+const hosts = hostStoppedAfterEach();
 
 /** A data dir with Stripe connected and two events whose bodies carry the customer's email. */
 async function stripeWithEvents(): Promise<{ dir: string; emails: string[] }> {
-  const dir = mkdtempSync(join(tmpdir(), 'inlet-cli-export-'));
-  dirs.push(dir);
+  const dir = freshDir();
   expect((await runInlet(dir, ['sources', 'connect', 'stripe', '--secret', WHSEC])).code).toBe(0);
   for (const type of ['customer.created', 'customer.updated']) expect((await runInlet(dir, ['send', 'stripe', type, '--set', 'data.object.email=jane.doe@acme-corp.io'])).code).toBe(0);
   const plain = await runInlet(dir, ['export']);
@@ -49,7 +36,7 @@ describe('inlet export', () => {
 
   it('streams from a running Inlet to stdout, and reports the count with --json -o', async () => {
     const { dir, emails } = await stripeWithEvents();
-    host = await startHost(dir);
+    await hosts.start(dir);
     const run = await runInlet(dir, ['export', '--format', 'jsonl', '--redact', 'emails']);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -63,8 +50,7 @@ describe('inlet export', () => {
   }, 120_000);
 
   it('refuses an unknown detector before reading anything (exit 2)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'inlet-cli-export-'));
-    dirs.push(dir);
+    const dir = freshDir();
     const run = await runInlet(dir, ['export', '--redact', 'emails,ssn']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('unknown detector "ssn"');

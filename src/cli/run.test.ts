@@ -1,24 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_TIMEOUT_MS, ensureBuilt, ROOT } from '../main/core/testing/built-app';
-import { controlApi, exited, startHost, type HostProcess } from '../main/host/testing/host-process';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../main/core/testing/built-app';
+import { controlApi } from '../main/host/testing/host-process';
+import { builtInletDataDirs, hostStoppedAfterEach } from './testing/cli-test-setup';
 import { runInlet } from './testing/run-inlet';
 
 /** `inlet run` through the real binary: the shipped examples, a wrong expectation, a broken file, attach mode. */
 const EXAMPLES = ['stripe', 'clerk', 'github', 'stripe-files'].map((name) => join(ROOT, 'examples', `${name}.yaml`));
-const dirs: string[] = [];
-const freshDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'inlet-run-test-'));
-  dirs.push(dir);
-  return dir;
-};
-
-beforeAll(() => ensureBuilt(), BUILD_TIMEOUT_MS);
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const freshDir = builtInletDataDirs('inlet-run-test-');
 
 const WRONG = `name: A receipt for the wrong amount
 sources:
@@ -226,16 +218,11 @@ describe('inlet run with files and ${VAR}', () => {
 });
 
 describe('inlet run --attach', () => {
-  let host: HostProcess | undefined;
-  afterEach(async () => {
-    host?.child.kill('SIGTERM');
-    if (host) await exited(host.child);
-    host = undefined;
-  });
+  const hosts = hostStoppedAfterEach();
 
   it('runs in the running host: its log and workspace hold the scenario\'s events', async () => {
     const dir = freshDir();
-    host = await startHost(dir);
+    const host = await hosts.start(dir);
     const run = await runInlet(dir, ['run', '--attach', EXAMPLES[0]!]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
