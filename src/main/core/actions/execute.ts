@@ -33,9 +33,8 @@ type Executor<A extends ActionType> = (c: ExecContext, p: ResolvedParams<A>) => 
 
 const executors: { [A in ActionType]: Executor<A> } = {
   users_identify(c, p) {
-    const existed = c.workspace.userExists(c.environment, p.id);
-    identify(c, p);
-    return { status: 'success', result: { id: p.id, created: !existed } };
+    const created = identify(c, p, 'created');
+    return { status: 'success', result: { id: p.id, created } };
   },
   users_delete(c, p) {
     return c.workspace.deleteUser(c.environment, p.id)

@@ -34,8 +34,11 @@ function storeExtras(c: ExecContext, collection: string, id: string, split: Spli
   }
 }
 
-/** Users identify: named fields get their columns, reserved keys their own, the rest is custom. */
-export function identify(c: ExecContext, params: Props): void {
+/**
+ * Users identify: named fields get their columns, reserved keys their own, the rest is custom.
+ * Returns whether the user was created when `created` is asked (it costs a statement for a known user).
+ */
+export function identify(c: ExecContext, params: Props, created?: 'created'): boolean {
   const split = splitReserved(params);
   const fields: Record<string, string> = {};
   const custom: Props = {};
@@ -44,8 +47,11 @@ export function identify(c: ExecContext, params: Props): void {
     else if (k !== 'id') custom[k] = v;
   }
   const id = String(params.id);
-  c.workspace.upsertUser(c.environment, id, fields, custom, c.now);
+  let isNew = false;
+  if (created) isNew = c.workspace.createOrMergeUser(c.environment, id, fields, custom, c.now);
+  else c.workspace.upsertUser(c.environment, id, fields, custom, c.now);
   storeExtras(c, USERS_COLLECTION, id, split);
+  return isNew;
 }
 
 /** Objects set (and inline objects): `name` has its column, reserved keys their own. */

@@ -59,6 +59,18 @@ it('reads a workflow once per transaction and a recipient once until it changes'
       plan('workflows_trigger', { key: 'welcome', recipients: [ada], tenant: 'acme' }),
     ], 'throw');
   }
-  expect(calls).toEqual(['user', 'tenant', 'workflow']);
+  // The user is never looked up: identify learns whether it created them from its insert.
+  expect(calls).toEqual(['tenant', 'workflow']);
   expect(opened.ctx.db.prepare('SELECT COUNT(*) AS n FROM ws_workflow_runs').get()).toEqual({ n: 3 });
+});
+
+it('says an identify created the user only the first time, event by event as in a batch, and merges what a later one adds', () => {
+  const identify = (workspace: typeof opened.ctx.workspace, eventId: number, params: Record<string, unknown>) =>
+    runPlans(opened.ctx.db, { workspace, environment: ENV, eventId, now: eventId }, [plan('users_identify', params)], 'savepoint')[0]!.result;
+  expect(identify(opened.ctx.workspace, 1, { id: 'ada', email: 'ada@example.com', plan: 'pro' })).toEqual({ id: 'ada', created: true });
+  expect(identify(opened.ctx.workspace, 2, { id: 'ada', name: 'Ada', seats: 3 })).toEqual({ id: 'ada', created: false });
+  expect(identify(memoizedWorkspace(opened.ctx.workspace), 3, { id: 'ada', locale: 'pt' })).toEqual({ id: 'ada', created: false });
+  expect(opened.ctx.db.prepare("SELECT name, email, locale, properties, created_at, updated_at FROM ws_users WHERE id = 'ada'").get()).toEqual({
+    name: 'Ada', email: 'ada@example.com', locale: 'pt', properties: '{"plan":"pro","seats":3}', created_at: 1, updated_at: 3,
+  });
 });

@@ -26,6 +26,16 @@ export function memoizedWorkspace(workspace: WorkspaceRepo): WorkspaceRepo {
       workspace.upsertUser(environment, id, fields, properties, now);
       exists.set(user(environment, id), true);
     },
+    createOrMergeUser(environment, id, fields, properties, now) {
+      const key = user(environment, id);
+      // Known to exist: the plain upsert, one statement.
+      if (exists.get(key) === true) {
+        workspace.upsertUser(environment, id, fields, properties, now);
+        return false;
+      }
+      exists.set(key, true);
+      return workspace.createOrMergeUser(environment, id, fields, properties, now);
+    },
     deleteUser(environment, id) {
       exists.set(user(environment, id), false);
       return workspace.deleteUser(environment, id);

@@ -42,6 +42,11 @@ export interface WorkflowRunInsert {
 
 const json = (v: unknown) => JSON.stringify(v ?? {});
 
+const userRow = (environment: string, id: string, fields: UserFields, properties: Record<string, unknown>, now: number) => [
+  environment, id, fields.name ?? null, fields.email ?? null, fields.phone_number ?? null, fields.avatar ?? null,
+  fields.locale ?? null, fields.timezone ?? null, json(properties), now, now,
+];
+
 /**
  * The local emulation of Knock's data model, one namespace per environment. Upserts merge custom
  * properties the way Knock's PUT does (new keys win, absent keys stay).
@@ -59,6 +64,13 @@ export function createWorkspaceRepo(db: Db) {
          phone_number = COALESCE(excluded.phone_number, phone_number), avatar = COALESCE(excluded.avatar, avatar),
          locale = COALESCE(excluded.locale, locale), timezone = COALESCE(excluded.timezone, timezone),
          properties = json_patch(properties, excluded.properties), updated_at = excluded.updated_at`,
+    ),
+    // The same row, only when there is none yet: `changes` then says whether the user was created,
+    // which spares a lookup before identifying a user the log has not seen.
+    insertNewUser: db.prepare<unknown[]>(
+      `INSERT INTO ws_users (environment, id, name, email, phone_number, avatar, locale, timezone, properties, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (environment, id) DO NOTHING`,
     ),
     deleteUser: db.prepare('DELETE FROM ws_users WHERE environment = ? AND id = ?'),
     deleteUserSubscriptions: db.prepare(
@@ -149,10 +161,14 @@ export function createWorkspaceRepo(db: Db) {
     },
     userExists: (environment: string, id: string): boolean => q.getUser.get(environment, id) !== undefined,
     upsertUser(environment: string, id: string, fields: UserFields, properties: Record<string, unknown>, now: number): void {
-      q.upsertUser.run(
-        environment, id, fields.name ?? null, fields.email ?? null, fields.phone_number ?? null, fields.avatar ?? null,
-        fields.locale ?? null, fields.timezone ?? null, json(properties), now, now,
-      );
+      q.upsertUser.run(...userRow(environment, id, fields, properties, now));
+    },
+    /** Upserts the user as `upsertUser` does; true when it was created (one statement for a new user, two otherwise). */
+    createOrMergeUser(environment: string, id: string, fields: UserFields, properties: Record<string, unknown>, now: number): boolean {
+      const row = userRow(environment, id, fields, properties, now);
+      if (q.insertNewUser.run(...row).changes > 0) return true;
+      q.upsertUser.run(...row);
+      return false;
     },
     /** Deletes the user with their subscriptions and audience memberships; false if there was none. */
     deleteUser(environment: string, id: string): boolean {
