@@ -87,6 +87,22 @@ describe('the processor', () => {
     processor.stop();
   });
 
+  it('maps events handed over parsed without their bytes, and reads the bytes of those that were not', () => {
+    const { ctx } = opened;
+    const processor = createProcessor(ctx);
+    const logged = ctx.events.insertMany([pendingEvent(sourceId, { user: 'from-the-log' }, 'tick')]);
+    // The parsed view wins when handed over: a mapping reads `handed-over`, not what the bytes say.
+    const written = [{ ...pendingEvent(sourceId, { user: 'in-the-bytes' }, 'tick'), parsedBody: { user: 'handed-over' } }];
+    const ids = ctx.events.insertMany(written);
+    processor.written(ids, written);
+
+    expect(processor.drain()).toBe(2);
+
+    expect(outcomes()).toEqual([...logged, ...ids].map((id) => ({ id, processing: 'done', status: 'success' })));
+    expect(all<{ id: string }>('SELECT id FROM ws_users ORDER BY id').map((u) => u.id)).toEqual(['from-the-log', 'handed-over']);
+    processor.stop();
+  });
+
   it('lets only a fully successful run claim the idempotency key, so the provider’s retry of a failed one runs', () => {
     const { ctx } = opened;
     const processor = createProcessor(ctx);

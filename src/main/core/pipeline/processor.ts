@@ -11,6 +11,8 @@ import { eventContext } from '../request/event-context';
 import { runPlans, type Isolation, type RunRecord } from './run-plans';
 import { memoizedWorkspace } from '../actions/workspace-memo';
 
+const NOT_READ = Buffer.alloc(0);
+
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 // Small batches keep each turn of the event loop short, so acks are not held up behind mapping.
 const BATCH = 64;
@@ -72,7 +74,9 @@ export function createProcessor(d: ProcessorDeps) {
       return { id: e.id, processing: 'duplicate', actionStatus: null };
     }
     const parsed = parsedBodies.take(e.id);
-    const ctx = parsed === NOT_KEPT ? eventContext(e, e.preprocess) : eventContext(e, e.preprocess, parsed);
+    // A kept parsed body stands for the bytes, which were then not read with the row.
+    const parts = { headers: e.headers, query: e.query, contentType: e.contentType, body: e.body ?? (parsed === NOT_KEPT ? d.events.bodyOf(e.id) : NOT_READ) };
+    const ctx = parsed === NOT_KEPT ? eventContext(parts, e.preprocess) : eventContext(parts, e.preprocess, parsed);
     // The path is looked up only for an event without a type, to name it in the invalid-path error.
     const eventTypePath = e.eventType === null ? d.routes.forSource(e.sourceId, e.environment)?.settings.eventTypePath : null;
     const plans = planActions({ eventType: e.eventType, ctx, eventTypePath }, d.mappings.bySource(e.sourceId), e.environment);
@@ -99,7 +103,7 @@ export function createProcessor(d: ProcessorDeps) {
       results.push(processOne(batch[i]!, 'throw', workspace));
       if (results.length >= BATCH && performance.now() - started >= budgetMs) break;
       if (i === batch.length - 1 && batch.length < size && batch.length % BATCH === 0) {
-        for (const e of d.events.pending(Math.min(BATCH, size - batch.length))) batch.push(e);
+        for (const e of d.events.pending(Math.min(BATCH, size - batch.length), parsedBodies.size > 0)) batch.push(e);
       }
     }
     return results;
@@ -108,7 +112,8 @@ export function createProcessor(d: ProcessorDeps) {
 
   /** Processes up to one batch of `size`; returns how many events it handled. Throws when the database is locked. */
   const step = (size: number, budgetMs: number): number => {
-    const batch = d.events.pending(Math.min(size, BATCH));
+    // With parsed bodies kept (events just written), rows are read without their bodies.
+    const batch = d.events.pending(Math.min(size, BATCH), parsedBodies.size > 0);
     if (batch.length === 0) return 0;
     let results: Processed[];
     try {
@@ -124,6 +129,7 @@ export function createProcessor(d: ProcessorDeps) {
     return results.length;
   };
   let writtenSinceTick = false;
+  let pendingWritten = 0;
 
   /** A locked database is never the event's outcome: the error propagates and the event stays pending. */
   const processAlone = (e: PendingEvent): Processed => {
@@ -141,10 +147,14 @@ export function createProcessor(d: ProcessorDeps) {
     scheduled = false;
     if (stopped) return;
     const busyIngest = writtenSinceTick;
+    // Events written in one turn (a bulk replay's chunk) are processed in one transaction, past
+    // BATCH only within the backlog's budget: a receiver's turn writes fewer than BATCH anyway.
+    const justWritten = Math.min(Math.max(BATCH, pendingWritten), BACKLOG_BATCH);
     writtenSinceTick = false;
+    pendingWritten = 0;
     let handled: number;
     try {
-      handled = busyIngest ? step(BATCH, Infinity) : step(BACKLOG_BATCH, BACKLOG_BUDGET_MS);
+      handled = busyIngest ? step(justWritten, BACKLOG_BUDGET_MS) : step(BACKLOG_BATCH, BACKLOG_BUDGET_MS);
     } catch (error) {
       return retryLater(backoff.failed(error));
     }
@@ -175,7 +185,10 @@ export function createProcessor(d: ProcessorDeps) {
     /** Events just written: keeps their parsed bodies for mapping, and schedules processing when one waits. */
     written(ids: readonly number[], events: readonly NewEvent[]): void {
       writtenSinceTick = true;
-      if (!events.some((e) => e.processing === 'pending')) return;
+      let waiting = 0;
+      for (const e of events) if (e.processing === 'pending') waiting += 1;
+      if (waiting === 0) return;
+      pendingWritten += waiting;
       parsedBodies.keep(ids, events);
       kick();
     },

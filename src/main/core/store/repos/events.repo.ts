@@ -152,7 +152,8 @@ export interface PendingEvent {
   query: string;
   headers: Array<[string, string]>;
   contentType: string | null;
-  body: Buffer;
+  /** Null when read without it (`pending(limit, true)`). */
+  body: Buffer | null;
   eventType: string | null;
   idempotencyKey: string | null;
   dedupe: boolean;
@@ -282,11 +283,15 @@ export function createEventsRepo(db: Db) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const enqueue = db.prepare<[number]>('INSERT INTO pending_events (event_id) VALUES (?)');
-  const pending = db.prepare<[number], { id: number; source_id: string; environment: string; query: string; headers: string;
-    content_type: string | null; body: Buffer; event_type: string | null; idempotency_key: string | null; dedupe: number; preprocess_output: string | null }>(
-    `SELECT e.id, e.source_id, e.environment, e.query, e.headers, e.content_type, e.body, e.event_type, e.idempotency_key, e.dedupe, e.preprocess_output
-     FROM pending_events p JOIN events e ON e.id = p.event_id ORDER BY p.event_id LIMIT ?`,
-  );
+  type PendingRow = { id: number; source_id: string; environment: string; query: string; headers: string;
+    content_type: string | null; body: Buffer | null; event_type: string | null; idempotency_key: string | null; dedupe: number; preprocess_output: string | null };
+  const pendingSql = (body: string) =>
+    `SELECT e.id, e.source_id, e.environment, e.query, e.headers, e.content_type, ${body} AS body, e.event_type, e.idempotency_key, e.dedupe, e.preprocess_output
+     FROM pending_events p JOIN events e ON e.id = p.event_id ORDER BY p.event_id LIMIT ?`;
+  const pending = db.prepare<[number], PendingRow>(pendingSql('e.body'));
+  // For a processor that holds the events' parsed bodies: a large body is not read back (overflow pages) to be ignored.
+  const pendingWithoutBody = db.prepare<[number], PendingRow>(pendingSql('NULL'));
+  const bodyOf = db.prepare<[number], Buffer>('SELECT body FROM events WHERE id = ?').pluck();
   // A trigger takes the event off pending_events in the same statement (migration 004).
   const markProcessed = db.prepare<[number, Processing, ActionStatus | null, string | null]>(
     'INSERT OR REPLACE INTO event_outcomes (event_id, processing, action_status, action_runs) VALUES (?, ?, ?, ?)',
@@ -433,9 +438,12 @@ export function createEventsRepo(db: Db) {
       });
     },
 
-    /** The oldest events still waiting to be mapped, in arrival order. */
-    pending(limit: number): PendingEvent[] {
-      return pending.all(limit).map((r) => {
+    /**
+     * The oldest events still waiting to be mapped, in arrival order; `withoutBodies` leaves their
+     * bodies unread (null), for a caller that has them parsed and reads the others with `bodyOf`.
+     */
+    pending(limit: number, withoutBodies = false): PendingEvent[] {
+      return (withoutBodies ? pendingWithoutBody : pending).all(limit).map((r) => {
         const event: PendingEvent = {
           id: r.id,
           sourceId: r.source_id,
@@ -461,6 +469,8 @@ export function createEventsRepo(db: Db) {
         return event;
       });
     },
+    /** An event's body as logged (empty when there is no such event). */
+    bodyOf: (id: number): Buffer => bodyOf.get(id) ?? Buffer.alloc(0),
     /**
      * The sender got another answer than the one logged (Node's parser rejected what followed the
      * request, or the client left first: status 0, nothing sent). An event not answered 2xx is not
