@@ -10,8 +10,8 @@ import type { Db } from './db';
  *
  * A connection in a worker thread checkpoints PASSIVE (it never waits for, nor blocks, the writer).
  * The WAL starts over only when a write begins with every frame copied, which a busy writer never
- * lets a checkpoint on another thread reach: so the worker goes again at once while passes are
- * long, each one copying what was written during the last, and once a pass is short the writer
+ * lets a checkpoint on another thread reach: so the worker goes again soon while passes are long,
+ * each one copying what was written during the last, and once a pass is short the writer
  * copies the few frames left itself (milliseconds, not the whole WAL). The writer's autocheckpoint
  * stays as the fallback should this thread stop. Durability is unchanged: a commit is in the WAL
  * before a request is answered, whoever copies it into the database later.
@@ -29,9 +29,14 @@ export interface WalCheckpointerOptions {
 }
 
 /** A pass this short leaves a rest the writer copies in a moment. */
-const QUICK_PASS_MS = 15;
-/** Below this many frames (4 MiB) the WAL is not worth starting over. */
-const RESTART_AFTER_FRAMES = 1_000;
+const QUICK_PASS_MS = 20;
+/** After a longer pass, the next starts this soon: often enough to shrink the rest, not a busy loop of fsyncs. */
+const AGAIN_AFTER_MS = 50;
+/**
+ * The writer copies the rest only once the WAL holds this many frames (16 MiB): each time costs it
+ * a few milliseconds of fsync, so not at every quick pass.
+ */
+const RESTART_AFTER_FRAMES = 4_000;
 
 interface PassReport {
   frames?: number;
@@ -65,7 +70,7 @@ const pass = () => {
     const [row] = db.pragma('wal_checkpoint(PASSIVE)');
     const ms = performance.now() - started;
     if (row.log > 0) parentPort.postMessage({ frames: row.log, ms });
-    timer = setTimeout(pass, ms > workerData.quickMs ? 0 : workerData.everyMs);
+    timer = setTimeout(pass, ms > workerData.quickMs ? workerData.againMs : workerData.everyMs);
   } catch (error) {
     if (!reported) parentPort.postMessage({ error: String((error && error.message) || error) });
     reported = true;
@@ -94,6 +99,7 @@ export function checkpointInBackground(db: Db, options: WalCheckpointerOptions =
         file: db.name,
         everyMs: options.everyMs ?? 500,
         quickMs: QUICK_PASS_MS,
+        againMs: AGAIN_AFTER_MS,
         modulePath: requireHere.resolve('better-sqlite3'),
         nativeBinding: options.nativeBinding,
       },
