@@ -2,7 +2,7 @@
 // `npm run serve`: builds when the sources are newer than the build, then runs the headless host,
 // passing every argument through (`npm run serve -- --control-port 0`).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -46,7 +46,9 @@ function main() {
     process.exit(1);
   }
   // Its own process group, so a terminal Ctrl+C reaches the host once (forwarded by us), not twice.
-  const child = spawn(process.execPath, [entry, ...process.argv.slice(2)], {
+  // V8 flags the host runs with (why: src/main/host/node-flags.json).
+  const { flags } = JSON.parse(readFileSync(join(root, 'src', 'main', 'host', 'node-flags.json'), 'utf8'));
+  const child = spawn(process.execPath, [...flags, entry, ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
     detached: process.platform !== 'win32',

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 /**
  * Starts a Node child and resolves with the JSON on its `<MARKER> {json}` stdout line. Output is kept
@@ -35,4 +36,10 @@ export function startChild(script, args, marker, { cwd, timeoutMs = 60_000, node
     });
   });
   return { child, ready, stop, output: () => output };
+}
+
+/** The V8 flags `inlet serve` and `npm run serve` start the headless host with (src/main/host/node-flags.json). */
+export function hostNodeFlags() {
+  const file = new URL('../../src/main/host/node-flags.json', import.meta.url);
+  return JSON.parse(readFileSync(file, 'utf8')).flags;
 }

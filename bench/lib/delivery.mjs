@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startChild } from './child.mjs';
+import { hostNodeFlags, startChild } from './child.mjs';
 import { controlApi } from './control-api.mjs';
 import { load } from './load.mjs';
 import { topSelfTime } from './profile.mjs';
@@ -96,7 +96,7 @@ export async function deliveryBench({ serveJs, root, tmpDir, appScript, bodies, 
     const { url: appUrl } = await app.ready;
     const token = randomBytes(24).toString('base64url');
     const profileDir = process.env.BENCH_PROFILE === '1' ? join(dataDir, 'profile') : null;
-    const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    const nodeArgs = [...hostNodeFlags(), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
     const host = startChild(serveJs, ['--data-dir', dataDir, '--receiver-port', '0', '--control-port', '0', '--token', token], 'INLET_READY', { cwd: root, nodeArgs });
     stops.push(host.stop);
     const ready = await host.ready;
