@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useApp } from '../../app/store-context';
 import { EventRow } from './EventRow';
 
@@ -19,7 +19,7 @@ interface Props {
  * the end (scrolling, or End from the keyboard); arrivals wait behind an "N new" pill while the user
  * reads further down, so the rows under the pointer never move.
  */
-export function EventList({ sourceNames, showSource }: Props) {
+export const EventList = memo(function EventList({ sourceNames, showSource }: Props) {
   const events = useApp((s) => s.events);
   const activeIndex = useApp((s) => s.activeIndex);
   const selectedId = useApp((s) => s.selectedEventId);
@@ -35,6 +35,7 @@ export function EventList({ sourceNames, showSource }: Props) {
   const showDelivery = useApp((s) => s.destinations.length > 0);
   const epoch = useApp((s) => s.logListEpoch);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const onOpen = useCallback((id: number) => void openEvent(id), [openEvent]);
 
   const virtualizer = useVirtualizer({
     count: events.length,
@@ -129,8 +130,9 @@ export function EventList({ sourceNames, showSource }: Props) {
                 sourceName={!showSource ? null : event.sourceId ? (sourceNames.get(event.sourceId) ?? 'deleted source') : 'unknown endpoint'}
                 active={item.index === activeIndex}
                 selected={event.id === selectedId}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
-                onOpen={() => void openEvent(event.id)}
+                top={item.start}
+                height={item.size}
+                onOpen={onOpen}
               />
             );
           })}
@@ -143,4 +145,4 @@ export function EventList({ sourceNames, showSource }: Props) {
       )}
     </div>
   );
-}
+});

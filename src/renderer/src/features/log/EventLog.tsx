@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../app/store-context';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -38,7 +37,8 @@ export function EventLog({ sourceId, title }: Props) {
   const total = useApp((s) => s.logTotal);
   const setScope = useApp((s) => s.setLogScope);
   const clearFilter = useApp((s) => s.clearLogFilter);
-  const filtered = isFiltered(useApp(useShallow(selectLogFilter)));
+  // A boolean, so typing into the search box does not re-render the whole log at every key.
+  const filtered = useApp((s) => isFiltered(selectLogFilter(s)));
   const envName = useApp((s) => s.environments.find((e) => e.key === s.currentEnv)?.name ?? '');
   const [importing, setImporting] = useState(false);
   const sourceNames = useMemo(() => new Map(sources.map((s) => [s.id, s.name])), [sources]);

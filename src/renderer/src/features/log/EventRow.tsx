@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { memo } from 'react';
 import type { EventSummary } from '../../../../shared/domain/event';
 import { formatTime } from '../../lib/format';
 import { DeliveryBadge } from '../destinations/DeliveryBadge';
@@ -18,22 +18,28 @@ interface Props {
   showDelivery?: boolean;
   active: boolean;
   selected: boolean;
-  style: CSSProperties;
-  onOpen(): void;
+  /** Where the virtual list places the row (px). */
+  top: number;
+  height: number;
+  onOpen(id: number): void;
 }
 
-export function EventRow({ event, sourceName, showDelivery, active, selected, style, onOpen }: Props) {
+/**
+ * Memoised with plain props: typing a search re-renders the list at every key and answer, and on a
+ * loaded machine re-rendering every row on screen each time held the next answer back.
+ */
+export const EventRow = memo(function EventRow({ event, sourceName, showDelivery, active, selected, top, height, onOpen }: Props) {
   return (
     <div
       id={`event-row-${event.id}`}
       role="option"
       aria-selected={selected}
       className={`event-row${active ? ' event-row--active' : ''}${selected ? ' event-row--selected' : ''}`}
-      style={style}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height, transform: `translateY(${top}px)` }}
       data-testid="event-row"
       data-event-id={event.id}
       data-origin={event.origin}
-      onClick={onOpen}
+      onClick={() => onOpen(event.id)}
     >
       <span className="event-row__time" title={new Date(event.receivedAt).toISOString()}>
         {formatTime(event.receivedAt)}
@@ -54,4 +60,4 @@ export function EventRow({ event, sourceName, showDelivery, active, selected, st
       <StatusCode status={event.responseStatus} reason={event.error} />
     </div>
   );
-}
+});
