@@ -68,10 +68,14 @@ test('a search answers in the log from the last key typed: a word, an email pref
     host = await startHost({ readyTimeoutMs: 120_000, ...(LOG_DIR ? { dataDir: LOG_DIR } : {}) });
     if (!LOG_DIR) await seedProxy(host);
     const stored = await callApi(host, 'events.count', { environment: 'development', cap: 10_000_000 });
+    // Start-up as a user sees it: from opening the UI until it answers, then until the log shows rows.
+    const opened = Date.now();
     const app = new AppPage(page);
     await app.open(host.uiUrl);
+    const usableMs = Date.now() - opened;
     await app.goToLog();
-    await expect(page.getByTestId('event-row').first()).toBeVisible();
+    await expect(page.getByTestId('event-row').first()).toBeVisible({ timeout: LOG_DIR ? 60_000 : 10_000 });
+    const startup = { uiUsableMs: usableMs, logRowsMs: Date.now() - opened };
 
     const k = LOG_DIR ? 618_031 : 4_321;
     const searches = { word: 'renewal', emailPrefix: `user${k}@exa`, id: `evt_${k.toString(36).padStart(8, '0')}` };
@@ -83,7 +87,7 @@ test('a search answers in the log from the last key typed: a word, an email pref
       timings[name] = [];
       for (let run = 0; run < RUNS; run++) timings[name].push(Math.round(await typeAndTime(page, text, expected.items[0]?.id ?? null)));
     }
-    const report = { storedInDevelopment: stored, logDir: LOG_DIR ?? `proxy of ${PROXY_EVENTS} imported events`, lastKeyToRowsMs: timings };
+    const report = { storedInDevelopment: stored, logDir: LOG_DIR ?? `proxy of ${PROXY_EVENTS} imported events`, startup, lastKeyToRowsMs: timings };
     console.log(`log search speed: ${JSON.stringify(report)}`);
     await testInfo.attach('log-search-speed.json', { body: JSON.stringify(report, null, 2), contentType: 'application/json' });
     for (const runs of Object.values(timings)) expect(median(runs)).toBeLessThan(BUDGET_MS);
