@@ -1,6 +1,7 @@
 import { DeliveryAttemptSchema, type DeliveryAttempt } from '../../../shared/domain/destination';
 import type { Db } from '../store/db';
 import { REQUEST_COLUMNS, toLoggedRequest, type LoggedRequest, type RequestRow } from '../store/repos/events.repo';
+import { createOutbox } from './outbox';
 
 export interface DeliveryRow {
   id: number;
@@ -63,9 +64,6 @@ export interface AttemptOutcome {
 const Request = DeliveryAttemptSchema.shape.request;
 
 export function createDeliveriesRepo(db: Db) {
-  const insert = db.prepare<[number, string, number, number]>(
-    "INSERT INTO deliveries (event_id, destination_id, status, next_at, created_at) VALUES (?, ?, 'pending', ?, ?)",
-  );
   const pending = db.prepare<[string, number], ClaimRow>(
     `${WITH_REQUEST} WHERE d.destination_id = ? AND d.status = 'pending' ORDER BY d.id LIMIT ?`,
   );
@@ -93,7 +91,13 @@ export function createDeliveriesRepo(db: Db) {
   );
   const requeue = db.prepare<[number, number]>("UPDATE deliveries SET status = 'pending', next_at = ?, finished_at = NULL WHERE id = ? AND status != 'pending'");
   const requeueFailed = db.prepare<[number, string]>("UPDATE deliveries SET status = 'pending', next_at = ?, finished_at = NULL WHERE destination_id = ? AND status = 'failed'");
-  const pendingDestinations = db.prepare<[], { destination_id: string }>("SELECT DISTINCT destination_id FROM deliveries WHERE status = 'pending'");
+  const insert = db.prepare<[number, string, number, number]>(
+    "INSERT INTO deliveries (event_id, destination_id, status, next_at, created_at) VALUES (?, ?, 'pending', ?, ?)",
+  );
+  const outbox = createOutbox(db);
+  const pendingDestinations = db.prepare<[], { destination_id: string }>(
+    `SELECT DISTINCT destination_id FROM deliveries WHERE status = 'pending'${outbox ? ' UNION SELECT DISTINCT destination_id FROM delivery_outbox' : ''}`,
+  );
 
   /** False when the delivery is gone (its event or destination was deleted meanwhile). */
   const recordOne = (id: number, o: AttemptOutcome): boolean => {
@@ -112,7 +116,14 @@ export function createDeliveriesRepo(db: Db) {
   });
 
   return {
+    /** In the ingest writer's transaction, while the receiver is quiet: a pending delivery at once. */
     insert: (eventId: number, destinationId: string, at: number): void => void insert.run(eventId, destinationId, at, at),
+    /** In the ingest writer's transaction, during a burst: the event's `n`th matching destination, queued later (see createOutbox). */
+    enqueue: (eventId: number, n: number, destinationId: string, at: number): void =>
+      outbox ? outbox.enqueue(eventId, n, destinationId) : void insert.run(eventId, destinationId, at, at),
+    /** Rows written at ingest and not queued as deliveries yet (an upper bound; 0 means none). */
+    outboxRows: (): number => outbox?.rows() ?? 0,
+    queueOutbox: (limit: number, throughEventId: number | null = null): string[] => outbox?.queue(limit, throughEventId) ?? [],
     /** The oldest pending deliveries of a destination, due or not (with their requests, see ClaimedDelivery). */
     pending: (destinationId: string, limit: number): ClaimedDelivery[] => pending.all(destinationId, limit).map(claimed),
     /** Due pending deliveries of a destination, the longest-waiting first (with their requests, see ClaimedDelivery). */
@@ -144,13 +155,13 @@ export function createDeliveriesRepo(db: Db) {
     /** Several finished attempts in one transaction (one commit per tick of the delivery queue). */
     recordMany: (items: ReadonlyArray<{ id: number; outcome: AttemptOutcome }>): void => void recordMany(items),
     /** How many deliveries of a destination wait (held, or due later). */
-    pendingCount: (destinationId: string): number => pendingCount.get(destinationId)?.n ?? 0,
-    /** Counts per destination and stored status. */
+    pendingCount: (destinationId: string): number => (pendingCount.get(destinationId)?.n ?? 0) + (outbox?.countFor(destinationId) ?? 0),
+    /** Counts per destination and stored status (rows still in the outbox count as pending). */
     counts(): Map<string, Record<string, number>> {
       const out = new Map<string, Record<string, number>>();
-      for (const r of counts.all()) {
+      for (const r of [...counts.all(), ...(outbox?.counts() ?? [])]) {
         const entry = out.get(r.destination_id) ?? {};
-        entry[r.status] = r.n;
+        entry[r.status] = (entry[r.status] ?? 0) + r.n;
         out.set(r.destination_id, entry);
       }
       return out;

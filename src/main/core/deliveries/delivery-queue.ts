@@ -18,6 +18,12 @@ export const realTimers: Timers = {
 /** Due deliveries claimed from the database in one read, started from memory. */
 const CLAIM = 256;
 /**
+ * Outbox rows queued as deliveries per pump: a transaction of a few ms between the receiver's
+ * turns once it is quiet; while it takes a burst, a few more when a destination has none claimed.
+ */
+export const OUTBOX_CHUNK = 1024;
+const OUTBOX_TRICKLE = 64;
+/**
  * A request read with its claim is sent as read within this long; later (a release at a slow
  * rate) it is read again when its delivery starts, so an event deleted meanwhile is not sent.
  */
@@ -87,8 +93,19 @@ export function createDeliveryQueue(deps: QueueDeps) {
     wake = { at, handle };
   }
 
+  /** Outbox rows become deliveries: `limit` of them, or those of events up to `throughEventId`. */
+  function queueOutbox(limit: number, throughEventId: number | null = null): void {
+    for (const id of repo.queueOutbox(limit, throughEventId)) active.add(id);
+  }
+
   function pump() {
     if (stopped) return;
+    const busy = ingest.busy();
+    if (repo.outboxRows() > 0) {
+      // Quiet: a chunk per pump until it is empty. Busy: only what a destination runs short of (below).
+      if (!busy) queueOutbox(OUTBOX_CHUNK);
+      if (repo.outboxRows() > 0) schedulePump();
+    }
     const now = clock.now();
     let earliest = Infinity;
     for (const id of [...active]) {
@@ -104,6 +121,10 @@ export function createDeliveryQueue(deps: QueueDeps) {
       const limit = d.ordered ? 1 : d.concurrency;
       if (st.inflight.size >= limit) continue;
       if (st.queue.length === 0) claim(d, st, now);
+      if (st.queue.length === 0 && busy && repo.outboxRows() > 0) {
+        queueOutbox(OUTBOX_TRICKLE);
+        claim(d, st, now);
+      }
       if (st.queue.length === 0) {
         const next = st.inflight.size === 0 ? repo.earliest(id) : null;
         if (next !== null) earliest = Math.min(earliest, next);
@@ -152,6 +173,7 @@ export function createDeliveryQueue(deps: QueueDeps) {
     stateOf,
     schedulePump,
     pump,
+    queueOutbox,
     /** Deliveries of the destination may be waiting: look again (the claimed ones are read afresh). */
     activate(id: string): void {
       active.add(id);

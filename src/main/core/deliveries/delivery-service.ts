@@ -10,7 +10,7 @@ import { createDestinationsRepo, type DestinationRecord } from './destinations-r
 import { createHoldControl } from './hold';
 import { createAgentPool, httpSender, probeUrl, type Sender, type SendResult } from './http-sender';
 import { createIngestGauge, TRICKLE_MS } from './ingest-gauge';
-import { createDeliveryQueue, realTimers, type DestState, type Timers } from './delivery-queue';
+import { createDeliveryQueue, OUTBOX_CHUNK, realTimers, type DestState, type Timers } from './delivery-queue';
 import { judgeAttempt, nextAttemptAt } from './retry-policy';
 import { resignInput } from './resign';
 
@@ -163,10 +163,30 @@ export function createDeliveryService(deps: Deps, options: DeliveryServiceOption
   const statusOf = (stored: DeliveryRow['status'], d: DestinationRecord | undefined): DeliveryStatus =>
     stored === 'pending' && d && (d.paused || d.autoHeldAt !== null) ? 'held' : stored;
 
+  /** Every outbox row queued: for reads that list deliveries (rare while the receiver is busy, when rows wait there). */
+  function settleOutbox(throughEventId: number | null = null) {
+    while (repo.outboxRows() > 0) {
+      queue.queueOutbox(OUTBOX_CHUNK, throughEventId);
+      if (throughEventId !== null) break;
+    }
+  }
+  /** The repo as readers see it: deliveries still in the outbox are queued before they are listed. */
+  const reads: typeof repo = {
+    ...repo,
+    forEvent(eventId) {
+      settleOutbox(eventId);
+      return repo.forEvent(eventId);
+    },
+    forDestination(destinationId, status, limit) {
+      if (status === 'pending') settleOutbox();
+      return repo.forDestination(destinationId, status, limit);
+    },
+  };
+
   return {
     cache,
     destinationsRepo,
-    repo,
+    repo: reads,
     hold,
     healthOf,
     statusOf,
@@ -174,12 +194,17 @@ export function createDeliveryService(deps: Deps, options: DeliveryServiceOption
     /** In the ingest writer's transaction: one delivery per (accepted event, matching destination). */
     enqueueFor(ids: readonly number[], events: readonly NewEvent[]): void {
       ingest.note(events.length);
+      // During a burst the deliveries wait in the outbox (a quarter of the pages per commit), queued
+      // once it is over; behind rows already there, so deliveries keep the events' order.
+      const outbox = ingest.busy() || repo.outboxRows() > 0;
       for (let i = 0; i < events.length; i++) {
         const e = events[i]!;
         if (e.processing === 'none' || e.sourceId === null || e.environment === null) continue;
-        for (const d of cache.matching(e.sourceId, e.environment, e.eventType)) {
-          repo.insert(ids[i]!, d.id, e.receivedAt);
-          queue.added(d.id);
+        const matching = cache.matching(e.sourceId, e.environment, e.eventType);
+        for (let n = 0; n < matching.length; n++) {
+          if (outbox) repo.enqueue(ids[i]!, n, matching[n]!.id, e.receivedAt);
+          else repo.insert(ids[i]!, matching[n]!.id, e.receivedAt);
+          queue.added(matching[n]!.id);
         }
       }
     },
@@ -217,7 +242,7 @@ export function createDeliveryService(deps: Deps, options: DeliveryServiceOption
      * fails, is held, or takes longer than `timeoutMs`.
      */
     firstAnswer(eventId: number, timeoutMs: number): Promise<SendResult | null> {
-      const first = repo.forEvent(eventId)[0];
+      const first = reads.forEvent(eventId)[0];
       const d = first && cache.get(first.destination_id);
       if (!first || !d || d.paused || d.autoHeldAt !== null) return Promise.resolve(null);
       return waiters.wait(eventId, timeoutMs);
