@@ -312,10 +312,12 @@ export function createEventsRepo(db: Db) {
     'SELECT id, received_at FROM events WHERE id >= ? ORDER BY id LIMIT 1',
   );
   const maxId = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM events');
+  // The window's rows in key order, each page read once: through events_by_source, one source at a
+  // time, it read each page once per source (about twice the CPU at 1M events, 34k in the window).
   const statsFrom = db.prepare<[number], { source_id: string; environment: string; n: number; failed: number }>(
     `SELECT source_id, environment, COUNT(*) AS n,
        SUM(e.verification = 'failed' OR e.response_status >= 400 OR ${ACTION_STATUS} IN ('error', 'partial')) AS failed
-     FROM events e ${OUTCOME_JOIN} WHERE e.id >= ? AND e.source_id IS NOT NULL GROUP BY e.source_id, e.environment`,
+     FROM events e NOT INDEXED ${OUTCOME_JOIN} WHERE e.id >= ? AND e.source_id IS NOT NULL GROUP BY e.source_id, e.environment`,
   );
   const lastPerSource = db.prepare<[], { source_id: string; environment: string; last_id: number; last_at: number }>(
     `SELECT s.source_id, s.environment, e.id AS last_id, e.received_at AS last_at
