@@ -81,5 +81,12 @@ test('a redacted bundle carries a demo to a fresh Inlet, where a fixture is sent
   await expect(result).toHaveAttribute('data-actions', 'success');
   await testInfo.attach('fixture-sent', { body: await page.screenshot({ path: testInfo.outputPath('fixture-sent.png') }), contentType: 'image/png' });
   const users = await callApi(secondHost, 'workspace.users', { environment: 'development' });
-  expect(users.items.map((u) => u.id)).toContain((JSON.parse(original.bodyText ?? '{}') as { data: { object: { customer: string } } }).data.object.customer);
+  const customer = (JSON.parse(original.bodyText ?? '{}') as { data: { object: { customer: string } } }).data.object.customer;
+  expect(users.items.map((u) => u.id)).toContain(customer);
+
+  // The same file again: the report names the user already here by id, and says it was kept.
+  const again = await ConfigurationPage.open(page);
+  await again.report.getByTestId('config-report-done').click();
+  await again.import(name, text, { passphrase: PASSPHRASE });
+  await expect(again.report.getByTestId('config-report-workspace-conflicts')).toHaveText(`1 user already existed: ${customer} — kept as they were here`);
 });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { ApiClient } from '../../shared/api/client';
-import type { BundleImportReport } from '../../shared/domain/bundle-preview';
+import { describeWorkspaceConflict, type BundleImportReport } from '../../shared/domain/bundle-preview';
 import { examples, withSession } from '../command';
 import { badInput, CliError } from '../errors';
 import { out, printJson, table } from '../output';
@@ -55,6 +55,7 @@ function printReport(r: BundleImportReport): void {
   for (const w of r.workspace ?? []) {
     const n = w.created;
     out(`Workspace of ${w.environment}: added ${n.users} user(s), ${n.objects} object(s), ${n.tenants} tenant(s), ${n.subscriptions} subscription(s), ${n.audienceMembers} audience member(s); replaced ${w.replaced}, kept ${w.skipped} already here`);
+    for (const c of w.conflicts) out(`  ${describeWorkspaceConflict(c)}`);
   }
   for (const a of r.awaitingApproval) out(`The ${a.environment} script of ${a.key} is off until approved in the app`);
   for (const w of r.warnings) out(`Warning: ${w}`);

@@ -31,6 +31,16 @@ export const BundlePreviewSchema = z.object({
 });
 export type BundlePreview = z.infer<typeof BundlePreviewSchema>;
 
+/** Rows of one kind of a workspace snapshot whose id was already here, on import. */
+export const WorkspaceConflictSchema = z.object({
+  kind: z.enum(['users', 'objects', 'tenants', 'subscriptions']),
+  /** Replace was chosen for the kind (the file's rows took their place), else they were kept. */
+  action: z.enum(['replaced', 'kept']),
+  count: z.number().int(),
+  ids: z.array(z.string()),
+});
+export type WorkspaceConflict = z.infer<typeof WorkspaceConflictSchema>;
+
 export const BundleImportReportSchema = z.object({
   created: z.array(z.object({ key: z.string(), id: z.string() })),
   replaced: z.array(z.object({ key: z.string(), id: z.string() })),
@@ -46,6 +56,20 @@ export const BundleImportReportSchema = z.object({
     created: z.object({ users: z.number().int(), objects: z.number().int(), tenants: z.number().int(), subscriptions: z.number().int(), audienceMembers: z.number().int() }),
     replaced: z.number().int(),
     skipped: z.number().int(),
+    /** Per kind, the rows whose id was already here: what became of them and which ids (the first 50). */
+    conflicts: z.array(WorkspaceConflictSchema).default([]),
   })).optional(),
 });
 export type BundleImportReport = z.infer<typeof BundleImportReportSchema>;
+
+const CONFLICT_NOUNS: Record<WorkspaceConflict['kind'], [string, string]> = {
+  users: ['user', 'users'], objects: ['object', 'objects'], tenants: ['tenant', 'tenants'], subscriptions: ['subscription', 'subscriptions'],
+};
+
+/** `3 users already existed: cus_a, cus_b, cus_c — replaced with the file's`, as the app and the CLI say it. */
+export function describeWorkspaceConflict(c: WorkspaceConflict): string {
+  const [one, many] = CONFLICT_NOUNS[c.kind];
+  const more = c.count > c.ids.length ? ` and ${(c.count - c.ids.length).toLocaleString('en-US')} more` : '';
+  const what = c.action === 'replaced' ? "replaced with the file's" : 'kept as they were here';
+  return `${c.count.toLocaleString('en-US')} ${c.count === 1 ? `${one} already existed` : `${many} already existed`}: ${c.ids.join(', ')}${more} — ${what}`;
+}

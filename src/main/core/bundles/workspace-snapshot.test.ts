@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { describeWorkspaceConflict } from '../../../shared/domain/bundle-preview';
 import { coresClosedAfterEach } from '../testing/cores-per-test';
 import type { TestCore } from '../testing/test-core';
 
@@ -79,7 +80,7 @@ describe('a bundle with the workspace', () => {
     ]);
     const report = await to.call('bundles.import', { file: JSON.parse(JSON.stringify(bundle)) as unknown });
     expect(report.workspace?.find((w) => w.environment === ENV)).toEqual({
-      environment: ENV, created: { users: 2, objects: 2, tenants: 1, subscriptions: 2, audienceMembers: 2 }, replaced: 0, skipped: 0,
+      environment: ENV, created: { users: 2, objects: 2, tenants: 1, subscriptions: 2, audienceMembers: 2 }, replaced: 0, skipped: 0, conflicts: [],
     });
     expect(await workspaceOf(to)).toEqual(expected);
   });
@@ -101,6 +102,29 @@ describe('a bundle with the workspace', () => {
     expect((user.properties.contact as { email: string }).email).toBe(event.user.email);
     expect(user.phoneNumber).toBe(event.user.phone);
     expect(dev.objects.find((o) => o.id === 'p-ada')!.properties.owner).toBe(event.user.email);
+  });
+
+  it('names in the import report which users, objects, tenants and subscriptions were already here, and whether they were kept or replaced', async () => {
+    const from = await core();
+    await send(from, (await seedSource(from)).url, [ada, bob]);
+    const { bundle } = await from.call('bundles.export', { workspace: true });
+    const here = await core();
+    await send(here, (await seedSource(here)).url, [ada, bob]);
+
+    const report = await here.call('bundles.import', { file: bundle, choices: { 'source:crm': 'skip', 'workspace:development/users': 'replace' } });
+    const dev = report.workspace?.find((w) => w.environment === ENV);
+    expect(dev?.conflicts).toEqual([
+      { kind: 'users', action: 'replaced', count: 2, ids: ['ada', 'bob'] },
+      { kind: 'objects', action: 'kept', count: 2, ids: ['projects/p-ada', 'projects/p-bob'] },
+      { kind: 'tenants', action: 'kept', count: 1, ids: ['acme'] },
+      { kind: 'subscriptions', action: 'kept', count: 2, ids: ['ada → projects/p-ada', 'bob → projects/p-bob'] },
+    ]);
+    expect(dev?.conflicts.map(describeWorkspaceConflict)).toEqual([
+      "2 users already existed: ada, bob — replaced with the file's",
+      '2 objects already existed: projects/p-ada, projects/p-bob — kept as they were here',
+      '1 tenant already existed: acme — kept as they were here',
+      '2 subscriptions already existed: ada → projects/p-ada, bob → projects/p-bob — kept as they were here',
+    ]);
   });
 
   it('resolves a user, object or subscription already here as chosen: skip keeps this one, replace takes the file\'s; rename is not offered', async () => {

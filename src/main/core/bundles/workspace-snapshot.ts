@@ -4,6 +4,9 @@ import type { BundleAction, BundleImportReport, BundlePreviewItem } from '../../
 import type { CoreContext } from '../context';
 import { columnsOf, keyOf, workspaceSnapshotRepo } from './workspace-snapshot.repo';
 
+/** Ids named per kind in an import's report; the count says how many more. */
+const MAX_CONFLICT_IDS = 50;
+
 /**
  * What the file's redactor does to one value (a workspace row without its times), `where` naming
  * the row for the review. The same redactor as the log slice's, so an email gets the same
@@ -27,7 +30,7 @@ export function describeCounts(c: ReturnType<typeof snapshotCounts>): string {
 }
 
 /** Each chosen environment's workspace, redacted (times and all) through the file's redactor when it has one. */
-export function exportWorkspace(ctx: CoreContext, environments: readonly string[], redact: RedactValue | undefined): BundleWorkspace[] {
+export function exportWorkspace(ctx: Pick<CoreContext, 'db'>, environments: readonly string[], redact: RedactValue | undefined): BundleWorkspace[] {
   const repo = workspaceSnapshotRepo(ctx.db);
   return environments.map((environment) => {
     const w = repo.read(environment);
@@ -47,14 +50,22 @@ export function exportWorkspace(ctx: CoreContext, environments: readonly string[
   });
 }
 
+/** How a row is named to the user: by the id the rest of the workspace refers to it by. */
+const labelOf = {
+  users: (u: BundleWorkspace['users'][number]) => u.id,
+  objects: (o: BundleWorkspace['objects'][number]) => `${o.collection}/${o.id}`,
+  tenants: (t: BundleWorkspace['tenants'][number]) => t.id,
+  subscriptions: (s: BundleWorkspace['subscriptions'][number]) => `${s.recipientId} → ${s.collection}/${s.objectId}`,
+};
+
 /** The snapshot's rows of one kind whose key is taken here. */
 function conflicts(ctx: CoreContext, w: BundleWorkspace, kind: SnapshotConflictKind): string[] {
   if (!ctx.environments.get(w.environment)) return [];
   const here = workspaceSnapshotRepo(ctx.db).keys(kind, w.environment);
-  const rows: Array<{ key: string; label: string }> = kind === 'users' ? w.users.map((u) => ({ key: keyOf.users(u), label: u.id }))
-    : kind === 'objects' ? w.objects.map((o) => ({ key: keyOf.objects(o), label: `${o.collection}/${o.id}` }))
-      : kind === 'tenants' ? w.tenants.map((t) => ({ key: keyOf.tenants(t), label: t.id }))
-        : w.subscriptions.map((s) => ({ key: keyOf.subscriptions(s), label: `${s.recipientId} → ${s.collection}/${s.objectId}` }));
+  const rows: Array<{ key: string; label: string }> = kind === 'users' ? w.users.map((u) => ({ key: keyOf.users(u), label: labelOf.users(u) }))
+    : kind === 'objects' ? w.objects.map((o) => ({ key: keyOf.objects(o), label: labelOf.objects(o) }))
+      : kind === 'tenants' ? w.tenants.map((t) => ({ key: keyOf.tenants(t), label: labelOf.tenants(t) }))
+        : w.subscriptions.map((s) => ({ key: keyOf.subscriptions(s), label: labelOf.subscriptions(s) }));
   return rows.filter((r) => here.has(r.key)).map((r) => r.label);
 }
 
@@ -108,14 +119,24 @@ export function applyWorkspace(ctx: CoreContext, bundle: Bundle, choice: (ref: s
       report.warnings.push(`The workspace of ${w.environment} was left out: there is no environment "${w.environment}" here.`);
       continue;
     }
-    const entry = { environment: w.environment, created: { users: 0, objects: 0, tenants: 0, subscriptions: 0, audienceMembers: 0 }, replaced: 0, skipped: 0 };
+    const entry: NonNullable<BundleImportReport['workspace']>[number] = {
+      environment: w.environment, created: { users: 0, objects: 0, tenants: 0, subscriptions: 0, audienceMembers: 0 }, replaced: 0, skipped: 0, conflicts: [],
+    };
     const put = <K extends SnapshotConflictKind>(kind: K, rows: ReadonlyArray<Parameters<(typeof columnsOf)[K]>[0]>) => {
       const here = repo.keys(kind, w.environment);
       const replace = choice(workspaceRefs.conflicts(w.environment, kind)) === 'replace';
-      const toColumns = columnsOf[kind] as (row: Parameters<(typeof columnsOf)[K]>[0]) => Record<string, unknown>;
-      const toKey = keyOf[kind] as (row: Parameters<(typeof columnsOf)[K]>[0]) => string;
+      type R = Parameters<(typeof columnsOf)[K]>[0];
+      const toColumns = columnsOf[kind] as (row: R) => Record<string, unknown>;
+      const toKey = keyOf[kind] as (row: R) => string;
+      const toLabel = labelOf[kind] as (row: R) => string;
+      // Which rows clashed, by id, so the report can say which ones were replaced or kept.
+      const clash = { kind, action: replace ? ('replaced' as const) : ('kept' as const), count: 0, ids: [] as string[] };
       for (const row of rows) {
         const taken = here.has(toKey(row));
+        if (taken) {
+          clash.count++;
+          if (clash.ids.length < MAX_CONFLICT_IDS) clash.ids.push(toLabel(row));
+        }
         if (taken && !replace) entry.skipped++;
         else {
           repo.write(kind, w.environment, toColumns(row), replace);
@@ -123,6 +144,7 @@ export function applyWorkspace(ctx: CoreContext, bundle: Bundle, choice: (ref: s
           else entry.created[kind]++;
         }
       }
+      if (clash.count > 0) entry.conflicts.push(clash);
     };
     put('users', w.users);
     put('objects', w.objects);

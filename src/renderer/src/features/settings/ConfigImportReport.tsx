@@ -1,3 +1,4 @@
+import { describeWorkspaceConflict } from '../../../../shared/domain/bundle-preview';
 import { useApp } from '../../app/store-context';
 import type { ConfigImportReport as Report } from './config.slice';
 
@@ -21,6 +22,13 @@ export function ConfigImportReport({ report, onDone }: { report: Report; onDone(
             <li key={w.environment}>
               <span className="tag tag--ok">workspace</span> {envName(w.environment)}: {w.created.users} users, {w.created.objects} objects, {w.created.tenants} tenants,{' '}
               {w.created.subscriptions} subscriptions and {w.created.audienceMembers} audience members added; {w.replaced} replaced, {w.skipped} kept as they were here
+              {w.conflicts.length > 0 && (
+                <ul data-testid="config-report-workspace-conflicts">
+                  {w.conflicts.map((c) => (
+                    <li key={c.kind}>{describeWorkspaceConflict(c)}</li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ul>
