@@ -23,6 +23,11 @@ export const LogExportRequestSchema = z.object({
   format: LogExportFormatSchema,
   /** Absent: nothing is redacted and the bytes are as logged. */
   redaction: RedactionRulesSchema.optional(),
+  /**
+   * Bundle format only (others ignore it): add a snapshot of the filter's environment's workspace
+   * (of every environment without one), redacted with the events, as `bundles.export` does.
+   */
+  workspace: z.boolean().optional(),
 });
 export type LogExportRequest = z.output<typeof LogExportRequestSchema>;
 export type LogExportRequestInput = z.input<typeof LogExportRequestSchema>;

@@ -3,9 +3,12 @@ import type { Writable } from 'node:stream';
 import { REDACTION_DETECTORS } from '../../../shared/domain/redaction';
 import type { LogExportMeta, LogExportPreview, LogExportRequest, LogExportSummary } from '../../../shared/domain/log-export';
 import type { CoreContext } from '../context';
-import { createRedactor } from '../redaction';
+import type { BundleWorkspace } from '../../../shared/domain/bundle-workspace';
+import { redactWorkspaceValue } from '../bundles/redact-workspace';
+import { exportWorkspace } from '../bundles/workspace-snapshot';
+import { createRedactor, type Redactor } from '../redaction';
 import { toExportItem, type ExportItem } from './export-item';
-import { formatWriter } from './formats';
+import { bundleTail, formatWriter } from './formats';
 
 /** Events read per page: an export holds one page, whatever the log's size. */
 export const EXPORT_PAGE_SIZE = 200;
@@ -21,9 +24,9 @@ export interface ExportRunOptions {
   end?: boolean;
 }
 
-type Ctx = Pick<CoreContext, 'events' | 'sources' | 'clock' | 'info'>;
+type Ctx = Pick<CoreContext, 'events' | 'sources' | 'clock' | 'info' | 'environments' | 'db'>;
 
-export function exportMeta(ctx: Ctx, request: LogExportRequest): LogExportMeta {
+export function exportMeta(ctx: Pick<CoreContext, 'sources' | 'clock' | 'info'>, request: LogExportRequest): LogExportMeta {
   const source = request.filter.sourceId ? ctx.sources.get(request.filter.sourceId) : undefined;
   const rules = request.redaction;
   return {
@@ -38,8 +41,7 @@ export function exportMeta(ctx: Ctx, request: LogExportRequest): LogExportMeta {
 }
 
 /** The export's items, a page at a time: each page read, converted and redacted, then let go. */
-function* itemPages(ctx: Ctx, request: LogExportRequest, pageSize: number): Generator<ExportItem[]> {
-  const redactor = request.redaction ? createRedactor(request.redaction) : null;
+function* itemPages(ctx: Ctx, request: LogExportRequest, pageSize: number, redactor: Redactor | null): Generator<ExportItem[]> {
   const keys = new Map<string, string | null>();
   const keyOf = (id: string | null) => {
     if (id === null) return null;
@@ -53,12 +55,21 @@ function* itemPages(ctx: Ctx, request: LogExportRequest, pageSize: number): Gene
   }
 }
 
+/** The workspace snapshot a bundle slice carries: the filter's environment, else every one; its redactions counted in `summary`. */
+function workspaceOf(ctx: Ctx, request: LogExportRequest, redactor: Redactor | null, summary: LogExportSummary): BundleWorkspace[] {
+  const environments = request.filter.environment ? [request.filter.environment] : ctx.environments.list().map((e) => e.key);
+  const redact = redactor ? redactWorkspaceValue(redactor, (changes) => (summary.changes += changes.length)) : undefined;
+  return exportWorkspace(ctx, environments, redact);
+}
+
 /**
  * Writes the filtered log to a stream in the chosen format, page by page, waiting for the stream
  * to drain: memory stays at one page however many events match.
  */
 export async function exportLog(ctx: Ctx, request: LogExportRequest, out: Writable, options: ExportRunOptions = {}): Promise<LogExportSummary> {
   const writer = formatWriter(request.format, exportMeta(ctx, request), ctx.info.receiverUrl());
+  // One redactor for the whole file: an email gets the same placeholder in the events and in the workspace.
+  const redactor = request.redaction ? createRedactor(request.redaction) : null;
   const total = options.onProgress ? ctx.events.countMatching(request.filter, COUNT_CAP).count : 0;
   const summary: LogExportSummary = { count: 0, redactedEvents: 0, changes: 0, bytes: 0 };
   const write = async (text: string) => {
@@ -68,7 +79,7 @@ export async function exportLog(ctx: Ctx, request: LogExportRequest, out: Writab
     if (!out.write(text)) await once(out, 'drain', options.signal ? { signal: options.signal } : {});
   };
   await write(writer.head);
-  for (const items of itemPages(ctx, request, options.pageSize ?? EXPORT_PAGE_SIZE)) {
+  for (const items of itemPages(ctx, request, options.pageSize ?? EXPORT_PAGE_SIZE, redactor)) {
     options.signal?.throwIfAborted();
     let text = '';
     for (const item of items) {
@@ -82,7 +93,7 @@ export async function exportLog(ctx: Ctx, request: LogExportRequest, out: Writab
     // Other requests (the receiver, the UI) get their turn between pages.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  await write(writer.tail);
+  await write(request.format === 'bundle' && request.workspace === true ? bundleTail(workspaceOf(ctx, request, redactor, summary)) : writer.tail);
   if (options.end !== false) {
     out.end();
     await once(out, 'finish');
@@ -94,7 +105,7 @@ export async function exportLog(ctx: Ctx, request: LogExportRequest, out: Writab
 export function previewExport(ctx: Ctx, request: LogExportRequest, limit: number): LogExportPreview {
   const writer = formatWriter(request.format, exportMeta(ctx, request), ctx.info.receiverUrl());
   const items: LogExportPreview['items'] = [];
-  for (const page of itemPages(ctx, request, limit)) {
+  for (const page of itemPages(ctx, request, limit, request.redaction ? createRedactor(request.redaction) : null)) {
     for (const item of page.slice(0, limit - items.length)) {
       items.push({ id: item.id, eventType: item.eventType, text: writer.item(item, items.length === 0), changes: item.changes });
     }

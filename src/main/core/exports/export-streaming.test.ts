@@ -29,6 +29,9 @@ function fakeLog() {
     sources: { get: () => ({ id: 's1', key: 'orders', name: 'Orders' }) } as never,
     clock: { now: () => 1_700_000_000_000 } as never,
     info: { version: 'test', dataDir: '', receiverUrl: () => 'http://127.0.0.1:1' },
+    // A JSON Lines export never reads the workspace.
+    db: null as never,
+    environments: null as never,
   };
   return { ctx, read };
 }

@@ -1,4 +1,5 @@
 import { BUNDLE_FORMAT_NAME, BUNDLE_FORMAT_VERSION } from './bundle-format';
+import type { BundleWorkspace } from '../../../shared/domain/bundle-workspace';
 import type { LogExportFormat, LogExportMeta } from '../../../shared/domain/log-export';
 import type { ExportItem } from './export-item';
 
@@ -105,8 +106,11 @@ const bundle = (meta: LogExportMeta): FormatWriter => ({
       source: e.sourceKey, environment: e.environment, receivedAt: e.receivedAt, method: e.method, query: e.query,
       headers: Object.entries(e.headers), body: e.body, bodyEncoding: e.bodyEncoding,
     })}`,
-  tail: '\n]}\n',
+  tail: bundleTail(null),
 });
+
+/** The end of a bundle log slice: its `events` closed, then the workspace snapshot when there is one. */
+export const bundleTail = (workspace: readonly BundleWorkspace[] | null): string => (workspace ? `\n],"workspace":${JSON.stringify(workspace)}}\n` : '\n]}\n');
 
 export function formatWriter(format: LogExportFormat, meta: LogExportMeta, receiverUrl: string): FormatWriter {
   switch (format) {

@@ -45,6 +45,17 @@ export function ExportDialog({ filtered, onClose }: { filtered: boolean; onClose
               {LOG_EXPORT_FILES[format].label}
             </label>
           ))}
+          {settings.format === 'bundle' && (
+            <div className="export-dialog__option">
+              <label>
+                <input type="checkbox" checked={settings.workspace} aria-describedby="export-workspace-help" data-testid="export-workspace" onChange={(e) => update({ workspace: e.target.checked })} />{' '}
+                Include the workspace snapshot
+              </label>
+              <p id="export-workspace-help" className="field__help">
+                This environment’s users, objects, tenants, subscriptions and audiences (not workflow runs), redacted like the events.
+              </p>
+            </div>
+          )}
         </fieldset>
         <RedactionFields />
         <ExportPreview />

@@ -42,6 +42,22 @@ describe('export slice', () => {
     expect(calls.find(([m]) => m === 'exports.preview')![1]).not.toHaveProperty('redaction');
   });
 
+  it('asks for the workspace snapshot only with the bundle format, and only when it is chosen', async () => {
+    const { store, calls } = setup();
+    await store.getState().loadEnvironments();
+    const asked = async () => {
+      await store.getState().loadExportPreview();
+      return calls.filter(([m]) => m === 'exports.preview').at(-1)![1];
+    };
+    expect(store.getState().exportSettings.workspace).toBe(false);
+    store.getState().setExportSettings({ format: 'bundle' });
+    expect(await asked()).not.toHaveProperty('workspace');
+    store.getState().setExportSettings({ workspace: true });
+    expect(await asked()).toMatchObject({ format: 'bundle', workspace: true, redaction: { detectors: { emails: true } } });
+    store.getState().setExportSettings({ format: 'har' });
+    expect(await asked()).not.toHaveProperty('workspace');
+  });
+
   it('names an invalid regular expression instead of asking the host', async () => {
     const { store, calls } = setup();
     await store.getState().loadEnvironments();

@@ -12,6 +12,8 @@ export interface ExportSettings {
   detectors: RedactionRules['detectors'];
   /** As typed: a rule with an empty value is left out, an invalid one is named before anything runs. */
   rules: RedactionRule[];
+  /** Add the environment's workspace snapshot; only a bundle carries one, so other formats leave it out. */
+  workspace: boolean;
 }
 
 export interface ExportJob {
@@ -45,15 +47,16 @@ const ruleValue = (r: RedactionRule) => (r.kind === 'path' ? r.path : r.kind ===
 function requestOf(state: AppState): { ok: true; request: LogExportRequestInput } | { ok: false; error: string } {
   const query = state.currentLogQuery();
   if (query === null) return { ok: false, error: 'Choose an environment first.' };
-  const { format, redact, detectors, rules } = state.exportSettings;
-  if (!redact) return { ok: true, request: { format, filter: query } };
+  const { format, redact, detectors, rules, workspace } = state.exportSettings;
+  const base = { format, filter: query, ...(format === 'bundle' && workspace ? { workspace: true } : {}) };
+  if (!redact) return { ok: true, request: base };
   const parsed = RedactionRulesSchema.safeParse({ detectors, rules: rules.filter((r) => ruleValue(r).trim() !== '') });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const at = issue?.path[1];
     return { ok: false, error: `Rule ${typeof at === 'number' ? at + 1 : ''} ${issue?.message ?? 'is invalid'}`.replace(/\s+/g, ' ') };
   }
-  return { ok: true, request: { format, filter: query, redaction: parsed.data } };
+  return { ok: true, request: { ...base, redaction: parsed.data } };
 }
 
 export const createExportSlice =
@@ -72,6 +75,7 @@ export const createExportSlice =
         redact: true,
         detectors: Object.fromEntries(REDACTION_DETECTORS.map((d) => [d, true])) as RedactionRules['detectors'],
         rules: [],
+        workspace: false,
       },
       exportPreview: { status: 'idle', value: null, error: null },
       exportJob: null,
