@@ -115,3 +115,35 @@ test('opening a 5 MB body has no long task over 200 ms, and the body can be down
   await log.detail.getByRole('button', { name: 'Download body' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.json$/);
 });
+
+test("a large body the host refuses says it couldn't be loaded (not that it failed to parse), and Retry loads it", async ({ page, host }) => {
+  const source = await callApi(host, 'sources.create', { key: 'big' });
+  const token = source.settings.find((s) => s.environment === 'development')!.endpointToken;
+  const body = JSON.stringify({ type: 'export.refused', data: { note: 'y'.repeat(300_000) } });
+  expect((await fetch(`${host.receiverUrl}/in/${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(200);
+
+  // The body's own call (made by the worker, asking for the text) is refused once, as a stale token would be.
+  let refused = 0;
+  await page.context().route('**/api/events.get', async (route) => {
+    const asked = route.request().postDataJSON() as { body?: string };
+    if (asked.body === 'text' && refused === 0) {
+      refused += 1;
+      return route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'missing or wrong token' } }) });
+    }
+    return route.continue();
+  });
+
+  const app = new AppPage(page);
+  await app.open(host.uiUrl);
+  const log = await app.goToLog();
+  await log.open('export.refused');
+  const failed = log.detail.getByTestId('body-load-error');
+  await expect(failed).toHaveText(/^Couldn’t load the body: missing or wrong token \(HTTP 401\)/);
+  await expect(log.detail.getByTestId('error-notice')).toHaveCount(0);
+  await expect(log.detail.getByTestId('parse-error')).toHaveCount(0);
+  await failed.getByTestId('body-load-retry').focus();
+  await page.keyboard.press('Enter');
+  await expect(log.detail.getByTestId('body-view')).toContainText('"type": "export.refused"');
+  await expect(failed).toHaveCount(0);
+  expect(refused).toBe(1);
+});

@@ -72,6 +72,19 @@ function LargeTextBody(props: BodyViewProps & { bodyText: string }) {
 
 function DeferredBodyView(props: BodyViewProps & { deferred: DeferredBody }) {
   const { deferred } = props;
+  if (deferred.failure === 'load') {
+    // The body never arrived (a refused token, an HTTP error, no host): nothing is wrong with the body itself.
+    return (
+      <div className="notice notice--error" role="alert" data-testid="body-load-error">
+        <p className="notice__message">Couldn’t load the body: {deferred.error}</p>
+        {deferred.retry && (
+          <button type="button" className="btn btn--small" data-testid="body-load-retry" onClick={deferred.retry}>
+            Retry
+          </button>
+        )}
+      </div>
+    );
+  }
   return <LargeBodyRows {...props} body={deferred.body} error={deferred.error} copyText={deferred.complete ? props.bodyText : null} />;
 }
 

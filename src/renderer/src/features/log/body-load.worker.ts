@@ -1,4 +1,4 @@
-import { prepareBody, type BodyAnswer, type BodyRequest } from './body-request';
+import { failureOf, prepareBody, type BodyAnswer, type BodyRequest } from './body-request';
 
 /** Fetches, decodes and pretty-prints a large body away from the UI thread, and hands back its rows as transferred bytes. */
 self.onmessage = async (message: MessageEvent<BodyRequest>) => {
@@ -6,7 +6,7 @@ self.onmessage = async (message: MessageEvent<BodyRequest>) => {
   try {
     answer = { ok: true, body: await prepareBody(message.data) };
   } catch (error) {
-    answer = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    answer = { ok: false, message: error instanceof Error ? error.message : String(error), stage: failureOf(error) };
   }
   const transfer = answer.ok ? [answer.body.raw, answer.body.pretty].flatMap((rows) => (rows ? [rows.bytes.buffer, rows.starts.buffer] : [])) : [];
   self.postMessage(answer, { transfer });

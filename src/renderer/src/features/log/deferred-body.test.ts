@@ -8,7 +8,7 @@ const envs = [{ key: 'development', name: 'Development', position: 0, createdAt:
 const bigJson = JSON.stringify({ type: 'export.large', items: Array.from({ length: 3000 }, (_, i) => ({ id: `item_${i}`, note: 'x'.repeat(40) })) });
 
 /** A log listing one event of `size` bytes, over an HTTP host whose events.get a worker would fetch. */
-async function openOverHttp(size: number) {
+async function openOverHttp(size: number, answer: () => Response | Promise<Response> = () => new Response(JSON.stringify({ ok: true, value: detail({ id: 1, bodySize: size, bodyText: bigJson, bodyBase64: '' }) }))) {
   const fake = fakeApi({
     'environments.list': () => envs,
     'events.list': () => ({ items: [summary({ id: 2, bodySize: 5 }), summary({ id: 1, bodySize: size })], nextCursor: null }),
@@ -20,7 +20,7 @@ async function openOverHttp(size: number) {
   const fetched: Array<{ url: string; init: RequestInit }> = [];
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
     fetched.push({ url, init });
-    return new Response(JSON.stringify({ ok: true, value: detail({ id: 1, bodySize: size, bodyText: bigJson, bodyBase64: '' }) }));
+    return answer();
   });
   allowOffThreadCalls({ url: (method) => `http://127.0.0.1:1/api/${method}`, token: 'tok' });
   const store = createAppStore(fake.api);
@@ -64,5 +64,35 @@ describe('a large body over HTTP', () => {
     expect(fetched).toHaveLength(1);
     expect(store.getState().detail).toMatchObject({ id: 2, bodyText: 'small' });
     expect(store.getState().detailBody).toBeNull();
+  });
+});
+
+describe('a large body the host will not give', () => {
+  const refused = () => new Response(JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'missing or wrong token' } }), { status: 401 });
+
+  it('says the body could not be loaded (not that it could not be parsed), and loads it on retry', async () => {
+    let answer: () => Response = refused;
+    const { store, fetched } = await openOverHttp(bigJson.length, () => answer());
+    await expect.poll(() => store.getState().detailBody?.status).toBe('error');
+    expect(store.getState().detailBody).toMatchObject({ failure: 'load', error: 'missing or wrong token (HTTP 401)', body: null, complete: false });
+    expect(store.getState().detail?.id).toBe(1);
+
+    answer = () => new Response(JSON.stringify({ ok: true, value: detail({ id: 1, bodySize: bigJson.length, bodyText: bigJson, bodyBase64: '' }) }));
+    store.getState().detailBody?.retry?.();
+    await expect.poll(() => store.getState().detailBody?.complete).toBe(true);
+    expect(fetched).toHaveLength(2);
+    expect(store.getState().detailBody).toMatchObject({ status: 'ready', failure: null, error: null });
+    expect(store.getState().detail?.bodyText).toBe(bigJson);
+  });
+
+  it('names an HTTP error without a JSON answer, and a host that cannot be reached', async () => {
+    const gateway = await openOverHttp(bigJson.length, () => new Response('<html>Bad gateway</html>', { status: 502 }));
+    await expect.poll(() => gateway.store.getState().detailBody?.status).toBe('error');
+    expect(gateway.store.getState().detailBody).toMatchObject({ failure: 'load', error: 'the host answered HTTP 502 without the body' });
+
+    const offline = await openOverHttp(bigJson.length, () => Promise.reject(new TypeError('Failed to fetch')));
+    await expect.poll(() => offline.store.getState().detailBody?.status).toBe('error');
+    expect(offline.store.getState().detailBody).toMatchObject({ failure: 'load', error: 'the host could not be reached (Failed to fetch)' });
+    expect(offline.store.getState().detailBody?.retry).toBeTypeOf('function');
   });
 });

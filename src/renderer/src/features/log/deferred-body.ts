@@ -1,7 +1,7 @@
 import type { ApiClient } from '../../../../shared/api/client';
 import type { EventDetail } from '../../../../shared/domain/event';
 import { describeError } from '../../lib/errors';
-import type { BodyRequest } from './body-request';
+import { failureOf, type BodyFailure, type BodyRequest } from './body-request';
 import { decodeInSlices, LARGE_BODY_CHARS, type LargeBody } from './body-rows';
 import { loadLargeBody, offThreadBodyRequest } from './large-body-loader';
 
@@ -14,6 +14,10 @@ export interface DeferredBody {
   status: 'loading' | 'ready' | 'error';
   body: LargeBody | null;
   error: string | null;
+  /** With an error: the body never arrived (`load`: refused, an HTTP error, no host) or arrived and could not be prepared. */
+  failure: BodyFailure | null;
+  /** With a load error: asks for the body again (the detail stays). */
+  retry: (() => void) | null;
   /** Whether the detail's bodyText/bodyBase64 hold the whole body yet; commands that send or copy it wait for this. */
   complete: boolean;
 }
@@ -45,20 +49,27 @@ export async function fetchDetailForView(api: ApiClient, id: number, knownBodySi
 
 /** Loads event `id`'s body in a worker into `detailBody`, then its whole text into the detail, a slice per task. Returns a stop. */
 export function startDeferredBody(id: number, request: BodyRequest, { get, set }: Access): () => void {
-  const load = loadLargeBody(request);
   const abort = new AbortController();
   const current = () => !abort.signal.aborted && get().detail?.id === id;
-  set({ detailBody: { eventId: id, status: 'loading', body: null, error: null, complete: false } });
-  void (async () => {
+  const state = (patch: Partial<DeferredBody>): DeferredBody => ({ eventId: id, status: 'loading', body: null, error: null, failure: null, retry: null, complete: false, ...patch });
+  let cancel = () => {};
+
+  const run = async () => {
+    if (abort.signal.aborted) return;
+    const load = loadLargeBody(request);
+    cancel = load.cancel;
+    set({ detailBody: state({}) });
     let body: LargeBody;
     try {
       body = await load.promise;
     } catch (error) {
-      if (current()) set({ detailBody: { eventId: id, status: 'error', body: null, error: describeError(error), complete: false } });
+      const failure = failureOf(error);
+      // Only a body that never arrived is worth asking for again; one that arrived and can't be prepared would fail the same way.
+      if (current()) set({ detailBody: state({ status: 'error', error: describeError(error), failure, retry: failure === 'load' ? () => void run() : null }) });
       return;
     }
     if (!current()) return;
-    set({ detailBody: { eventId: id, status: 'ready', body, error: null, complete: false } });
+    set({ detailBody: state({ status: 'ready', body }) });
     let text: string;
     try {
       text = await decodeInSlices(body.raw.bytes, abort.signal);
@@ -69,11 +80,12 @@ export function startDeferredBody(id: number, request: BodyRequest, { get, set }
     if (!current() || !detail) return;
     set({
       detail: { ...detail, bodyText: body.kind === 'text' ? text : null, bodyBase64: body.kind === 'binary' ? text : '' },
-      detailBody: { eventId: id, status: 'ready', body, error: null, complete: true },
+      detailBody: state({ status: 'ready', body, complete: true }),
     });
-  })();
+  };
+  void run();
   return () => {
     abort.abort();
-    load.cancel();
+    cancel();
   };
 }

@@ -1,6 +1,6 @@
 import { offThreadTarget } from '../../api/off-thread';
 import type { LargeBody } from './body-rows';
-import { prepareBody, type BodyAnswer, type BodyRequest } from './body-request';
+import { BodyLoadError, prepareBody, type BodyAnswer, type BodyRequest } from './body-request';
 
 export interface LargeBodyLoad {
   promise: Promise<LargeBody>;
@@ -16,7 +16,8 @@ export function loadLargeBody(request: BodyRequest): LargeBodyLoad {
     worker.onmessage = (message: MessageEvent<BodyAnswer>) => {
       worker.terminate();
       if (message.data.ok) resolve(message.data.body);
-      else reject(new Error(message.data.message));
+      // The error's class does not cross the worker boundary: its stage says which it was.
+      else reject(message.data.stage === 'load' ? new BodyLoadError(message.data.message) : new Error(message.data.message));
     };
     worker.onerror = (event) => {
       worker.terminate();
