@@ -74,6 +74,26 @@ test("bulk replay and import replay start on each event's default: the stale Str
   await dialog.submit();
   await expect(dialog.root.getByTestId('import-replay-mode-default')).toHaveAttribute('aria-pressed', 'true');
   await expect(dialog.root.getByTestId('import-replay-plan')).toHaveText('The event will be re-signed: its signature is older than Stripe accepts (5 minutes).');
+  // At 1440×900 the four modes sit on one line, none of them broken inside its label, within the dialog.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const modes = dialog.root.getByRole('group', { name: 'Verification on replay' });
+  const boxes = await Promise.all(['default', 'as_is', 'resign', 'ignore_verification'].map(async (m) => (await dialog.root.getByTestId(`import-replay-mode-${m}`).boundingBox())!));
+  const group = (await modes.boundingBox())!;
+  for (const box of boxes) expect(box).toMatchObject({ y: boxes[0]!.y, height: boxes[0]!.height });
+  expect(group.height).toBeLessThanOrEqual(boxes[0]!.height + 2);
+  const body = (await dialog.root.locator('.modal__body').boundingBox())!;
+  expect(group.x + group.width).toBeLessThanOrEqual(body.x + body.width);
+  // The chosen mode says what it does under them; from the keyboard, the next mode and back.
+  const help = dialog.root.getByTestId('import-replay-mode-help');
+  await expect(help).toContainText('Re-signs the events whose signature went stale');
+  await dialog.root.getByTestId('import-replay-mode-default').focus();
+  await page.keyboard.press('Tab');
+  await expect(dialog.root.getByTestId('import-replay-mode-as_is')).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(help).toContainText('Checks the logged signature as the receiver would now');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(dialog.root.getByTestId('import-replay-mode-default')).toHaveAttribute('aria-pressed', 'true');
   await shot('import-replay-default');
   expect(await violations(page, '[data-testid="import-dialog"] .import-replay')).toEqual([]);
   await dialog.replay('default');

@@ -1,5 +1,6 @@
 import type { ReplayMode } from '../../../../shared/domain/event';
 import { Toggle } from '../../components/Toggle';
+import './replay.css';
 import type { BulkReplayOptions, ReplayOptions } from './replay.slice';
 
 interface Common {
@@ -23,7 +24,7 @@ const MODES: readonly Choice[] = [
 
 // Many events: their default first (what the API and the CLI do without a mode), and "Re-sign" says it applies to all.
 const PER_EVENT: readonly Choice[] = [
-  [null, 'default', 'Each event’s default (re-sign where the signature went stale)', 'Re-signs the events whose signature is older than its scheme’s tolerance and verifies the others as configured.'],
+  [null, 'default', 'Each event’s default', 'Re-signs the events whose signature went stale (older than its scheme’s tolerance) and verifies the others as configured.'],
   MODES[0]!,
   ['resign', 'resign', 'Re-sign all', 'Signs every request afresh as its provider would (current secret, new timestamp), then verifies it.'],
   MODES[2]!,
@@ -38,26 +39,36 @@ export function ReplayOptionsFields(props: Props) {
   };
   const toggle = (respectIdempotency: boolean) => (props.perEvent ? props.onChange({ ...props.value, respectIdempotency }) : props.onChange({ ...props.value, respectIdempotency }));
 
+  const choices = props.perEvent ? PER_EVENT : MODES;
+  const chosenHelp = choices.find(([mode]) => mode === value.mode)?.[3] ?? null;
+
   return (
     <div className="replay-options">
-      <div className="segmented replay-options__modes" role="group" aria-label="Verification on replay">
-        {(props.perEvent ? PER_EVENT : MODES).map(([mode, testId, label, help]) => {
-          const unavailable = (mode === 'resign' && resign !== undefined && !resign.available) || (mode === 'as_is' && edited);
-          return (
-            <button
-              key={testId}
-              type="button"
-              className="segmented__item"
-              aria-pressed={value.mode === mode}
-              disabled={unavailable}
-              title={mode === 'resign' && unavailable ? (resign?.reason ?? help) : help}
-              data-testid={`${idPrefix}-mode-${testId}`}
-              onClick={() => pick(mode)}
-            >
-              {label}
-            </button>
-          );
-        })}
+      <div className="replay-options__verification">
+        <div className="segmented replay-options__modes" role="group" aria-label="Verification on replay" aria-describedby={chosenHelp ? `${idPrefix}-mode-help` : undefined}>
+          {choices.map(([mode, testId, label, help]) => {
+            const unavailable = (mode === 'resign' && resign !== undefined && !resign.available) || (mode === 'as_is' && edited);
+            return (
+              <button
+                key={testId}
+                type="button"
+                className="segmented__item"
+                aria-pressed={value.mode === mode}
+                disabled={unavailable}
+                title={mode === 'resign' && unavailable ? (resign?.reason ?? help) : help}
+                data-testid={`${idPrefix}-mode-${testId}`}
+                onClick={() => pick(mode)}
+              >
+                {label}
+              </button>
+            );
+          })}
+        </div>
+        {chosenHelp && (
+          <p className="field__help replay-options__help" id={`${idPrefix}-mode-help`} data-testid={`${idPrefix}-mode-help`}>
+            {chosenHelp}
+          </p>
+        )}
       </div>
       {resign && !resign.available && resign.reason && (
         <p className="field__help" data-testid={`${idPrefix}-resign-unavailable`}>
