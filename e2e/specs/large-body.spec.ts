@@ -122,7 +122,14 @@ test("a large body the host refuses says it couldn't be loaded (not that it fail
   const body = JSON.stringify({ type: 'export.refused', data: { note: 'y'.repeat(300_000) } });
   expect((await fetch(`${host.receiverUrl}/in/${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(200);
 
-  // The body's own call (made by the worker, asking for the text) is refused once, as a stale token would be.
+  const calls = trackApiCalls(page);
+  const app = new AppPage(page);
+  await app.open(host.uiUrl);
+  const log = await app.goToLog();
+  await expect(log.row('export.refused')).toBeVisible();
+  // The app's own calls are done (a 401 on one of them is the "link no longer valid" page): from
+  // now on, the body's call (made by the worker, asking for the text) is refused once, as a stale token would be.
+  await calls.settled();
   let refused = 0;
   await page.context().route('**/api/events.get', async (route) => {
     const asked = route.request().postDataJSON() as { body?: string };
@@ -132,10 +139,6 @@ test("a large body the host refuses says it couldn't be loaded (not that it fail
     }
     return route.continue();
   });
-
-  const app = new AppPage(page);
-  await app.open(host.uiUrl);
-  const log = await app.goToLog();
   await log.open('export.refused');
   const failed = log.detail.getByTestId('body-load-error');
   await expect(failed).toHaveText(/^Couldn’t load the body: missing or wrong token \(HTTP 401\)/);

@@ -43,6 +43,8 @@ export const CapturePreviewSchema = z.object({
       bytes: z.number().int(),
       capturedAt: z.number().nullable(),
       unsigned: z.boolean(),
+      /** Marked redacted by the Inlet export it came from: its original signature can't verify, a replay re-signs it. */
+      redacted: z.boolean(),
     }),
   ),
   skipped: z.array(z.object({ ordinal: Ordinal, where: WhereSchema, reason: z.string(), method: z.string().optional(), target: z.string().optional() })),

@@ -83,7 +83,7 @@ async function summarize(ctx: CoreContext, route: Route | null, r: CaptureReques
       // A script that fails says so at import; the preview shows the request without a verdict.
     }
   }
-  return { ordinal, where, method: r.method, target: r.target, query: r.query, eventType, verification, bytes: body.length, capturedAt: r.capturedAt, unsigned: r.unsigned };
+  return { ordinal, where, method: r.method, target: r.target, query: r.query, eventType, verification, bytes: body.length, capturedAt: r.capturedAt, unsigned: r.unsigned, redacted: r.redacted };
 }
 
 async function* fileText(path: string): AsyncGenerator<string> {

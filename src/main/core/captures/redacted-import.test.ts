@@ -48,6 +48,8 @@ describe('a capture exported redacted and imported elsewhere', () => {
     const { t: from, sourceId, secret } = await signedEvent();
     const text = await exportLog(from, sourceId, format, true);
     expect(text).not.toContain(EMAIL);
+    // The import dialog's preview says so before anything is written.
+    expect((await from.call('captures.preview', { text })).requests).toMatchObject([{ redacted: true }]);
 
     const { t, id } = await importInto(text, secret);
     const imported = await t.call('events.get', { id });
@@ -87,7 +89,9 @@ describe('a capture exported redacted and imported elsewhere', () => {
 
   it('without redaction keeps its signature, which verifies as configured while fresh', async () => {
     const { t: from, sourceId, secret } = await signedEvent();
-    const { t, id } = await importInto(await exportLog(from, sourceId, 'jsonl', false), secret);
+    const text = await exportLog(from, sourceId, 'jsonl', false);
+    expect((await from.call('captures.preview', { text })).requests).toMatchObject([{ redacted: false }]);
+    const { t, id } = await importInto(text, secret);
     expect(await t.call('events.get', { id })).toMatchObject({ verification: 'verified' });
     expect((await t.call('events.get', { id })).redacted).toBeUndefined();
     expect((await t.call('events.replayOptions', { id })).defaultMode).toBe('as_is');

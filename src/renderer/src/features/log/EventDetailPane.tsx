@@ -9,6 +9,7 @@ import { HeadersTable } from './HeadersTable';
 import { ExportEventButton } from './ExportEventButton';
 import { OriginBadge } from './OriginBadge';
 import { replayTooltip } from './replay-mode';
+import { RedactedBadge } from './RedactedBadge';
 import { ReplayModeTag } from './ReplayModeTag';
 import { PreprocessPanel } from './PreprocessPanel';
 import { ReplayComparison } from './ReplayComparison';
@@ -46,6 +47,7 @@ export function EventDetailPane({ sourceNames }: { sourceNames: ReadonlyMap<stri
             <span className="detail__sub">
               #{detail.id} <OriginBadge origin={detail.origin} always title={replayTooltip(detail)} />
               <ReplayModeTag mode={detail.replayMode} edited={detail.edited} />
+              {detail.redacted && <RedactedBadge />}
             </span>
           )}
         </div>

@@ -1,6 +1,7 @@
 import { useApp } from '../../app/store-context';
 import { FileDrop } from '../../components/FileDrop';
 import type { CaptureSource } from './import.slice';
+import { RedactedBadge, REDACTED_TIP } from './RedactedBadge';
 
 interface Props {
   source: CaptureSource | null;
@@ -100,12 +101,20 @@ export function ImportCapturesPanel({ source, onSource, selected, onSelected }: 
                             {r.method} {pathOf(r.target)}
                           </td>
                           <td className="mono">{r.eventType ?? '—'}</td>
-                          <td>{r.unsigned ? 'none (re-sign on replay)' : (r.verification ?? '—')}</td>
+                          <td>
+                            {r.unsigned ? 'none (re-sign on replay)' : (r.verification ?? '—')}
+                            {r.redacted && <RedactedBadge />}
+                          </td>
                         </tr>
                       ))}
                     </tbody>
                   </table>
                 </div>
+              )}
+              {ready.requests.some((r) => r.redacted) && (
+                <p className="field__help" data-testid="import-redacted-note">
+                  <span className="tag tag--redacted">redacted</span> {REDACTED_TIP}
+                </p>
               )}
             </>
           )}
