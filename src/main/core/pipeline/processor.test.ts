@@ -103,6 +103,23 @@ describe('the processor', () => {
     processor.stop();
   });
 
+  it('reads a backlog older than what it holds parsed with its bodies, not body by body', () => {
+    const { ctx } = opened;
+    let bodiesAlone = 0;
+    const events = { ...ctx.events, bodyOf: (id: number) => (bodiesAlone++, ctx.events.bodyOf(id)) };
+    const processor = createProcessor({ ...ctx, events });
+    ctx.events.insertMany(Array.from({ length: 200 }, (_, i) => pendingEvent(sourceId, { user: `old${i}` }, 'tick')));
+    const written = [{ ...pendingEvent(sourceId, { user: 'new' }, 'tick'), parsedBody: { user: 'new' } }];
+    processor.written(ctx.events.insertMany(written), written);
+
+    expect(processor.drain()).toBe(201);
+
+    expect(all<{ n: number }>('SELECT COUNT(*) AS n FROM ws_users')).toEqual([{ n: 201 }]);
+    // At most the first read of the backlog, before the processor sees it holds none of it.
+    expect(bodiesAlone).toBeLessThanOrEqual(64);
+    processor.stop();
+  });
+
   it('lets only a fully successful run claim the idempotency key, so the provider’s retry of a failed one runs', () => {
     const { ctx } = opened;
     const processor = createProcessor(ctx);

@@ -59,6 +59,10 @@ export function createProcessor(d: ProcessorDeps) {
   let retryTimer: NodeJS.Timeout | undefined;
   const backoff = createRetryBackoff({ what: 'processing', logger: d.logger, initialMs: 50, maxMs: 5_000 });
   const parsedBodies = createParsedBodies();
+  // Rows are read without their bodies while the events met are held parsed: a backlog older than
+  // what was just received (after a restart) is read with them, not body by body.
+  let lastMissed = false;
+  const withoutBodies = () => parsedBodies.size > 0 && !lastMissed;
 
   const processOne = (e: PendingEvent, isolation: Isolation, workspace: ProcessorDeps['workspace']): Processed => {
     if (e.damaged !== null) {
@@ -74,6 +78,7 @@ export function createProcessor(d: ProcessorDeps) {
       return { id: e.id, processing: 'duplicate', actionStatus: null };
     }
     const parsed = parsedBodies.take(e.id);
+    lastMissed = parsed === NOT_KEPT;
     // A kept parsed body stands for the bytes, which were then not read with the row.
     const parts = { headers: e.headers, query: e.query, contentType: e.contentType, body: e.body ?? (parsed === NOT_KEPT ? d.events.bodyOf(e.id) : NOT_READ) };
     const ctx = parsed === NOT_KEPT ? eventContext(parts, e.preprocess) : eventContext(parts, e.preprocess, parsed);
@@ -103,7 +108,7 @@ export function createProcessor(d: ProcessorDeps) {
       results.push(processOne(batch[i]!, 'throw', workspace));
       if (results.length >= BATCH && performance.now() - started >= budgetMs) break;
       if (i === batch.length - 1 && batch.length < size && batch.length % BATCH === 0) {
-        for (const e of d.events.pending(Math.min(BATCH, size - batch.length), parsedBodies.size > 0)) batch.push(e);
+        for (const e of d.events.pending(Math.min(BATCH, size - batch.length), withoutBodies())) batch.push(e);
       }
     }
     return results;
@@ -112,8 +117,7 @@ export function createProcessor(d: ProcessorDeps) {
 
   /** Processes up to one batch of `size`; returns how many events it handled. Throws when the database is locked. */
   const step = (size: number, budgetMs: number): number => {
-    // With parsed bodies kept (events just written), rows are read without their bodies.
-    const batch = d.events.pending(Math.min(size, BATCH), parsedBodies.size > 0);
+    const batch = d.events.pending(Math.min(size, BATCH), withoutBodies());
     if (batch.length === 0) return 0;
     let results: Processed[];
     try {
