@@ -81,6 +81,15 @@ test("bulk replay and import replay start on each event's default: the stale Str
   const group = (await modes.boundingBox())!;
   for (const box of boxes) expect(box).toMatchObject({ y: boxes[0]!.y, height: boxes[0]!.height });
   expect(group.height).toBeLessThanOrEqual(boxes[0]!.height + 2);
+  // Buttons in a row stretch to the tallest, so count each label's lines from its text's boxes.
+  const labelLines = await modes.evaluate((g) =>
+    [...g.querySelectorAll('button')].map((b) => {
+      const range = document.createRange();
+      range.selectNodeContents(b);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    }),
+  );
+  expect(labelLines).toEqual([1, 1, 1, 1]);
   const body = (await dialog.root.locator('.modal__body').boundingBox())!;
   expect(group.x + group.width).toBeLessThanOrEqual(body.x + body.width);
   // The chosen mode says what it does under them; from the keyboard, the next mode and back.
