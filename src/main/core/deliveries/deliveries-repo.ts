@@ -96,7 +96,7 @@ export function createDeliveriesRepo(db: Db) {
   );
   const outbox = createOutbox(db);
   const pendingDestinations = db.prepare<[], { destination_id: string }>(
-    `SELECT DISTINCT destination_id FROM deliveries WHERE status = 'pending'${outbox ? ' UNION SELECT DISTINCT destination_id FROM delivery_outbox' : ''}`,
+    `SELECT DISTINCT destination_id FROM deliveries WHERE status = 'pending' UNION SELECT DISTINCT destination_id FROM delivery_outbox`,
   );
 
   /** False when the delivery is gone (its event or destination was deleted meanwhile). */
@@ -119,11 +119,10 @@ export function createDeliveriesRepo(db: Db) {
     /** In the ingest writer's transaction, while the receiver is quiet: a pending delivery at once. */
     insert: (eventId: number, destinationId: string, at: number): void => void insert.run(eventId, destinationId, at, at),
     /** In the ingest writer's transaction, during a burst: the event's `n`th matching destination, queued later (see createOutbox). */
-    enqueue: (eventId: number, n: number, destinationId: string, at: number): void =>
-      outbox ? outbox.enqueue(eventId, n, destinationId) : void insert.run(eventId, destinationId, at, at),
+    enqueue: (eventId: number, n: number, destinationId: string): void => outbox.enqueue(eventId, n, destinationId),
     /** Rows written at ingest and not queued as deliveries yet (an upper bound; 0 means none). */
-    outboxRows: (): number => outbox?.rows() ?? 0,
-    queueOutbox: (limit: number, throughEventId: number | null = null): string[] => outbox?.queue(limit, throughEventId) ?? [],
+    outboxRows: (): number => outbox.rows(),
+    queueOutbox: (limit: number, throughEventId: number | null = null): string[] => outbox.queue(limit, throughEventId),
     /** The oldest pending deliveries of a destination, due or not (with their requests, see ClaimedDelivery). */
     pending: (destinationId: string, limit: number): ClaimedDelivery[] => pending.all(destinationId, limit).map(claimed),
     /** Due pending deliveries of a destination, the longest-waiting first (with their requests, see ClaimedDelivery). */
@@ -155,11 +154,11 @@ export function createDeliveriesRepo(db: Db) {
     /** Several finished attempts in one transaction (one commit per tick of the delivery queue). */
     recordMany: (items: ReadonlyArray<{ id: number; outcome: AttemptOutcome }>): void => void recordMany(items),
     /** How many deliveries of a destination wait (held, or due later). */
-    pendingCount: (destinationId: string): number => (pendingCount.get(destinationId)?.n ?? 0) + (outbox?.countFor(destinationId) ?? 0),
+    pendingCount: (destinationId: string): number => (pendingCount.get(destinationId)?.n ?? 0) + outbox.countFor(destinationId),
     /** Counts per destination and stored status (rows still in the outbox count as pending). */
     counts(): Map<string, Record<string, number>> {
       const out = new Map<string, Record<string, number>>();
-      for (const r of [...counts.all(), ...(outbox?.counts() ?? [])]) {
+      for (const r of [...counts.all(), ...outbox.counts()]) {
         const entry = out.get(r.destination_id) ?? {};
         entry[r.status] = (entry[r.status] ?? 0) + r.n;
         out.set(r.destination_id, entry);

@@ -202,7 +202,7 @@ export function createDeliveryService(deps: Deps, options: DeliveryServiceOption
         if (e.processing === 'none' || e.sourceId === null || e.environment === null) continue;
         const matching = cache.matching(e.sourceId, e.environment, e.eventType);
         for (let n = 0; n < matching.length; n++) {
-          if (outbox) repo.enqueue(ids[i]!, n, matching[n]!.id, e.receivedAt);
+          if (outbox) repo.enqueue(ids[i]!, n, matching[n]!.id);
           else repo.insert(ids[i]!, matching[n]!.id, e.receivedAt);
           queue.added(matching[n]!.id);
         }

@@ -6,7 +6,6 @@ import type { CoreContext } from '../context';
 import { createCoreContext } from '../core-context';
 import { defaultSettings } from '../sources/source-defaults';
 import type { NewEvent } from '../store/repos/events.repo';
-import { deliveryOutbox } from '../store/migrations/013-delivery-outbox';
 import { memorySecretStore } from '../testing/test-core';
 import { createForwarding, type Forwarding } from '.';
 import { startTestApp, type TestApp } from './test-app';
@@ -24,8 +23,6 @@ function context(): CoreContext {
     ctx.db.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  // Until 013 is in the migration list (after 012), this test adds the table itself.
-  if (!ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'delivery_outbox'").get()) deliveryOutbox.up(ctx.db);
   ctx.sources.insert({ id: 'src_1', key: 'app', name: 'app', templateId: 'custom', templateVersion: '1', createdAt: 0 });
   for (const env of ctx.environments.list()) ctx.sources.insertSettings({ ...defaultSettings(env.key), sourceId: 'src_1' });
   return ctx;
@@ -65,6 +62,9 @@ describe('deliveries written during a burst', () => {
     expect(count(ctx, 'deliveries')).toBeLessThan(200);
     const [counts] = fw.service.repo.counts().values();
     expect(counts).toMatchObject({ pending: 200 });
+    // The log says so too, before anything is queued: the newest event's column and the filter.
+    expect(ctx.events.list({ environment: 'development', limit: 1 }).items[0]).toMatchObject({ id: ids[199], delivery: 'pending' });
+    expect(ctx.events.list({ environment: 'development', delivery: 'pending', limit: 1 }).items.map((e) => e.id)).toEqual([ids[199]]);
     // Listing an event's deliveries queues what waits before it.
     expect(fw.service.repo.forEvent(ids[120]!)).toMatchObject([{ event_id: ids[120], status: 'pending' }]);
 

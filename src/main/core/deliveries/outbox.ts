@@ -7,15 +7,13 @@ interface OutboxRow {
 }
 
 /**
- * Deliveries as the ingest writer writes them (migration 013): one small row per (event, matching
+ * Deliveries as the ingest writer writes them (migration 012): one small row per (event, matching
  * destination) in the event's transaction — one B-tree page more per commit instead of four, and no
  * foreign keys to check — queued into `deliveries` later, in its own transactions, in event order
  * (so ids keep the order ordered destinations and passthrough rely on). Rows whose event or
  * destination is gone by then are dropped.
  */
 export function createOutbox(db: Db) {
-  // Until migration 013 is in the list (after 012), the table may be missing: deliveries are then written directly.
-  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'delivery_outbox'").get()) return null;
   const insert = db.prepare<[number, number, string]>('INSERT INTO delivery_outbox (event_id, n, destination_id) VALUES (?, ?, ?)');
   const head = db.prepare<[number], OutboxRow>('SELECT event_id, n, destination_id FROM delivery_outbox ORDER BY event_id, n LIMIT ?');
   const through = db.prepare<[number], OutboxRow>('SELECT event_id, n, destination_id FROM delivery_outbox WHERE event_id <= ? ORDER BY event_id, n');

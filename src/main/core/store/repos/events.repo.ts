@@ -180,9 +180,13 @@ const SUMMARY_COLUMNS = `e.id, e.received_at, e.source_id, e.environment, e.meth
 /** A delivery waits while its destination is held (paused, or its app is down): shown as `held`. */
 const HELD = '(t.paused = 1 OR t.auto_held_at IS NOT NULL)';
 /** An event's deliveries summed (issue #11): one probe of deliveries_by_event per listed row. */
-const DELIVERY_COLUMN = `(SELECT CASE WHEN COUNT(*) = 0 THEN NULL WHEN MAX(d.status = 'failed') THEN 'failed'
+const DELIVERY_COLUMN = `COALESCE((SELECT CASE WHEN COUNT(*) = 0 THEN NULL WHEN MAX(d.status = 'failed') THEN 'failed'
   WHEN MAX(d.status = 'pending' AND ${HELD}) THEN 'held' WHEN MAX(d.status = 'pending') THEN 'pending' ELSE 'delivered' END
-  FROM deliveries d JOIN destinations t ON t.id = d.destination_id WHERE d.event_id = e.id) AS delivery`;
+  FROM deliveries d JOIN destinations t ON t.id = d.destination_id WHERE d.event_id = e.id),
+  (SELECT CASE WHEN COUNT(*) = 0 THEN NULL WHEN MAX(${HELD}) THEN 'held' ELSE 'pending' END
+  FROM delivery_outbox o JOIN destinations t ON t.id = o.destination_id WHERE o.event_id = e.id)) AS delivery`;
+/** Deliveries written during a burst wait in the outbox (migration 012) until queued: pending, or held. */
+const OUTBOX_EVENTS = (held: string) => `SELECT o.event_id FROM delivery_outbox o JOIN destinations t ON t.id = o.destination_id WHERE 1 ${held}`;
 /*
  * `delivered` is the common state: the log is walked newest first, probing each event, and stops
  * at a page. The others are rare: read from the destinations' index (deliveries_by_destination),
@@ -192,7 +196,8 @@ function deliveryFilter(delivery: DeliveryStatus): string {
   if (delivery === 'delivered') return "EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status = 'delivered')";
   const stored = delivery === 'failed' ? "'failed'" : "'pending'";
   const held = delivery === 'held' ? `AND ${HELD}` : delivery === 'pending' ? `AND NOT ${HELD}` : '';
-  return `e.id IN (SELECT d.event_id FROM destinations t CROSS JOIN deliveries d ON d.destination_id = t.id WHERE d.status = ${stored} ${held})`;
+  const queued = `e.id IN (SELECT d.event_id FROM destinations t CROSS JOIN deliveries d ON d.destination_id = t.id WHERE d.status = ${stored} ${held})`;
+  return delivery === 'failed' ? queued : `(${queued} OR e.id IN (${OUTBOX_EVENTS(held)}))`;
 }
 
 export const toEventSummary = (row: SummaryRow): EventSummary => ({

@@ -10,7 +10,7 @@ import type { Migration } from '../migrate';
  * same: a row here is a delivery that exists, whatever happens after the commit.
  */
 export const deliveryOutbox: Migration = {
-  version: 13,
+  version: 12,
   name: 'delivery-outbox',
   up(db) {
     db.exec(`
