@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { ApiClient } from '../../shared/api/client';
-import { describeWorkspaceConflict, type BundleImportReport } from '../../shared/domain/bundle-preview';
+import type { BundleImportReport } from '../../shared/domain/bundle-preview';
+import { describeWorkspaceConflict } from '../../shared/domain/workspace-conflict';
 import { examples, withSession } from '../command';
 import { badInput, CliError } from '../errors';
 import { out, printJson, table } from '../output';

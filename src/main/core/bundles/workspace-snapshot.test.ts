@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { describeWorkspaceConflict } from '../../../shared/domain/bundle-preview';
+import { describeWorkspaceConflict } from '../../../shared/domain/workspace-conflict';
 import { coresClosedAfterEach } from '../testing/cores-per-test';
 import type { TestCore } from '../testing/test-core';
 

@@ -1,4 +1,4 @@
-import { describeWorkspaceConflict } from '../../../../shared/domain/bundle-preview';
+import { describeWorkspaceConflict } from '../../../../shared/domain/workspace-conflict';
 import { useApp } from '../../app/store-context';
 import type { ConfigImportReport as Report } from './config.slice';
 
