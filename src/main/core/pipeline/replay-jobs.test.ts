@@ -40,6 +40,24 @@ describe('a bulk replay', () => {
     expect(items.filter((e) => e.replayOf !== null)).toHaveLength(3);
   });
 
+  it('judges each event of a chunk by its own source: a disabled source refuses its replays, the other accepts them', async () => {
+    const alpha = await t.source('alpha');
+    const beta = await t.source('beta');
+    const ids: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const url = i % 2 === 0 ? alpha.url : beta.url;
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ i }) });
+      ids.push(((await res.json()) as { event_id: number }).event_id);
+    }
+    await t.call('sources.update', { id: beta.id, settings: { development: { enabled: false } } });
+    await t.call('events.replayMany', { ids, mode: 'as_is', respectIdempotency: false });
+    await vi.waitFor(() => expect(finished()).toBeDefined());
+    const { items } = await t.call('events.list', { limit: 50, origin: 'replay' });
+    const answersOf = (sourceId: string) => items.filter((e) => e.sourceId === sourceId).map((e) => e.responseStatus);
+    expect(answersOf(alpha.id)).toEqual([200, 200, 200]);
+    expect(answersOf(beta.id)).toEqual([403, 403, 403]);
+  });
+
   it('waits out a database locked by another program and replays every event once it is released', async () => {
     await t.close();
     const dir = mkdtempSync(join(tmpdir(), 'inlet-replay-locked-'));

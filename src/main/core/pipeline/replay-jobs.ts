@@ -4,7 +4,7 @@ import type { IngestQueue } from '../receiver/ingest-queue';
 import { newId } from '../util/ids';
 import { createRetryBackoff } from '../util/retry-backoff';
 import { isBusy } from '../util/sqlite-errors';
-import { replayEvent, type ReplayOptions } from './replay';
+import { replayChunk, replayEvent, type ReplayChunk, type ReplayOptions } from './replay';
 
 const CHUNK = 100;
 /** How many failed replays a job reports by id and reason (the count covers them all). */
@@ -51,10 +51,11 @@ export function createReplayJobs(ctx: CoreContext, queue: IngestQueue) {
       ctx.emit('replay.progress', { jobId, done, total: ids.length, state: s, ...failures, ...(error ? { error } : {}) });
     };
     /** One replay; a locked database is waited out (with backoff), any other error is counted. */
-    const replayOne = async (id: number): Promise<void> => {
-      for (;;) {
+    const replayOne = async (id: number, chunk: ReplayChunk | undefined): Promise<void> => {
+      // A retry comes turns later: it reads the original and the configuration afresh.
+      for (let first = true; ; first = false) {
         try {
-          await replayEvent(ctx, queue, id, options);
+          await replayEvent(ctx, queue, id, options, first ? chunk : undefined);
           return backoff.succeeded();
         } catch (error) {
           if (isBusy(error) && !state.cancelled) {
@@ -71,7 +72,15 @@ export function createReplayJobs(ctx: CoreContext, queue: IngestQueue) {
     try {
       for (let i = 0; i < ids.length; i += CHUNK) {
         if (state.cancelled) return progress(done, 'cancelled');
-        await Promise.all(ids.slice(i, i + CHUNK).map(replayOne));
+        const slice = ids.slice(i, i + CHUNK);
+        // An edit is for one event at a time; a chunk that can't be read is replayed one by one.
+        let chunk: ReplayChunk | undefined;
+        try {
+          chunk = options.edit ? undefined : replayChunk(ctx, slice);
+        } catch {
+          chunk = undefined;
+        }
+        await Promise.all(slice.map((id) => replayOne(id, chunk)));
         done = Math.min(ids.length, i + CHUNK);
         progress(done, 'running');
         await new Promise((r) => setImmediate(r));
