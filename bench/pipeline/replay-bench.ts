@@ -31,6 +31,10 @@ try {
     ids.push(...(await t.call('events.import', { sourceId, environment: 'development', items })).ids);
   }
   const importMs = performance.now() - t0;
+  // The import's own full-text indexing runs after it returns (the index scheduler): a search
+  // finishes it here, so the replay's window pays for indexing its replays, not the import's
+  // 10,000 events (which had spilled into it, 15-18 % of its CPU: bench/NOTES.md, session 5b).
+  await t.call('events.count', { sourceId, search: 'customer', cap: 1 });
 
   log('replaying…');
   const processedIds = new Set<number>();
