@@ -76,7 +76,19 @@ export const REDACTED = 2;
 /** The columns of an event's logged request besides `id` and `body`, as `request()` and a delivery claim read them. */
 export const REQUEST_COLUMNS = 'received_at, source_id, environment, method, path, query, headers, content_type, edited';
 
-export type RequestRow = Pick<EventRow, 'id' | 'received_at' | 'source_id' | 'environment' | 'method' | 'path' | 'query' | 'headers' | 'content_type' | 'body' | 'edited'>;
+export interface RequestRow {
+  id: number;
+  received_at: number;
+  source_id: string | null;
+  environment: string | null;
+  method: string;
+  path: string;
+  query: string;
+  headers: string;
+  content_type: string | null;
+  body: Buffer;
+  edited: number;
+}
 
 export const toLoggedRequest = (row: RequestRow): LoggedRequest => ({
   id: row.id, receivedAt: row.received_at, sourceId: row.source_id, environment: row.environment, method: row.method,
