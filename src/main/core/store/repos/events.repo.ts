@@ -1,18 +1,282 @@
-import type { ActionStatus, EventFilter, EventSummary, Processing, SourceStats } from '../../../../shared/domain/event';
+import type { ActionRun, ActionStatus, EventFilter, EventSummary, Origin, PreprocessOutput, Processing, ReplayMode, SourceStats } from '../../../../shared/domain/event';
+import type { DeliveryStatus } from '../../../../shared/domain/destination';
+import type { VerificationResult, VerificationStatus } from '../../../../shared/domain/verification';
 import type { Db } from '../db';
+import { actionIssueField, actionIssuesColumn } from './event-action-issue';
 import { DamagedEventError, storedColumn } from './event-columns';
-import { ACTION_ISSUES, ACTION_STATUS, DELIVERY_COLUMN, filteredQuery, OUTCOME_JOIN, SUMMARY_COLUMNS } from './event-log-sql';
-import {
-  EDITED, EXPORT_COLUMNS, REDACTED, REQUEST_COLUMNS, toEventSummary, toLoggedRequest,
-  type ActionRunRecord, type EventRow, type ExportedRequest, type ExportedRequestRow, type LoggedRequest, type NewEvent,
-  type PendingEvent, type RequestRow, type StoredEvent, type SummaryRow,
-} from './event-records';
-import { createSearchQuery } from './search-query';
+import { createSearchQuery, type SearchQuery } from './search-query';
 
 export type { SourceStats };
-// The shapes moved to event-records.ts; importers keep naming them from here.
-export type { ActionRunRecord, ExportedRequest, LoggedRequest, NewEvent, PendingEvent, RequestFields, RequestRow, StoredEvent } from './event-records';
-export { REQUEST_COLUMNS, summarize, toEventSummary, toLoggedRequest } from './event-records';
+
+/** A request as it arrived, and where it went: what every logged event starts from. */
+export interface RequestFields {
+  receivedAt: number;
+  sourceId: string | null;
+  environment: string | null;
+  method: string;
+  path: string;
+  query: string;
+  headers: Array<[string, string]>;
+  contentType: string | null;
+  body: Buffer;
+}
+
+/** A received request as the receiver hands it to the log. */
+export interface NewEvent extends RequestFields {
+  parseError: string | null;
+  /** The parsed view of `body` when the writer has it, handed to the processor; never stored. */
+  parsedBody?: unknown;
+  eventType: string | null;
+  idempotencyKey: string | null;
+  verification: VerificationResult;
+  responseStatus: number;
+  error: string | null;
+  remoteAddress: string | null;
+  /**
+   * `pending` when the event was accepted and its source has mappings to run; `done` (with
+   * `actionStatus: 'no_mapping'`) when it was accepted but nothing maps it; `none` when rejected.
+   */
+  processing: 'pending' | 'none' | 'done';
+  actionStatus: 'no_mapping' | null;
+  replayOf: number | null;
+  replayMode: ReplayMode | null;
+  /** A replay of an edited request (migration 009). */
+  edited?: boolean;
+  /** An imported capture whose body was redacted in the file: its signature can't match its bytes. */
+  redacted?: boolean;
+  origin: Origin;
+  /** False for a replay that should run even if its idempotency key was already executed. */
+  dedupe: boolean;
+  preprocessOutput: PreprocessOutput | null;
+}
+
+export interface StoredEvent extends EventSummary {
+  query: string;
+  headers: Array<[string, string]>;
+  body: Buffer;
+  parseError: string | null;
+  verificationResult: VerificationResult;
+  remoteAddress: string | null;
+  preprocessOutput: PreprocessOutput | null;
+  actionRuns: ActionRun[];
+}
+
+/** A logged request as it arrived, with where it went. */
+export interface LoggedRequest extends RequestFields {
+  id: number;
+  /** Imported from a redacted file: its bytes are not the ones its sender signed. */
+  redacted?: boolean;
+}
+
+/**
+ * The `edited` column (migration 009) says how the stored request differs from what its sender
+ * signed: not at all, edited before a replay, or redacted in the file it was imported from.
+ */
+const EDITED = 1;
+const REDACTED = 2;
+
+/** A logged request with what an export names it by (its type) and how it was answered. */
+/** The columns of an event's logged request besides `id` and `body`, as `request()` and a delivery claim read them. */
+export const REQUEST_COLUMNS = 'received_at, source_id, environment, method, path, query, headers, content_type, edited';
+
+export interface RequestRow {
+  id: number;
+  received_at: number;
+  source_id: string | null;
+  environment: string | null;
+  method: string;
+  path: string;
+  query: string;
+  headers: string;
+  content_type: string | null;
+  body: Buffer;
+  edited: number;
+}
+
+export const toLoggedRequest = (row: RequestRow): LoggedRequest => ({
+  id: row.id, receivedAt: row.received_at, sourceId: row.source_id, environment: row.environment, method: row.method,
+  path: row.path, query: row.query, headers: storedColumn(row.id, 'headers', row.headers), contentType: row.content_type, body: row.body,
+  ...(row.edited === REDACTED ? { redacted: true } : {}),
+});
+
+export interface ExportedRequest extends LoggedRequest {
+  eventType: string | null;
+  responseStatus: number;
+}
+type ExportedRequestRow = Pick<EventRow, 'id' | 'received_at' | 'source_id' | 'environment' | 'method' | 'path' | 'query' | 'headers' | 'content_type' | 'body' | 'event_type' | 'response_status'>;
+const EXPORT_COLUMNS = 'e.id, e.received_at, e.source_id, e.environment, e.method, e.path, e.query, e.headers, e.content_type, e.body, e.event_type, e.response_status';
+
+/** An action run as the processor records it; the id is its position within the event. */
+export type ActionRunRecord = Omit<ActionRun, 'id' | 'eventId'>;
+
+interface EventRow {
+  id: number;
+  received_at: number;
+  source_id: string | null;
+  environment: string | null;
+  method: string;
+  path: string;
+  query: string;
+  headers: string;
+  content_type: string | null;
+  body: Buffer;
+  body_size: number;
+  parse_error: string | null;
+  event_type: string | null;
+  idempotency_key: string | null;
+  verification: VerificationStatus;
+  verification_detail: string;
+  response_status: number;
+  error: string | null;
+  remote_address: string | null;
+  processing: Processing;
+  action_status: ActionStatus | null;
+  replay_of: number | null;
+  replay_mode: ReplayMode | null;
+  edited: number;
+  origin: Origin;
+  preprocess_output: string | null;
+  action_runs: string | null;
+}
+
+type SummaryRow = Omit<
+  EventRow,
+  'headers' | 'body' | 'query' | 'parse_error' | 'verification_detail' | 'remote_address' | 'preprocess_output' | 'action_runs'
+> & { delivery?: DeliveryStatus | null; action_issues?: string | null };
+
+/** What the pipeline needs to map an event. */
+export interface PendingEvent {
+  id: number;
+  sourceId: string;
+  environment: string;
+  query: string;
+  headers: Array<[string, string]>;
+  contentType: string | null;
+  /** Null when read without it (`pending(limit, true)`). */
+  body: Buffer | null;
+  eventType: string | null;
+  idempotencyKey: string | null;
+  dedupe: boolean;
+  /** What the preprocess script added, readable as `preprocess.*`. */
+  preprocess: Record<string, unknown>;
+  /** Why the stored row cannot be mapped (a damaged JSON column), or null. */
+  damaged: string | null;
+}
+
+/*
+ * An event's processing state: its `event_outcomes` row once processed (migration 004), else what
+ * ingest wrote in `events`. Every query naming `o` joins OUTCOME_JOIN.
+ */
+const OUTCOME_JOIN = 'LEFT JOIN event_outcomes o ON o.event_id = e.id';
+const outcomeOr = (column: string) => `CASE WHEN o.event_id IS NULL THEN e.${column} ELSE o.${column} END`;
+const PROCESSING = outcomeOr('processing');
+const ACTION_STATUS = outcomeOr('action_status');
+const ACTION_ISSUES = `${actionIssuesColumn(ACTION_STATUS, outcomeOr('action_runs'))} AS action_issues`;
+
+const SUMMARY_COLUMNS = `e.id, e.received_at, e.source_id, e.environment, e.method, e.path, e.content_type, e.body_size,
+  e.event_type, e.idempotency_key, e.verification, e.response_status, e.error, ${PROCESSING} AS processing,
+  ${ACTION_STATUS} AS action_status, e.replay_of, e.replay_mode, e.edited, e.origin`;
+
+/** A delivery waits while its destination is held (paused, or its app is down): shown as `held`. */
+const HELD = '(t.paused = 1 OR t.auto_held_at IS NOT NULL)';
+/** An event's deliveries summed (issue #11): one probe of deliveries_by_event per listed row. */
+const DELIVERY_COLUMN = `COALESCE((SELECT CASE WHEN COUNT(*) = 0 THEN NULL WHEN MAX(d.status = 'failed') THEN 'failed'
+  WHEN MAX(d.status = 'pending' AND ${HELD}) THEN 'held' WHEN MAX(d.status = 'pending') THEN 'pending' ELSE 'delivered' END
+  FROM deliveries d JOIN destinations t ON t.id = d.destination_id WHERE d.event_id = e.id),
+  (SELECT CASE WHEN COUNT(*) = 0 THEN NULL WHEN MAX(${HELD}) THEN 'held' ELSE 'pending' END
+  FROM delivery_outbox o JOIN destinations t ON t.id = o.destination_id WHERE o.event_id = e.id)) AS delivery`;
+/** Deliveries written during a burst wait in the outbox (migration 012) until queued: pending, or held. */
+const OUTBOX_EVENTS = (held: string) => `SELECT o.event_id FROM delivery_outbox o JOIN destinations t ON t.id = o.destination_id WHERE 1 ${held}`;
+/*
+ * `delivered` is the common state: the log is walked newest first, probing each event, and stops
+ * at a page. The others are rare: read from the destinations' index (deliveries_by_destination),
+ * never by walking the log; the IN list is read in id order.
+ */
+function deliveryFilter(delivery: DeliveryStatus): string {
+  if (delivery === 'delivered') return "EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status = 'delivered')";
+  const stored = delivery === 'failed' ? "'failed'" : "'pending'";
+  const held = delivery === 'held' ? `AND ${HELD}` : delivery === 'pending' ? `AND NOT ${HELD}` : '';
+  const queued = `e.id IN (SELECT d.event_id FROM destinations t CROSS JOIN deliveries d ON d.destination_id = t.id WHERE d.status = ${stored} ${held})`;
+  return delivery === 'failed' ? queued : `(${queued} OR e.id IN (${OUTBOX_EVENTS(held)}))`;
+}
+
+export const toEventSummary = (row: SummaryRow): EventSummary => ({
+  id: row.id,
+  receivedAt: row.received_at,
+  sourceId: row.source_id,
+  environment: row.environment,
+  method: row.method,
+  path: row.path,
+  contentType: row.content_type,
+  bodySize: row.body_size,
+  eventType: row.event_type,
+  idempotencyKey: row.idempotency_key,
+  verification: row.verification,
+  responseStatus: row.response_status,
+  error: row.error,
+  processing: row.processing,
+  actionStatus: row.action_status,
+  replayOf: row.replay_of,
+  replayMode: row.replay_mode,
+  origin: row.origin,
+  ...(row.edited === EDITED ? { edited: true } : row.edited === REDACTED ? { redacted: true } : {}),
+  ...(row.delivery !== undefined ? { delivery: row.delivery } : {}),
+  ...actionIssueField(row.action_issues),
+});
+
+/** The summary the log shows for an event that is only now being written. */
+export const summarize = (id: number, e: NewEvent): EventSummary => ({
+  id,
+  receivedAt: e.receivedAt,
+  sourceId: e.sourceId,
+  environment: e.environment,
+  method: e.method,
+  path: e.path,
+  contentType: e.contentType,
+  bodySize: e.body.length,
+  eventType: e.eventType,
+  idempotencyKey: e.idempotencyKey,
+  verification: e.verification.status,
+  responseStatus: e.responseStatus,
+  error: e.error,
+  processing: e.processing,
+  actionStatus: e.actionStatus,
+  replayOf: e.replayOf,
+  replayMode: e.replayMode,
+  origin: e.origin,
+  ...(e.edited ? { edited: true } : e.redacted ? { redacted: true } : {}),
+});
+
+const FILTER_COLUMNS: Record<Exclude<keyof EventFilter, 'search' | 'delivery'>, string> = {
+  sourceId: 'e.source_id = @sourceId',
+  environment: 'e.environment = @environment',
+  eventType: 'e.event_type = @eventType',
+  verification: 'e.verification = @verification',
+  from: 'e.received_at >= @from',
+  to: 'e.received_at < @to',
+  actionStatus: `${ACTION_STATUS} = @actionStatus`,
+  origin: 'e.origin = @origin',
+  replayOf: 'e.replay_of = @replayOf',
+};
+
+/**
+ * The FROM/WHERE part of a filtered log query and its parameters. With a search, the FTS index
+ * drives the scan (newest match first) so a common word does not materialise every match.
+ */
+function filteredQuery(filter: EventFilter & { cursor?: number; after?: number }, fts: SearchQuery): { sql: string; params: Record<string, unknown> } {
+  const clauses = (Object.keys(FILTER_COLUMNS) as Array<keyof typeof FILTER_COLUMNS>)
+    .filter((k) => filter[k] !== undefined)
+    .map((k) => FILTER_COLUMNS[k]);
+  if (filter.delivery) clauses.push(deliveryFilter(filter.delivery));
+  if (filter.cursor !== undefined) clauses.push('e.id < @cursor');
+  if (filter.after !== undefined) clauses.push('e.id > @after');
+  if (filter.search) clauses.unshift('events_fts MATCH @search');
+  const from = `${filter.search ? 'events_fts f JOIN events e ON e.id = f.rowid' : 'events e'} ${OUTCOME_JOIN}`;
+  const params: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== 'limit' && k !== 'delivery') params[k] = v;
+  if (filter.search) params.search = fts(filter.search).match;
+  return { sql: `${from} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`, params };
+}
 
 export function createEventsRepo(db: Db) {
   const fts = createSearchQuery(db);
