@@ -86,4 +86,19 @@ describe('export slice', () => {
     expect(store.getState().exportJob).toMatchObject({ state: 'done', done: 1200, fileName: '/home/me/log.jsonl', summary: { redactedEvents: 40 } });
     expect(calls.filter(([m]) => m === 'exports.save').at(-1)![1]).not.toHaveProperty('path');
   });
+
+  it('takes the count from a progress push that lands after the file (the browser has no summary)', async () => {
+    vi.stubGlobal('window', { inlet: {} });
+    let exportId = '';
+    const { store, push } = setup({
+      'exports.save': (input) => {
+        exportId = (input as { exportId: string }).exportId;
+        return { path: '/home/me/log.jsonl', summary: null };
+      },
+    });
+    await store.getState().loadEnvironments();
+    await store.getState().startExport();
+    push({ name: 'exports.progress', payload: { exportId, done: 3, total: 3, state: 'finished' } });
+    expect(store.getState().exportJob).toMatchObject({ state: 'done', done: 3 });
+  });
 });

@@ -59,6 +59,9 @@ function requestOf(state: AppState): { ok: true; request: LogExportRequestInput 
   return { ok: true, request: { ...base, redaction: parsed.data } };
 }
 
+/** How long a finished export still takes its count from progress pushes. */
+const LATE_COUNT_MS = 5_000;
+
 export const createExportSlice =
   (api: ApiClient, save: ExportSaver = defaultSaver(api)): StateCreator<AppState, [], [], ExportSlice> =>
   (set, get) => {
@@ -108,8 +111,10 @@ export const createExportSlice =
         } catch (error) {
           patchJob(abort.signal.aborted ? { state: 'cancelled' } : { state: 'failed', error: describeError(error) });
         } finally {
-          stop();
           abort = null;
+          // In the browser the count comes only with the host's last exports.progress push (fetch
+          // can't read the trailer that carries the summary), which may land after the file has.
+          setTimeout(stop, LATE_COUNT_MS);
         }
       },
       cancelExport() {
