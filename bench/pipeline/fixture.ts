@@ -8,9 +8,12 @@ import type { NewEvent } from '../../src/main/core/store/repos/events.repo';
 import { memorySecretStore } from '../../src/main/core/testing/test-core';
 
 /** A core context on a fresh temp data dir (or `existing`, kept), with no servers; `close()` removes a fresh one. */
-export function benchContext(existing?: string): { ctx: CoreContext; dataDir: string; close(options?: { keep: boolean }): void } {
+export function benchContext(
+  existing?: string,
+  emit: CoreContext['emit'] = () => {},
+): { ctx: CoreContext; dataDir: string; close(options?: { keep: boolean }): void } {
   const dataDir = existing ?? mkdtempSync(join(tmpdir(), 'inlet-bench-'));
-  const ctx = createCoreContext({ dataDir, secretStore: memorySecretStore() }, { emit: () => {}, receiverUrl: () => '' });
+  const ctx = createCoreContext({ dataDir, secretStore: memorySecretStore() }, { emit, receiverUrl: () => '' });
   return {
     ctx,
     dataDir,

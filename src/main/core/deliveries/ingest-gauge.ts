@@ -1,3 +1,5 @@
+import { loopUtilization } from '../util/loop-utilization';
+
 /** Ingest counts as busy while it writes this many events within WINDOW_MS (500 a second)… */
 const BUSY_EVENTS = 50;
 /** …or this many (100 a second) while the event loop was busy this share of the last window. */
@@ -16,26 +18,6 @@ const HOLD_MS = 300;
  * mostly fixed costs per tick (the pump, a claim, a commit); at 250 ms under 2%.
  */
 export const TRICKLE_MS = 250;
-
-/**
- * The event loop's utilization (share of wall time not spent waiting for I/O) over the last
- * window of at least WINDOW_MS, measured when asked.
- */
-export function loopUtilization(now: () => number = () => performance.now()): () => number {
-  let last = performance.eventLoopUtilization();
-  let lastAt = now();
-  let value = 0;
-  return () => {
-    const t = now();
-    if (t - lastAt >= WINDOW_MS) {
-      const current = performance.eventLoopUtilization();
-      value = performance.eventLoopUtilization(current, last).utilization;
-      last = current;
-      lastAt = t;
-    }
-    return value;
-  };
-}
 
 /**
  * Whether the receiver is taking a burst right now. Deliveries yield to it, as payload shapes do:

@@ -3,7 +3,7 @@ import { endianness, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from './db';
-import { checkpointInBackground, type WalCheckpointer } from './wal-checkpointer';
+import { checkpointInBackground, writerCopiesRest, type WalCheckpointer } from './wal-checkpointer';
 
 let cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -78,5 +78,30 @@ describe('WAL checkpoints on a thread of their own', () => {
     const again = openDatabase(file, { checkIntegrity: false });
     cleanups.push(() => void again.close());
     expect(again.prepare('SELECT COUNT(*) AS n FROM pad').get()).toEqual({ n: 1_200 });
+  });
+
+  it("raises the writer's own autocheckpoint to a fallback while it runs, and gives it back when stopped", async () => {
+    const db = openTemp();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(20_000);
+    const checkpointer = start(db);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(65_536);
+    await checkpointer.stop();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(20_000);
+  });
+});
+
+describe('when the writer copies the rest of a pass (each copy costs it two fsyncs)', () => {
+  const quiet = () => false;
+  const busy = () => true;
+  it('after a quick pass over a WAL of 4,000 frames or more, when the writer is quiet', () => {
+    expect(writerCopiesRest({ frames: 4_000, ms: 5 }, quiet)).toBe(true);
+    expect(writerCopiesRest({ frames: 3_999, ms: 5 }, quiet)).toBe(false);
+    expect(writerCopiesRest({ frames: 10_000, ms: 21 }, quiet)).toBe(false);
+    expect(writerCopiesRest({ frames: 10_000 }, quiet)).toBe(false);
+  });
+  it('while the writer is busy, only once the WAL holds 32,000 frames (128 MiB)', () => {
+    expect(writerCopiesRest({ frames: 31_999, ms: 5 }, busy)).toBe(false);
+    expect(writerCopiesRest({ frames: 32_000, ms: 5 }, busy)).toBe(true);
+    expect(writerCopiesRest({ frames: 40_000, ms: 30 }, busy)).toBe(false);
   });
 });
