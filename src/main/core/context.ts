@@ -19,6 +19,7 @@ import type { Pruner } from './retention/pruner';
 import type { IngestQueue } from './receiver/ingest-queue';
 import type { TunnelService } from './tunnel/tunnel-service';
 import type { Forwarding } from './deliveries';
+import type { DatabaseHealthState } from './store/database-health';
 
 /**
  * The core's shared declarations: what every domain module works with. Types only (imports are
@@ -35,6 +36,7 @@ export interface PipelineServices {
   pruner: Pruner;
   indexer: IndexScheduler;
   forwarding: Forwarding;
+  health: DatabaseHealthState;
 }
 
 /** What handlers work with: the repos, the ports and the push channel. */

@@ -11,6 +11,7 @@ import { describeUnusableSecrets, createSecretHealth, findUnusableSecrets } from
 import { acquireDataDirLock } from './store/data-dir-lock';
 import { checksAtOpen, DatabaseDamagedError, describeCorruption, isCorruptionError, moveDamagedAside } from './store/integrity';
 import { checkAndReport } from './store/background-check';
+import { createDatabaseHealth } from './store/database-health';
 import { checkpointInBackground } from './store/wal-checkpointer';
 import { createIngestQueue } from './receiver/ingest-queue';
 import { startReceiver } from './receiver/receiver-server';
@@ -220,13 +221,14 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   probe.isProbePath = tunnel.isProbePath;
   if (options.startTunnelOnLaunch !== false) tunnel.startIfWanted();
 
-  const integrity = checkLater ? checkAndReport(dbFile, logger, { nativeBinding: options.sqliteNativeBinding }) : null;
+  const health = createDatabaseHealth(dbFile, checkLater, (database) => emit('health.changed', { database }));
+  const integrity = checkLater ? checkAndReport(dbFile, logger, { nativeBinding: options.sqliteNativeBinding, onOutcome: health.found }) : null;
   const pruner = createPruner(ctx);
   pruner.schedule();
   const runCompleter = createRunCompleter(ctx.workspace, clock, { logger });
   runCompleter.start();
 
-  const dispatchRaw = createDispatcher(createHandlers(ctx, { processor, queue, replays, tunnel, pruner, indexer, forwarding }), {
+  const dispatchRaw = createDispatcher(createHandlers(ctx, { processor, queue, replays, tunnel, pruner, indexer, forwarding, health }), {
     onInternalError: (method, error) =>
       logger.error(`${method} failed`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     onChanged: (changes) => {

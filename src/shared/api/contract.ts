@@ -7,6 +7,7 @@ import { exportMethods } from './contract-exports';
 import { captureMethods } from './contract-captures';
 import { fixtureMethods } from './contract-fixtures';
 import { bundleMethods } from './contract-bundles';
+import { healthMethods } from './contract-health';
 import { EnvKeySchema, EnvironmentSchema } from '../domain/environment';
 import { EventDetailSchema, EventFilterSchema, EventSummarySchema, PreprocessOutputSchema, SourceStatsSchema } from '../domain/event';
 import { ActionPlanSchema, MappingFieldsSchema, MappingSchema } from '../domain/mapping';
@@ -462,6 +463,7 @@ export const contract = {
   ...captureMethods,
   ...fixtureMethods,
   ...bundleMethods,
+  ...healthMethods,
 } as const satisfies Record<string, { summary: string; changes?: readonly ConfigChange[]; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { ActionIssueSchema, ActionStatusSchema, EventSummarySchema, ProcessingSc
 import { TunnelStatusSchema } from '../domain/settings';
 import { DeliverySchema, DestinationHealthSchema } from '../domain/destination';
 import { CaptureProgressSchema } from './contract-captures';
+import { healthEvents } from './contract-health';
 
 /** What `config.changed` names; mutating contract methods declare which they change. */
 export const ConfigChangeSchema = z.enum(['sources', 'environments', 'mappings', 'workflows', 'destinations', 'fixtures']);
@@ -57,6 +58,7 @@ export const pushEvents = {
   }),
   /** Sources, environments, mappings or workflows changed (any client may have changed them). */
   'config.changed': z.object({ what: ConfigChangeSchema }),
+  ...healthEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type PushEvents = typeof pushEvents;

@@ -14,6 +14,7 @@ import { createHandlers } from './handlers';
 /** Methods that change nothing. Any other method must declare `changes` in the contract. */
 const READ_ONLY: ApiMethod[] = [
   'app.info',
+  'health.get',
   'environments.list',
   'sources.list',
   'sources.get',

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTestCore } from '../testing/test-core';
+import type { PushMessage } from '../../../shared/api/events';
 import { checkInBackground } from './background-check';
+import { healthOf } from './database-health';
 import { openDatabase } from './db';
 import { CHECK_AT_OPEN_MAX_BYTES, checksAtOpen, DatabaseDamagedError } from './integrity';
 
@@ -68,4 +70,40 @@ describe('the start-up check of a large database', () => {
       await t.close();
     }
   }, 60_000);
+
+  it('tells the UIs through health.get and one health.changed push that it is damaged, with the ways out', async () => {
+    const { dir, file } = databaseOf(large, true);
+    const t = await startTestCore({ dir, startTunnelOnLaunch: false });
+    const pushed: PushMessage[] = [];
+    t.core.subscribe((message) => pushed.push(message));
+    try {
+      expect(await t.call('health.get', {})).toEqual({ database: { state: 'checking' } });
+      await vi.waitFor(async () => expect((await t.call('health.get', {})).database.state).toBe('damaged'), { timeout: 30_000 });
+      const { database } = await t.call('health.get', {});
+      expect(database).toMatchObject({ state: 'damaged', file, summary: expect.stringContaining('is damaged'), problems: expect.arrayContaining([expect.any(String)]) });
+      expect(database.state === 'damaged' && database.waysOut).toMatch(/--export-readable <file>.*--start-fresh/s);
+      expect(pushed.filter((m) => m.name === 'health.changed')).toEqual([{ name: 'health.changed', payload: { database } }]);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+});
+
+describe('the health of a database checked at open', () => {
+  it('is sound from the start, with nothing pushed', async () => {
+    const t = await startTestCore({ startTunnelOnLaunch: false });
+    try {
+      expect(await t.call('health.get', {})).toEqual({ database: { state: 'sound' } });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('says why when the background check could not run', () => {
+    expect(healthOf('/d/inlet.db', { failed: 'unable to open database file' })).toEqual({
+      state: 'unchecked',
+      file: '/d/inlet.db',
+      summary: 'The database /d/inlet.db could not be checked for damage: unable to open database file',
+    });
+  });
 });

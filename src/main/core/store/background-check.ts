@@ -86,20 +86,21 @@ export function checkInBackground(file: string, options: BackgroundCheckOptions 
 export const CHECK_DELAY_MS = 3000;
 
 /**
- * Checks `file` in the background, `delayMs` after the call, and says in the host's log what it
- * found: damage with the ways out (the host keeps running; what is on the damaged pages fails
+ * Checks `file` in the background, `delayMs` after the call, and says in the host's log (and to
+ * `onOutcome`, which tells the UIs) what it found: damage with the ways out (the host keeps running; what is on the damaged pages fails
  * where it is read).
  */
 export function checkAndReport(
   file: string,
   logger: { warn(message: string): void; error(message: string): void },
-  options: BackgroundCheckOptions & { delayMs?: number } = {},
+  options: BackgroundCheckOptions & { delayMs?: number; onOutcome?: (outcome: BackgroundCheckOutcome) => void } = {},
 ): { stop(): void } {
   let check: BackgroundCheck | null = null;
   const timer = setTimeout(() => {
     check = checkInBackground(file, options);
     void check.result.then((outcome) => {
       if (outcome === null) return;
+      options.onOutcome?.(outcome);
       if ('failed' in outcome) logger.warn(`The database ${file} could not be checked for damage: ${outcome.failed}`);
       else if (outcome.problems.length > 0) logger.error(describeFoundLater(file, outcome.problems));
     });

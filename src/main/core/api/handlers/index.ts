@@ -8,6 +8,7 @@ import { environmentHandlers } from './environments.handlers';
 import { exportHandlers } from './exports.handlers';
 import { eventHandlers } from './events.handlers';
 import { fixtureHandlers } from './fixtures.handlers';
+import { healthHandlers } from './health.handlers';
 import { mappingHandlers } from './mappings.handlers';
 import { retentionHandlers } from './retention.handlers';
 import { settingsHandlers } from './settings.handlers';
@@ -29,6 +30,7 @@ export const createHandlers = (ctx: CoreContext, services: PipelineServices): Ha
   ...exportHandlers(ctx),
   ...eventHandlers(ctx, services),
   ...fixtureHandlers(ctx, services),
+  ...healthHandlers(services),
   ...mappingHandlers(ctx),
   ...retentionHandlers(services),
   ...settingsHandlers(ctx, services),
