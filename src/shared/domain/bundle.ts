@@ -44,6 +44,11 @@ export const BundleEventSchema = z.object({
   headers: z.array(z.tuple([z.string(), z.string()])),
   body: z.string(),
   bodyEncoding: z.enum(['utf8', 'base64']).default('utf8'),
+  /**
+   * Redaction changed this event's headers, query or body (its signature no longer matches: replay
+   * re-signs it). Absent in bundles written before it existed: the bundle's `redacted` stands for it.
+   */
+  redacted: z.boolean().optional(),
 });
 
 /** Secret values, encrypted with a key derived from the passphrase (scrypt, then AES-256-GCM). */
@@ -67,7 +72,7 @@ export const BundleSchema = z.object({
   destinations: z.array(BundleDestinationSchema).default([]),
   fixtures: z.array(BundleFixtureSchema).default([]),
   events: z.array(BundleEventSchema).default([]),
-  /** Fixtures and events had redaction rules applied: their bodies changed, so replay re-signs them. */
+  /** Redaction rules were applied to the file; which events they changed each event says (older files: all of them). */
   redacted: z.boolean().default(false),
   sealed: SealedSchema.optional(),
   /** Optional: a snapshot of each environment's workspace (left out of bundles written before it existed). */

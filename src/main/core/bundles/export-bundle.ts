@@ -13,6 +13,8 @@ export type RedactRequest = (r: { headers: Record<string, string>; body: string;
   headers: Record<string, string>;
   body: string;
   query: string;
+  /** Its headers, query or body changed: its event is marked, so a replay re-signs it. */
+  redacted: boolean;
 };
 
 export interface BundleExportOptions {
@@ -91,8 +93,9 @@ function eventsPart(ctx: CoreContext, sources: Source[], envs: Set<string>, slic
           if (!e) continue;
           const text = textOf(e.body);
           const headers = Object.fromEntries(e.headers);
-          const r = redact ? redact({ headers, body: text.body, query: e.query, bodyEncoding: text.bodyEncoding }) : { headers, body: text.body, query: e.query };
-          out.push({ id: e.id, event: { source: keyOf.get(source.id)!, environment, receivedAt: e.receivedAt, method: e.method, query: r.query, headers: Object.entries(r.headers), body: r.body, bodyEncoding: text.bodyEncoding } });
+          const r = redact ? redact({ headers, body: text.body, query: e.query, bodyEncoding: text.bodyEncoding }) : { headers, body: text.body, query: e.query, redacted: false };
+          const event = { source: keyOf.get(source.id)!, environment, receivedAt: e.receivedAt, method: e.method, query: r.query, headers: Object.entries(r.headers), body: r.body, bodyEncoding: text.bodyEncoding };
+          out.push({ id: e.id, event: redact ? { ...event, redacted: r.redacted } : event });
           taken++;
         }
         if (page.nextCursor === null || page.items.length === 0) break;

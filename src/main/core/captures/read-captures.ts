@@ -29,23 +29,24 @@ export async function readCaptures(chunks: Chunks, format?: CaptureFormat): Prom
   const { head, all } = await peek(chunks);
   const detected = detectFormat(head, format);
   if (!detected.ok) return detected;
-  const entries = entriesOf(all, detected.format, detected.layout);
-  return { ok: true, format: detected.format, entries: detected.redacted ? markedRedacted(entries) : entries };
+  return { ok: true, format: detected.format, entries: entriesOf(all, detected.format, detected.layout, detected.redacted === true) };
 }
 
-/** Every request of a file marked redacted as a whole (an Inlet bundle written with redaction). */
-async function* markedRedacted(entries: AsyncGenerator<CaptureEntry>): AsyncGenerator<CaptureEntry> {
-  for await (const entry of entries) yield entry.kind === 'request' ? { ...entry, request: { ...entry.request, redacted: true } } : entry;
-}
+/**
+ * A redacting Inlet bundle marks each event it changed; one written before events said so is
+ * marked as a whole, and its events that don't say are taken as redacted.
+ */
+const markedUnlessSaid = (value: unknown, at: Where): CaptureEntry =>
+  fromCaptureObject(typeof value === 'object' && value !== null && !('redacted' in value) ? { ...value, redacted: true } : value, at);
 
-async function* entriesOf(chunks: AsyncIterable<string>, format: CaptureFormat, layout: Layout): AsyncGenerator<CaptureEntry> {
+async function* entriesOf(chunks: AsyncIterable<string>, format: CaptureFormat, layout: Layout, redacted: boolean): AsyncGenerator<CaptureEntry> {
   if (layout.kind === 'http') return yield* fromRawHttp(chunks);
   if (layout.kind === 'text') {
     const text = await readAll(chunks, MAX_TEXT);
     if (text === null) return yield { kind: 'error', at: { line: 1 }, error: `is more than ${MAX_TEXT / 1024 / 1024} MB of commands; split the file.` };
     return yield* fromCurlText(text);
   }
-  const fromValue = FROM_VALUE[format] ?? fromCaptureObject;
+  const fromValue = redacted ? markedUnlessSaid : (FROM_VALUE[format] ?? fromCaptureObject);
   if (layout.kind === 'lines') {
     for await (const { text, line } of readLines(chunks)) {
       if (text.trim() === '') continue;

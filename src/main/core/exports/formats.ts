@@ -105,6 +105,8 @@ const bundle = (meta: LogExportMeta): FormatWriter => ({
     `${first ? '' : ',\n'}${JSON.stringify({
       source: e.sourceKey, environment: e.environment, receivedAt: e.receivedAt, method: e.method, query: e.query,
       headers: Object.entries(e.headers), body: e.body, bodyEncoding: e.bodyEncoding,
+      // Each event says whether redaction changed it: the file-wide mark would re-sign untouched ones too.
+      ...(meta.redaction !== null ? { redacted: e.redacted } : {}),
     })}`,
   tail: bundleTail(null),
 });

@@ -40,7 +40,7 @@ export function bundleHandlers(ctx: CoreContext, services: PipelineServices): Bu
         ? (r: { headers: Record<string, string>; body: string; query: string; bodyEncoding: 'utf8' | 'base64' }) => {
             const result = redactor.request(r);
             keep(result.changes);
-            return result.request;
+            return { ...result.request, redacted: result.redacted };
           }
         : undefined;
       const redactValue = redactor ? redactWorkspaceValue(redactor, keep) : undefined;
