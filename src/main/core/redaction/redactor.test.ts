@@ -143,6 +143,15 @@ describe('createRedactor', () => {
     expect(result.redacted).toBe(false);
   });
 
+  it('does not call a request redacted when a rule matched but its bytes came out the same (re-exporting a redacted capture)', () => {
+    const redactor = createRedactor({ ...NO_REDACTION, rules: [{ kind: 'header', name: 'x-customer-id' }] });
+    // The header already holds the first placeholder the rule would give it.
+    const again = redactor.request({ headers: { 'x-customer-id': 'redacted-1' }, body: '{}', query: '' });
+    expect(again.request.headers['x-customer-id']).toBe('redacted-1');
+    expect(again.redacted).toBe(false);
+    expect(redactor.request({ headers: { 'x-customer-id': 'cus_8812' }, body: '{}', query: '' }).redacted).toBe(true);
+  });
+
   it('redacts secret-named JSON fields, cookies and API-key headers as credentials', () => {
     const { request } = createRedactor({}).request({
       headers: { cookie: 'theme=dark; session=s3cr3t-value', 'x-api-key': 'k-998877' },
