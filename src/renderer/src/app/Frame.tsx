@@ -6,6 +6,7 @@ import { TunnelBanner, TunnelControl } from '../features/tunnel';
 import type { View } from './app.slice';
 import { Palette } from './Palette';
 import { ForwardingBadge } from '../features/destinations/ForwardingBadge';
+import { HealthBanner } from '../features/health';
 
 const NAV: ReadonlyArray<{ view: View; label: string }> = [
   { view: 'sources', label: 'Sources' },
@@ -48,6 +49,7 @@ export function Frame({ children }: { children: ReactNode }) {
         <TunnelControl />
         <LiveIndicator status={live} />
       </header>
+      <HealthBanner />
       <TunnelBanner />
       <main className="frame__main">{children}</main>
       <Palette />

@@ -19,9 +19,10 @@ import { createWorkspaceSlice, type WorkspaceSlice } from '../features/workspace
 import { createShapesSlice, type ShapesSlice } from '../features/shapes/shapes.slice';
 import { createDeliveriesSlice, type DeliveriesSlice } from '../features/destinations/deliveries.slice';
 import { createDestinationsSlice, type DestinationsSlice } from '../features/destinations/destinations.slice';
+import { createHealthSlice, type HealthSlice } from '../features/health/health.slice';
 import { createAppSlice, type AppSlice } from './app.slice';
 
-export type AppState = AppSlice & EnvironmentsSlice & SourcesSlice & EventsSlice & EventDetailSlice & TemplatesSlice & WorkspaceSlice & SourcePageSlice & MappingsSlice & MappingSamplesSlice & ReplaySlice & ImportSlice & ExportSlice & ConfigSlice & FixturesSlice & TunnelSlice & SettingsSlice & ShapesSlice & DeliveriesSlice & DestinationsSlice;
+export type AppState = AppSlice & EnvironmentsSlice & SourcesSlice & EventsSlice & EventDetailSlice & TemplatesSlice & WorkspaceSlice & SourcePageSlice & MappingsSlice & MappingSamplesSlice & ReplaySlice & ImportSlice & ExportSlice & ConfigSlice & FixturesSlice & TunnelSlice & SettingsSlice & ShapesSlice & DeliveriesSlice & DestinationsSlice & HealthSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store per connection; the API client is injected so tests pass a fake one. */
@@ -47,6 +48,7 @@ export const createAppStore = (api: ApiClient): AppStore =>
     ...createShapesSlice(api)(...a),
     ...createDeliveriesSlice(api)(...a),
     ...createDestinationsSlice(api)(...a),
+    ...createHealthSlice(api)(...a),
   }));
 
 /** Routes push events into the store; returns the unsubscribe function. */
@@ -57,6 +59,7 @@ export function wirePushEvents(api: ApiClient, store: AppStore): () => void {
     api.on('replay.progress', (progress) => store.getState().receiveReplayProgress(progress)),
     api.on('captures.progress', (progress) => store.getState().receiveCaptureProgress(progress)),
     api.on('tunnel.statusChanged', (status) => store.getState().receiveTunnelStatus(status)),
+    api.on('health.changed', ({ database }) => store.getState().receiveHealth(database)),
     api.on('deliveries.changed', ({ eventId }) => store.getState().receiveDeliveryChange(eventId)),
     api.on('deliveries.changed', (change) => store.getState().receiveDeliveryState(change)),
     api.on('destinations.status', (status) => store.getState().receiveDestinationStatus(status)),

@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { useApp } from '../../app/store-context';
+import { CopyButton } from '../../components/CopyButton';
+import { shownDamage, waysOutCommands } from './health.slice';
+import './health.css';
+
+/**
+ * The database was found damaged after the app opened (a large file is checked in the background):
+ * Inlet keeps running, so the user must learn it here, with the ways out to copy.
+ */
+export function HealthBanner() {
+  const damage = useApp(shownDamage);
+  const loadHealth = useApp((s) => s.loadHealth);
+  const dismiss = useApp((s) => s.dismissHealth);
+  useEffect(() => void loadHealth(), [loadHealth]);
+  if (!damage) return null;
+
+  const commands = waysOutCommands(damage.file).join('\n');
+  return (
+    <section className="health-banner" role="alert" aria-labelledby="health-banner-title" data-testid="database-damaged">
+      <div className="health-banner__text">
+        <p className="health-banner__title" id="health-banner-title">
+          {damage.summary}
+        </p>
+        <details className="health-banner__problems">
+          <summary>What SQLite found ({damage.problems.length})</summary>
+          <ul>
+            {damage.problems.map((problem, i) => (
+              <li key={i}>
+                <code className="break">{problem}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+        <p>Stop Inlet, then start it again with one of these (the desktop app and <code>inlet serve</code> share the data dir):</p>
+        <div className="health-banner__copy">
+          <pre className="health-banner__code" tabIndex={0} aria-label="Commands" data-testid="database-damaged-commands">
+            {commands}
+          </pre>
+          <CopyButton text={commands} label="Copy commands" testId="copy-damaged-commands" />
+        </div>
+        <div className="health-banner__copy">
+          <pre className="health-banner__code" tabIndex={0} aria-label="The ways out" data-testid="database-damaged-ways-out">
+            {damage.waysOut}
+          </pre>
+          <CopyButton text={damage.waysOut} label="Copy" testId="copy-damaged-ways-out" />
+        </div>
+      </div>
+      <button type="button" className="btn btn--small" data-testid="dismiss-database-damaged" onClick={dismiss}>
+        Dismiss
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+/** What the app shell uses from the health feature. */
+export { HealthBanner } from './HealthBanner';
