@@ -87,6 +87,7 @@ describe('WAL checkpoints on a thread of their own', () => {
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(65_536);
     await checkpointer.stop();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(20_000);
+    expect(db.pragma('journal_size_limit', { simple: true })).toBe(64 * 1024 * 1024);
   });
 });
 
@@ -94,14 +95,19 @@ describe('when the writer copies the rest of a pass (each copy costs it two fsyn
   const quiet = () => false;
   const busy = () => true;
   it('after a quick pass over a WAL of 4,000 frames or more, when the writer is quiet', () => {
-    expect(writerCopiesRest({ frames: 4_000, ms: 5 }, quiet)).toBe(true);
-    expect(writerCopiesRest({ frames: 3_999, ms: 5 }, quiet)).toBe(false);
-    expect(writerCopiesRest({ frames: 10_000, ms: 21 }, quiet)).toBe(false);
-    expect(writerCopiesRest({ frames: 10_000 }, quiet)).toBe(false);
+    expect(writerCopiesRest({ frames: 4_000, ms: 5 }, quiet)).toBe('quiet');
+    expect(writerCopiesRest({ frames: 3_999, ms: 5 }, quiet)).toBe('no');
+    expect(writerCopiesRest({ frames: 10_000, ms: 21 }, quiet)).toBe('no');
+    expect(writerCopiesRest({ frames: 10_000 }, quiet)).toBe('no');
   });
   it('while the writer is busy, only once the WAL holds 32,000 frames (128 MiB)', () => {
-    expect(writerCopiesRest({ frames: 31_999, ms: 5 }, busy)).toBe(false);
-    expect(writerCopiesRest({ frames: 32_000, ms: 5 }, busy)).toBe(true);
-    expect(writerCopiesRest({ frames: 40_000, ms: 30 }, busy)).toBe(false);
+    expect(writerCopiesRest({ frames: 31_999, ms: 5 }, busy)).toBe('no');
+    expect(writerCopiesRest({ frames: 32_000, ms: 5 }, busy)).toBe('busy');
+    expect(writerCopiesRest({ frames: 40_000, ms: 30 }, busy)).toBe('no');
+  });
+  it('once the writer is quiet after a busy restart left the file long, at the next quick pass however short the WAL', () => {
+    expect(writerCopiesRest({ frames: 12, ms: 5 }, quiet, true)).toBe('quiet');
+    expect(writerCopiesRest({ frames: 12, ms: 5 }, busy, true)).toBe('no');
+    expect(writerCopiesRest({ frames: 12, ms: 5 }, quiet, false)).toBe('no');
   });
 });

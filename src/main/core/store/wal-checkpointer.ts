@@ -15,14 +15,15 @@ import { loopUtilization } from '../util/loop-utilization';
  * each one copying what was written during the last, and once a pass is short the writer
  * copies the few frames left itself (milliseconds of copying, not the whole WAL).
  *
- * That copy, like any checkpoint, ends with an fsync of each file, and on this machine's disk
- * that is 30–60 ms however few frames were copied (measured: 900 frames, 116 ms). So while the
- * writer is busy (a burst, a backlog being processed) the WAL is started over only once it is
- * long (128 MiB), not at every quick pass: under sustained processing, restarting every 4,000
- * frames added ~12 % to the writer's time, and its own autocheckpoint every 20,000 frames stalled
- * it 300–600 ms (the rest was then the whole of a long pass). While this thread runs, the
- * writer's autocheckpoint is only a fallback, at 256 MiB. Once the writer is quiet, the WAL starts
- * over at the next quick pass and shrinks back (`journal_size_limit`, db.ts). Durability is
+ * That copy costs the writer more than its few frames: an fsync of each file (tens of ms while
+ * the thread's own passes keep the disk busy) and, when the WAL has grown past its limit, an
+ * ftruncate back to it (`journal_size_limit`, db.ts; ~100 ms for 64 MiB) — 116 ms for a rest
+ * of 900 frames. So while the writer is busy (a burst, a backlog being processed) the WAL starts
+ * over only once it is long (128 MiB), and without shrinking the file: under sustained
+ * processing, restarting every 4,000 frames added ~12 % to the writer's time, and its own
+ * autocheckpoint every 20,000 frames stalled it 300–600 ms (the rest was then a whole long
+ * pass). While this thread runs, the writer's autocheckpoint is only a fallback, at 256 MiB.
+ * Once the writer is quiet, the WAL starts over at the next quick pass and shrinks. Durability is
  * unchanged: a commit is in the WAL before a request is answered, whoever copies it into the
  * database later.
  */
@@ -135,12 +136,20 @@ export function checkpointInBackground(db: Db, options: WalCheckpointerOptions =
   const ownAutocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_FRAMES}`);
   worker.unref();
+  const ownSizeLimit = db.pragma('journal_size_limit', { simple: true }) as number;
+  let fileLeftLong = false;
   worker.on('message', (report: PassReport) => {
     if (report.error) return options.onError?.(report.error);
-    if (stopping || !writerCopiesRest(report, busy)) return;
+    if (stopping) return;
+    const copies = writerCopiesRest(report, busy, fileLeftLong);
+    if (copies === 'no') return;
     // Between requests, never inside a transaction: what the short pass left is copied here, so
-    // the next write finds every frame copied and starts the WAL over.
+    // the next write finds every frame copied and starts the WAL over. Shrinking the file as it
+    // starts over (journal_size_limit) is an ftruncate of up to 64 MiB, ~100 ms: left to a quiet
+    // writer, which then starts over however few frames the WAL holds.
     try {
+      db.pragma(`journal_size_limit = ${copies === 'quiet' ? ownSizeLimit : -1}`);
+      fileLeftLong = copies === 'busy';
       db.pragma('wal_checkpoint(PASSIVE)');
     } catch (error) {
       options.onError?.(String(error));
@@ -149,7 +158,9 @@ export function checkpointInBackground(db: Db, options: WalCheckpointerOptions =
   worker.on('error', (error) => options.onError?.(error.message));
   // Whyever the thread ends (stopped, or it could not open the database), the writer checkpoints alone again.
   const ownAgain = () => {
-    if (db.open) db.pragma(`wal_autocheckpoint = ${ownAutocheckpoint}`);
+    if (!db.open) return;
+    db.pragma(`wal_autocheckpoint = ${ownAutocheckpoint}`);
+    db.pragma(`journal_size_limit = ${ownSizeLimit}`);
   };
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   void exited.then(ownAgain);
@@ -165,12 +176,17 @@ export function checkpointInBackground(db: Db, options: WalCheckpointerOptions =
   };
 }
 
-/** Whether the writer copies what a pass left, so that the WAL starts over at its next write. */
-export function writerCopiesRest(report: { frames?: number; ms?: number }, busy: () => boolean): boolean {
-  if (report.ms === undefined || report.ms > QUICK_PASS_MS) return false;
+/**
+ * Whether the writer copies what a pass left, so that the WAL starts over at its next write:
+ * `quiet` when the writer is not busy (the file shrinks then too: at once if a busy restart left
+ * it long), `busy` when the WAL is long.
+ */
+export function writerCopiesRest(report: { frames?: number; ms?: number }, busy: () => boolean, fileLeftLong = false): 'no' | 'quiet' | 'busy' {
+  if (report.ms === undefined || report.ms > QUICK_PASS_MS) return 'no';
   const frames = report.frames ?? 0;
-  if (frames < RESTART_AFTER_FRAMES) return false;
-  return frames >= BUSY_RESTART_AFTER_FRAMES || !busy();
+  if (frames < (fileLeftLong ? 1 : RESTART_AFTER_FRAMES)) return 'no';
+  if (!busy()) return 'quiet';
+  return frames >= BUSY_RESTART_AFTER_FRAMES ? 'busy' : 'no';
 }
 
 function loopBusy(): () => boolean {
