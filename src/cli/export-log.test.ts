@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Har12Schema } from '../main/core/exports/testing/har-schema';
@@ -48,6 +48,30 @@ describe('inlet export', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ file, format: 'http', count: 2, redactedEvents: 0 });
     expect(readFileSync(file, 'utf8').match(/^###/gm)).toHaveLength(2);
   }, 120_000);
+
+  it('writes a bundle carrying the workspace snapshot with --workspace, redacted like the events', async () => {
+    const { dir, emails } = await stripeWithEvents();
+    const file = join(dir, 'demo.inlet-bundle.json');
+    const run = await runInlet(dir, ['export', '--format', 'bundle', '--env', 'development', '--workspace', '--redact', '-o', file]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    for (const email of emails) expect(text).not.toContain(email);
+    const bundle = JSON.parse(text) as { format: string; events: unknown[]; workspace?: Array<{ environment: string; users: Array<{ email: string | null }> }> };
+    expect(bundle).toMatchObject({ format: 'inlet.bundle', events: [expect.anything(), expect.anything()] });
+    // The customer the Stripe events identified travels, under its placeholder.
+    expect(bundle.workspace?.map((w) => w.environment)).toEqual(['development']);
+    expect(bundle.workspace?.[0]?.users).toEqual([expect.objectContaining({ email: expect.stringMatching(/^redacted-\d+@example\.com$/) })]);
+  }, 120_000);
+
+  it('refuses --workspace with a format that has no room for it, naming the one that has (exit 2)', async () => {
+    const dir = freshDir();
+    const file = join(dir, 'out.har');
+    const run = await runInlet(dir, ['export', '--format', 'har', '--workspace', '-o', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--workspace needs --format bundle: a jsonl, har or http file carries requests only, so it has no room for the workspace snapshot.');
+    expect(existsSync(file)).toBe(false);
+  });
 
   it('refuses an unknown detector before reading anything (exit 2)', async () => {
     const dir = freshDir();

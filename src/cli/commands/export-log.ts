@@ -14,6 +14,8 @@ import { addFilterOptions, toFilter, type FilterOptions } from './events';
  * `satisfies` checks keep them in step with the schemas' types.
  */
 const FORMATS = ['jsonl', 'har', 'http', 'bundle'] as const satisfies readonly LogExportFormat[];
+/** The formats whose file has room for a workspace snapshot (`--workspace`). */
+const WORKSPACE_FORMATS = ['bundle'] as const satisfies readonly LogExportFormat[];
 const DETECTORS = ['emails', 'phones', 'cards', 'credentials', 'apiKeys', 'jwts', 'ips'] as const satisfies readonly RedactionDetector[];
 
 interface ExportOptions extends FilterOptions {
@@ -24,6 +26,7 @@ interface ExportOptions extends FilterOptions {
   redactHeader?: string[];
   redactRegex?: string[];
   redactRules?: string;
+  workspace?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -67,6 +70,14 @@ async function redactionOf(o: ExportOptions): Promise<RedactionRulesInput | unde
   return checked.data;
 }
 
+/** `--workspace` with a format that has nowhere to put it is a mistake said at once, not a silently smaller file. */
+function checkWorkspace(o: ExportOptions): void {
+  if (o.workspace !== true || (WORKSPACE_FORMATS as readonly string[]).includes(o.format)) return;
+  const others = FORMATS.filter((f) => !(WORKSPACE_FORMATS as readonly string[]).includes(f));
+  const listed = `${others.slice(0, -1).join(', ')} or ${others.at(-1) ?? ''}`;
+  throw badInput(`--workspace needs --format ${WORKSPACE_FORMATS.join(' or ')}: a ${listed} file carries requests only, so it has no room for the workspace snapshot.`);
+}
+
 /** The file, opened before any event is read: a wrong folder fails at once, not after a long export. */
 async function openOutput(file: string): Promise<Writable> {
   const stream = createWriteStream(file);
@@ -81,7 +92,7 @@ export function registerExportLog(program: Command): void {
   const cmd = addFilterOptions(
     program
       .command('export')
-      .description('Write the log (filtered like `inlet events`) to a file or stdout, streamed: Inlet capture lines, HAR, a .http file or a bundle slice, redacted if asked'),
+      .description('Write the log (filtered like `inlet events`) to a file or stdout, streamed: Inlet capture lines, HAR, a .http file or a bundle slice (with the workspace snapshot if asked), redacted if asked'),
   )
     .addOption(new Option('--format <format>', 'jsonl: Inlet capture lines (inlet import reads them); har: HAR 1.2; http: one request per event for REST Client / JetBrains; bundle: a bundle with the log slice').choices(FORMATS).default('jsonl'))
     .option('-o, --output <file>', 'write here instead of stdout')
@@ -90,7 +101,9 @@ export function registerExportLog(program: Command): void {
     .option('--redact-header <name>', 'also redact this header; repeatable', collect)
     .option('--redact-regex <pattern>', 'also redact every match of this regular expression; repeatable', collect)
     .option('--redact-rules <file>', 'redaction rules as JSON ({"detectors": {…}, "rules": […]}), e.g. saved from the app')
+    .option('--workspace', "bundle format only: also carry the workspace snapshot (users, objects, tenants, subscriptions, audiences) of the --env environment, else of every one; redacted with the events")
     .action(async (opts: ExportOptions, command: Command) => {
+      checkWorkspace(opts);
       const redaction = await redactionOf(opts);
       const target = opts.output === undefined ? process.stdout : await openOutput(opts.output);
       await withSession(command, async (session, g) => {
@@ -101,7 +114,7 @@ export function registerExportLog(program: Command): void {
         let result;
         try {
           result = await session.exportLog(
-            { format: opts.format, filter, exportId, ...(redaction ? { redaction } : {}) },
+            { format: opts.format, filter, exportId, ...(redaction ? { redaction } : {}), ...(opts.workspace ? { workspace: true } : {}) },
             target,
             { end: opts.output !== undefined },
           );
@@ -120,5 +133,6 @@ export function registerExportLog(program: Command): void {
     'inlet export --source stripe --since 1d -o captures.jsonl',
     'inlet export --format har --redact -o stripe.har',
     'inlet export --format http --redact emails,cards --redact-header x-customer-id > requests.http',
+    'inlet export --format bundle --env development --workspace --redact -o demo.inlet-bundle.json',
   ]);
 }
