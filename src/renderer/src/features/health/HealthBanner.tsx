@@ -32,7 +32,7 @@ export function HealthBanner() {
             ))}
           </ul>
         </details>
-        <p>Stop Inlet, then start it again with one of these (the desktop app and <code>inlet serve</code> share the data dir):</p>
+        <p>Stop Inlet, then start it again from a terminal with one of these:</p>
         <div className="health-banner__copy">
           <pre className="health-banner__code" tabIndex={0} aria-label="Commands" data-testid="database-damaged-commands">
             {commands}
