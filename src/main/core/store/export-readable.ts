@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { scanLeafRows, type RawValue } from './raw-page-scan';
+import type { EventRow as LogEventRow } from './repos/event-records';
 
 /** What `--export-readable` managed to save. */
 export interface ReadableExport {
@@ -13,25 +14,14 @@ export interface ReadableExport {
   recoveredFromPages: number;
 }
 
-interface EventRow {
-  id: number;
-  received_at: number;
-  source_id: string | null;
-  environment: string | null;
-  method: string;
-  path: string;
-  query: string;
-  headers: string;
-  content_type: string | null;
-  body: Buffer;
-  event_type: string | null;
-  idempotency_key: string | null;
-  verification: string;
-  response_status: number;
-  error: string | null;
-  processing: string;
-  origin: string;
-}
+/**
+ * The columns read from a damaged file: typed as the log's row, except that text read past damaged
+ * pages is not trusted to hold one of the values the log writes.
+ */
+type EventRow = Pick<
+  LogEventRow,
+  'id' | 'received_at' | 'source_id' | 'environment' | 'method' | 'path' | 'query' | 'headers' | 'content_type' | 'body' | 'event_type' | 'idempotency_key' | 'response_status' | 'error'
+> & { verification: string; processing: string; origin: string };
 
 const CHUNK = 256;
 
