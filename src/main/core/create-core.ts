@@ -241,6 +241,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const dispatch: Core['dispatch'] = async (method, input, callCtx) => {
     const result = await dispatchRaw(method, input, callCtx);
     if (!result.ok && result.error.code === 'internal' && isCorruptionError(new Error(result.error.message))) {
+      health.metWhileRunning(result.error.message);
       return { ok: false, error: { ...result.error, message: describeCorruption(ports.dataDir) } };
     }
     return result;

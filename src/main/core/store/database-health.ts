@@ -4,12 +4,15 @@ import { DAMAGED_DATABASE_OPTIONS } from './integrity';
 
 /**
  * What the core knows of its database's soundness, for `health.get`. A check at open that found
- * damage never lets the core start, so only the background check can change this.
+ * damage never lets the core start, so only the background check, or a damaged page met while
+ * running, can change this.
  */
 export interface DatabaseHealthState {
   database(): DatabaseHealth;
   /** The background check's answer (null: it was stopped, nothing learned). */
   found(outcome: BackgroundCheckOutcome | null): void;
+  /** A read or write met a damaged page while running (SQLite's message): the UIs learn it once. */
+  metWhileRunning(message: string): void;
 }
 
 export function createDatabaseHealth(
@@ -22,8 +25,15 @@ export function createDatabaseHealth(
     database: () => current,
     found(outcome) {
       if (outcome === null) return;
+      // Damage already met while running stays shown, whatever a check that started earlier says.
+      if (current.state === 'damaged') return;
       current = healthOf(file, outcome);
       if (current.state !== 'sound') onBad(current);
+    },
+    metWhileRunning(message) {
+      if (current.state === 'damaged') return;
+      current = damagedHealth(file, [message]);
+      onBad(current);
     },
   };
 }
@@ -33,11 +43,13 @@ export function healthOf(file: string, outcome: BackgroundCheckOutcome): Databas
     return { state: 'unchecked', file, summary: `The database ${file} could not be checked for damage: ${outcome.failed}` };
   }
   if (outcome.problems.length === 0) return { state: 'sound' };
-  return {
-    state: 'damaged',
-    file,
-    summary: `The database ${file} is damaged: Inlet keeps running, but events on the damaged pages can't be read.`,
-    problems: outcome.problems,
-    waysOut: DAMAGED_DATABASE_OPTIONS,
-  };
+  return damagedHealth(file, outcome.problems);
 }
+
+const damagedHealth = (file: string, problems: string[]): DatabaseHealth => ({
+  state: 'damaged',
+  file,
+  summary: `The database ${file} is damaged: Inlet keeps running, but events on the damaged pages can't be read.`,
+  problems,
+  waysOut: DAMAGED_DATABASE_OPTIONS,
+});
