@@ -43,7 +43,7 @@ export interface WalCheckpointerOptions {
 
 /** A pass this short leaves a rest the writer copies in a moment. */
 const QUICK_PASS_MS = 20;
-/** After a longer pass, or while frames keep coming, the next starts this soon: often enough to shrink the rest, not a busy loop of fsyncs. */
+/** After a longer pass, or while a long WAL keeps growing, the next starts this soon: often enough to shrink the rest, not a busy loop of fsyncs. */
 const AGAIN_AFTER_MS = 50;
 /**
  * The writer copies the rest only once the WAL holds this many frames (16 MiB): each time costs it
@@ -88,8 +88,9 @@ const pass = () => {
     const [row] = db.pragma('wal_checkpoint(PASSIVE)');
     const ms = performance.now() - started;
     if (row.log > 0) parentPort.postMessage({ frames: row.log, ms });
-    // While frames keep coming (the writer may be leaving the rest to later), pass again soon.
-    const writing = row.log !== lastFrames;
+    // While a long WAL keeps growing (a busy writer leaves the rest to later), pass again soon; a
+    // short one can wait: every pass that copies something is two fsyncs.
+    const writing = row.log !== lastFrames && row.log >= workerData.restartFrames;
     lastFrames = row.log;
     timer = setTimeout(pass, ms > workerData.quickMs || writing ? workerData.againMs : workerData.everyMs);
   } catch (error) {
@@ -121,6 +122,7 @@ export function checkpointInBackground(db: Db, options: WalCheckpointerOptions =
         everyMs: options.everyMs ?? 500,
         quickMs: QUICK_PASS_MS,
         againMs: AGAIN_AFTER_MS,
+        restartFrames: RESTART_AFTER_FRAMES,
         modulePath: requireHere.resolve('better-sqlite3'),
         nativeBinding: options.nativeBinding,
       },
