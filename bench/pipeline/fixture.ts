@@ -18,6 +18,7 @@ export function benchContext(
     ctx,
     dataDir,
     close({ keep } = { keep: existing !== undefined }) {
+      ctx.searchDb.close();
       ctx.db.close();
       if (!keep) rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { indexInBackground } from '../../src/main/core/store/search-index';
 import { addSource, benchContext, median, newEvent, percentile, timeRuns } from './fixture';
 
 /**
@@ -30,7 +31,7 @@ const peakRssMiB = (): number | null => {
  * Writes and indexes the log; returns its data dir (kept) and how long it took. With
  * BENCH_LOG_DIR the log is built there and kept (a host can then be started on it).
  */
-function build(): { dataDir: string; writeS: number; indexS: number; buildPeakRssMiB: number | null } {
+async function build(): Promise<{ dataDir: string; writeS: number; indexS: number; buildPeakRssMiB: number | null }> {
   if (KEEP_DIR) mkdirSync(KEEP_DIR, { recursive: true });
   const { ctx, dataDir, close } = benchContext(KEEP_DIR);
   try {
@@ -49,7 +50,9 @@ function build(): { dataDir: string; writeS: number; indexS: number; buildPeakRs
     const writeS = (performance.now() - t0) / 1000;
     log('indexing bodies for search…');
     const t1 = performance.now();
-    while (ctx.search.indexBatch(5000) > 0);
+    const index = indexInBackground(ctx.searchDb);
+    while (!(await index.catchUp()));
+    await index.stop();
     const indexS = (performance.now() - t1) / 1000;
     ctx.db.pragma('optimize');
     return { dataDir, writeS, indexS, buildPeakRssMiB: peakRssMiB() };
@@ -150,7 +153,7 @@ if (only) {
   process.stdout.write(`RESULT ${JSON.stringify(query(only))}\n`);
 } else {
   const reuse = KEEP_DIR !== undefined && existsSync(`${KEEP_DIR}/inlet.db`);
-  const built = reuse ? { dataDir: KEEP_DIR, writeS: NaN, indexS: NaN, buildPeakRssMiB: null } : build();
+  const built = reuse ? { dataDir: KEEP_DIR, writeS: NaN, indexS: NaN, buildPeakRssMiB: null } : await build();
   try {
     const child = spawnSync(process.execPath, [process.argv[1]!], {
       env: { ...process.env, BENCH_QUERY_DATA_DIR: built.dataDir },

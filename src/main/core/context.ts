@@ -6,13 +6,12 @@ import type { EnvironmentsRepo } from './store/repos/environments.repo';
 import type { EventsRepo } from './store/repos/events.repo';
 import type { IdempotencyRepo } from './store/repos/idempotency.repo';
 import type { MappingsRepo } from './store/repos/mappings.repo';
-import type { SearchIndexer } from './store/repos/search-index';
+import type { SearchIndex } from './store/search-index';
 import type { SettingsRepo } from './store/repos/settings.repo';
 import type { SourcesRepo } from './store/repos/sources.repo';
 import type { WorkspaceQueryRepo } from './store/repos/workspace-query.repo';
 import type { WorkspaceRepo } from './store/repos/workspace.repo';
 import type { SandboxRunner } from './script-sandbox';
-import type { IndexScheduler } from './pipeline/index-scheduler';
 import type { Processor } from './pipeline/processor';
 import type { ReplayJobs } from './pipeline/replay-jobs';
 import type { Pruner } from './retention/pruner';
@@ -34,7 +33,7 @@ export interface PipelineServices {
   replays: ReplayJobs;
   tunnel: TunnelService;
   pruner: Pruner;
-  indexer: IndexScheduler;
+  indexer: SearchIndex;
   forwarding: Forwarding;
   health: DatabaseHealthState;
 }
@@ -49,7 +48,8 @@ export interface CoreContext {
   idempotency: IdempotencyRepo;
   workspace: WorkspaceRepo;
   workspaceQuery: WorkspaceQueryRepo;
-  search: SearchIndexer;
+  /** The connection searches run on: the log, with the full-text index attached (store/search-index.ts). */
+  searchDb: Db;
   settings: SettingsRepo;
   routes: RouteTable;
   /** Where preprocess scripts run (a worker thread in the hosts, this thread in tests). */

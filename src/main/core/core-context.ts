@@ -6,11 +6,11 @@ import { silentLogger, systemClock, type CorePorts } from './ports';
 import { createRouteTable } from './judge/routes';
 import { createSecretHealth, withSecretHealth } from './secrets/secret-health';
 import { openDatabase } from './store/db';
+import { openSearchReader, SEARCH_INDEX_FILE } from './store/search-index';
 import { createEnvironmentsRepo } from './store/repos/environments.repo';
 import { createEventsRepo } from './store/repos/events.repo';
 import { createIdempotencyRepo } from './store/repos/idempotency.repo';
 import { createMappingsRepo } from './store/repos/mappings.repo';
-import { createSearchIndexer } from './store/repos/search-index';
 import { createSettingsRepo } from './store/repos/settings.repo';
 import { createSourcesRepo } from './store/repos/sources.repo';
 import { createWorkspaceQueryRepo } from './store/repos/workspace-query.repo';
@@ -35,6 +35,13 @@ export interface ContextHooks {
 export function createCoreContext(ports: CorePorts, hooks: ContextHooks): CoreContext {
   const clock = ports.clock ?? systemClock;
   const db = openDatabase(join(ports.dataDir, 'inlet.db'), { nativeBinding: hooks.nativeBinding, checkIntegrity: hooks.checkIntegrity });
+  let searchDb;
+  try {
+    searchDb = openSearchReader(db, join(ports.dataDir, SEARCH_INDEX_FILE), hooks.nativeBinding);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const environments = createEnvironmentsRepo(db);
   if (environments.count() === 0) {
     db.transaction(() => DEFAULT_ENVIRONMENTS.forEach((e) => environments.insert(e.key, e.name, clock.now())))();
@@ -46,12 +53,12 @@ export function createCoreContext(ports: CorePorts, hooks: ContextHooks): CoreCo
     db,
     environments,
     sources,
-    events: createEventsRepo(db),
+    events: createEventsRepo(db, searchDb),
     mappings: createMappingsRepo(db),
     idempotency: createIdempotencyRepo(db),
     workspace: createWorkspaceRepo(db),
     workspaceQuery: createWorkspaceQueryRepo(db),
-    search: createSearchIndexer(db),
+    searchDb,
     settings: createSettingsRepo(db),
     routes: createRouteTable(rawSources, ports.secretStore, handshakeOf),
     sandbox: hooks.sandbox ?? inThreadRunner,

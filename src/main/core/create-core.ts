@@ -12,11 +12,11 @@ import { acquireDataDirLock } from './store/data-dir-lock';
 import { checksAtOpen, DatabaseDamagedError, describeCorruption, isCorruptionError, moveDamagedAside } from './store/integrity';
 import { checkAndReport } from './store/background-check';
 import { createDatabaseHealth } from './store/database-health';
+import { indexInBackground } from './store/search-index';
 import { checkpointInBackground } from './store/wal-checkpointer';
 import { createIngestQueue } from './receiver/ingest-queue';
 import { startReceiver } from './receiver/receiver-server';
 import { createFailureNotifier } from './notify/failure-notifier';
-import { createIndexScheduler } from './pipeline/index-scheduler';
 import { createShapeLearner } from './shapes/learner';
 import { createParsedBodies } from './request/parsed-bodies';
 import { createShapeScheduler } from './shapes/shape-scheduler';
@@ -149,7 +149,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     );
   }
   const processor = createProcessor(ctx);
-  const indexer = createIndexScheduler(ctx.search, { logger });
+  const indexer = indexInBackground(ctx.searchDb, { nativeBinding: options.sqliteNativeBinding, logger });
   // Shapes learn from the bodies the receiver parsed; only events it did not keep are parsed again.
   // 256 KiB of bodies (~300 KB parsed per 256 KiB): learning runs 100 ms after a burst, and under
   // sustained load it samples the newest events, past whatever was kept, so a bigger hand-off only
@@ -160,7 +160,6 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const onCommitted = (ids: number[], written: NewEvent[]) => {
     forwarding.service.kick();
     processor.written(ids, written);
-    indexer.noteIngest();
     shapeBodies.keep(ids, written);
     shapes.noteIngest();
     if (listeners.size === 0) return;
@@ -170,7 +169,6 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   // Events acknowledged before a crash or quit and not yet mapped run first, in arrival order.
   processor.kick();
   forwarding.service.start();
-  indexer.noteIngest();
   shapes.noteIngest();
   // The first sandbox run compiles the WebAssembly module (~80 ms); do it before a webhook waits.
   if (!sandbox) void warmUpSandbox().catch((error: unknown) => logger.warn('the script sandbox did not warm up', { error: String(error) }));
@@ -207,8 +205,9 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     );
   } catch (error) {
     await ctx.sandbox.close();
+    await indexer.stop();
     await checkpointer?.stop();
-    db.close();
+    closeDatabases(ctx);
     lock.release();
     throw error;
   }
@@ -223,7 +222,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
 
   const health = createDatabaseHealth(dbFile, checkLater, (database) => emit('health.changed', { database }));
   const integrity = checkLater ? checkAndReport(dbFile, logger, { nativeBinding: options.sqliteNativeBinding, onOutcome: health.found }) : null;
-  const pruner = createPruner(ctx);
+  const pruner = createPruner(ctx, indexer);
   pruner.schedule();
   const runCompleter = createRunCompleter(ctx.workspace, clock, { logger });
   runCompleter.start();
@@ -271,12 +270,12 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
       queue.flush();
       processor.stop();
       forwarding.service.stop();
-      indexer.stop();
       shapes.stop();
       await ctx.sandbox.close();
       listeners.clear();
+      await indexer.stop();
       await checkpointer?.stop();
-      db.close();
+      closeDatabases(ctx);
       lock.release();
     },
   };
@@ -291,4 +290,10 @@ function openContext(ports: CorePorts, options: CoreOptions, hooks: Parameters<t
     const movedTo = moveDamagedAside(error.file);
     return { ctx: createCoreContext(ports, hooks), movedTo };
   }
+}
+
+/** The search connection first: it reads the log's file. */
+function closeDatabases(ctx: Pick<CoreContext, 'db' | 'searchDb'>): void {
+  if (ctx.searchDb !== ctx.db) ctx.searchDb.close();
+  ctx.db.close();
 }

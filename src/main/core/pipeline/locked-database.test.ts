@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { holdWriteLock, openContext, pendingEvent } from '../testing/locked-database';
 import { startTestCore } from '../testing/test-core';
-import { createIndexScheduler } from './index-scheduler';
+import { indexInBackground, SEARCH_INDEX_FILE } from '../store/search-index';
 import { createProcessor } from './processor';
 
 let dir: string;
@@ -28,6 +28,7 @@ beforeEach(async () => {
 afterEach(() => {
   release?.();
   release = null;
+  opened.ctx.searchDb.close();
   opened.ctx.db.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -53,19 +54,24 @@ describe('background jobs while another program holds the write lock', () => {
     processor.stop();
   });
 
-  it('retries full-text indexing after the lock instead of throwing from its timer', async () => {
+  it('pauses full-text indexing while another program locks the index file, and catches up after', async () => {
     const { ctx, logger } = opened;
     ctx.events.insertMany([pendingEvent(sourceId, { user: 'findable-needle' }, 'tick')]);
-    const indexer = createIndexScheduler(ctx.search, { logger, now: () => Date.now() + 60_000 });
-    release = holdWriteLock(dir);
-    indexer.noteIngest();
-    await vi.waitFor(() => expect(logger.lines.join('\n')).toContain('full-text indexing paused'));
-    // A search during the lock answers with what is indexed so far.
-    expect(() => indexer.catchUp()).not.toThrow();
+    release = holdWriteLock(dir, SEARCH_INDEX_FILE);
+    const index = indexInBackground(ctx.searchDb, { logger });
+    try {
+      await vi.waitFor(() => expect(logger.lines.join('\n')).toContain('full-text indexing paused'), { timeout: 10_000 });
+      // A search during the lock is answered from what is indexed so far, without waiting for the thread.
+      expect(await index.catchUp()).toBe(false);
+      expect(ctx.events.list({ search: 'needle', limit: 10 }).items).toEqual([]);
 
-    release();
-    release = null;
-    await vi.waitFor(() => expect(count("SELECT COUNT(*) AS n FROM events_fts WHERE events_fts MATCH 'needle'")).toBe(1), { timeout: 10_000 });
-    indexer.stop();
+      release();
+      release = null;
+      await vi.waitFor(async () => expect(await index.catchUp()).toBe(true), { timeout: 10_000 });
+      expect(ctx.events.list({ search: 'needle', limit: 10 }).items).toHaveLength(1);
+      expect(logger.lines.join('\n')).toContain('full-text indexing resumed');
+    } finally {
+      await index.stop();
+    }
   });
 });

@@ -36,7 +36,7 @@ export interface Processed {
 
 type ProcessorDeps = Pick<
   CoreContext,
-  'db' | 'events' | 'mappings' | 'idempotency' | 'workspace' | 'search' | 'clock' | 'logger' | 'emit' | 'routes'
+  'db' | 'events' | 'mappings' | 'idempotency' | 'workspace' | 'clock' | 'logger' | 'emit' | 'routes'
 >;
 
 /** The sum of an event's action runs, for the log's "action status" filter. */

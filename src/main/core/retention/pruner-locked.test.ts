@@ -23,7 +23,7 @@ it('retries background pruning soon after a lock by another program, not at the 
   ctx.events.insertMany(
     Array.from({ length: 5 }, (_, i) => ({ ...pendingEvent('src_x', { i }, 'tick'), processing: 'done' as const, receivedAt: i < 3 ? old : Date.now() })),
   );
-  const pruner = createPruner(ctx);
+  const pruner = createPruner(ctx, { forget: () => undefined });
   const release = holdWriteLock(dir);
   pruner.schedule(0, 60 * 60_000);
   await vi.waitFor(() => expect(logger.lines.join('\n')).toContain('retention paused: the database is locked by another program'));

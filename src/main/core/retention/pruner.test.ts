@@ -1,4 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SEARCH_INDEX_FILE } from '../store/search-index';
 import { startTestCore, type TestCore } from '../testing/test-core';
 
 let t: TestCore;
@@ -29,6 +32,15 @@ describe('retention', () => {
     expect(progress.at(-1)).toBe(50);
     expect((await t.call('events.list', { search: 'needle0' })).items).toEqual([]);
     expect((await t.call('events.list', { search: 'needle149' })).items).toHaveLength(1);
+    // Gone from the index itself (its own file), not only hidden by the join to the log.
+    const index = new Database(join(t.dir, SEARCH_INDEX_FILE), { readonly: true });
+    try {
+      const entries = (word: string) => index.prepare<[string], number>('SELECT count(*) FROM events_fts WHERE events_fts MATCH ?').pluck().get(word);
+      await vi.waitFor(() => expect(entries('needle0')).toBe(0));
+      expect(entries('needle149')).toBe(1);
+    } finally {
+      index.close();
+    }
     await expect(t.call('events.get', { id: oldest.id })).rejects.toThrow(/No event/);
   });
 

@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import type { SearchIndex } from '../store/search-index';
 import { IDEMPOTENCY_WINDOW_MS } from '../pipeline/processor';
 import { createRetryBackoff } from '../util/retry-backoff';
 
@@ -13,7 +14,7 @@ export interface PruneResult {
  * Keeps the log within the retention settings (last N days, last N events). Deletes oldest first
  * in small transactions, yielding between them so ingest never waits long, and reports progress.
  */
-export function createPruner(ctx: Pick<CoreContext, 'db' | 'settings' | 'clock' | 'logger' | 'emit' | 'idempotency'>) {
+export function createPruner(ctx: Pick<CoreContext, 'db' | 'settings' | 'clock' | 'logger' | 'emit' | 'idempotency'>, search: Pick<SearchIndex, 'forget'>) {
   const nthNewestId = ctx.db.prepare<[number], { id: number }>('SELECT id FROM events ORDER BY id DESC LIMIT 1 OFFSET ?');
   const idRange = ctx.db.prepare<[], { lo: number | null; hi: number | null }>('SELECT MIN(id) AS lo, MAX(id) AS hi FROM events');
   const firstFrom = ctx.db.prepare<[number], { id: number; received_at: number }>('SELECT id, received_at FROM events WHERE id >= ? ORDER BY id LIMIT 1');
@@ -23,7 +24,6 @@ export function createPruner(ctx: Pick<CoreContext, 'db' | 'settings' | 'clock' 
   );
   // Events still to process stay (pending_events, migration 004); their outcome rows go by trigger.
   const deleteEvents = ctx.db.prepare('DELETE FROM events WHERE id BETWEEN ? AND ? AND id NOT IN (SELECT event_id FROM pending_events)');
-  const deleteFts = ctx.db.prepare('DELETE FROM events_fts WHERE rowid BETWEEN ? AND ?');
   const countUpTo = ctx.db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM events WHERE id <= ? AND id NOT IN (SELECT event_id FROM pending_events)');
   let running: Promise<PruneResult> | null = null;
   let timer: NodeJS.Timeout | undefined;
@@ -58,17 +58,22 @@ export function createPruner(ctx: Pick<CoreContext, 'db' | 'settings' | 'clock' 
     return byCount === null ? byAge : Math.max(byAge, byCount);
   };
 
-  const deleteChunkTx = ctx.db.transaction((upTo: number): number => {
+  const deleteChunkTx = ctx.db.transaction((upTo: number): { first: number; last: number; deleted: number } | null => {
     const ids = chunkUpTo.all(upTo, CHUNK);
-    if (ids.length === 0) return 0;
+    if (ids.length === 0) return null;
     const first = ids[0]!.id;
     const last = ids.at(-1)!.id;
-    deleteFts.run(first, last);
-    return deleteEvents.run(first, last).changes;
+    return { first, last, deleted: deleteEvents.run(first, last).changes };
   });
   // IMMEDIATE: reads then writes; a deferred transaction would fail with SQLITE_BUSY_SNAPSHOT
-  // whenever another connection wrote in between.
-  const deleteChunk = (upTo: number): number => deleteChunkTx.immediate(upTo);
+  // whenever another connection wrote in between. The search index, in its own file, forgets the
+  // deleted events once they are gone (its thread also drops anything older than the log at start).
+  const deleteChunk = (upTo: number): number => {
+    const chunk = deleteChunkTx.immediate(upTo);
+    if (!chunk) return 0;
+    search.forget(chunk.first, chunk.last);
+    return chunk.deleted;
+  };
 
   async function prune(): Promise<PruneResult> {
     const upTo = cutoffId();

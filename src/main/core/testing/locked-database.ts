@@ -36,8 +36,8 @@ export function openContext(dir: string) {
 }
 
 /** Another connection (think `sqlite3 inlet.db`) takes the write lock; call the result to release it. */
-export function holdWriteLock(dir: string): () => void {
-  const other = new Database(join(dir, 'inlet.db'));
+export function holdWriteLock(dir: string, file = 'inlet.db'): () => void {
+  const other = new Database(join(dir, file));
   other.exec('BEGIN IMMEDIATE');
   return () => {
     other.exec('COMMIT');

@@ -54,12 +54,12 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
   };
 
   return {
-    'events.list': (input) => {
-      if (input.search) services.indexer.catchUp();
+    'events.list': async (input) => {
+      if (input.search) await services.indexer.catchUp();
       return ctx.events.list(input);
     },
-    'events.count': ({ cap, ...filter }) => {
-      if (filter.search) services.indexer.catchUp();
+    'events.count': async ({ cap, ...filter }) => {
+      if (filter.search) await services.indexer.catchUp();
       return ctx.events.countMatching(filter, cap);
     },
     'events.get': ({ id, parsed, body }) => toDetail(mustGet(id), parsed, body),

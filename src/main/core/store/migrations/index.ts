@@ -11,6 +11,7 @@ import { replayEdits } from './009-replay-edits';
 import { deliveryDueIndex } from './010-delivery-due-index';
 import { dropDeliveriesPending } from './011-drop-deliveries-pending';
 import { deliveryOutbox } from './012-delivery-outbox';
+import { searchIndexFile } from './013-search-index-file';
 
 /** Append only. Never edit a migration that has shipped; add the next one. */
-export const migrations: readonly Migration[] = [initial, workspace, workspaceLifecycle, eventOutcomes, deliveries, payloadShapes, fixtures, mappingOverrides, replayEdits, deliveryDueIndex, dropDeliveriesPending, deliveryOutbox];
+export const migrations: readonly Migration[] = [initial, workspace, workspaceLifecycle, eventOutcomes, deliveries, payloadShapes, fixtures, mappingOverrides, replayEdits, deliveryDueIndex, dropDeliveriesPending, deliveryOutbox, searchIndexFile];

@@ -64,7 +64,7 @@ export function filteredQuery(filter: EventFilter & { cursor?: number; after?: n
   if (filter.cursor !== undefined) clauses.push('e.id < @cursor');
   if (filter.after !== undefined) clauses.push('e.id > @after');
   if (filter.search) clauses.unshift('events_fts MATCH @search');
-  const from = `${filter.search ? 'events_fts f JOIN events e ON e.id = f.rowid' : 'events e'} ${OUTCOME_JOIN}`;
+  const from = `${filter.search ? 'search.events_fts f JOIN events e ON e.id = f.rowid' : 'events e'} ${OUTCOME_JOIN}`;
   const params: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== 'limit' && k !== 'delivery') params[k] = v;
   if (filter.search) params.search = fts(filter.search).match;

@@ -74,7 +74,7 @@ describe('event outcomes', () => {
     const ids = ctx.events.insertMany([...old, pendingEvent('src', { i: 5 }, 'a')]);
     for (const i of [0, 2, 4]) ctx.events.markProcessed(ids[i]!, 'done', 'error', [run]);
     ctx.settings.update({ retention: { maxAgeDays: 1, maxEvents: null } });
-    await createPruner(ctx).run();
+    await createPruner(ctx, { forget: () => undefined }).run();
     expect(ctx.db.prepare('SELECT id FROM events ORDER BY id').all()).toEqual([{ id: ids[1] }, { id: ids[3] }, { id: ids[4] }]);
     expect(ctx.db.prepare('SELECT event_id AS id FROM event_outcomes').all()).toEqual([{ id: ids[4] }]);
     expect(ctx.events.pending(10).map((e) => e.id)).toEqual([ids[1], ids[3]]);

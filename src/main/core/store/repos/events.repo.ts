@@ -7,15 +7,25 @@ import {
   type ActionRunRecord, type EventRow, type ExportedRequest, type ExportedRequestRow, type LoggedRequest, type NewEvent,
   type PendingEvent, type RequestRow, type StoredEvent, type SummaryRow,
 } from './event-records';
-import { createSearchQuery } from './search-query';
+import { createSearchQuery, type SearchQuery } from './search-query';
 
 export type { SourceStats };
 // The shapes moved to event-records.ts; importers keep naming them from here.
 export type { ActionRunRecord, ExportedRequest, LoggedRequest, NewEvent, PendingEvent, RequestFields, RequestRow, StoredEvent } from './event-records';
 export { REQUEST_COLUMNS, summarize, toEventSummary, toLoggedRequest } from './event-records';
 
-export function createEventsRepo(db: Db) {
-  const fts = createSearchQuery(db);
+/**
+ * `searchDb`: the connection searches run on, with the full-text index attached
+ * (store/search-index.ts); without one, a filter with `search` is refused.
+ */
+export function createEventsRepo(db: Db, searchDb?: Db) {
+  const searcher = (): Db => {
+    if (!searchDb) throw new Error('this log was opened without its search index');
+    return searchDb;
+  };
+  let query: SearchQuery | undefined;
+  const fts: SearchQuery = (search) => (query ??= createSearchQuery(searcher()))(search);
+  const connectionFor = (filter: EventFilter): Db => (filter.search ? searcher() : db);
   // Positional parameters: this runs for every received request, and binding by name costs more.
   const insert = db.prepare<unknown[]>(
     `INSERT INTO events (received_at, source_id, environment, method, path, query, headers, content_type,
@@ -103,7 +113,7 @@ export function createEventsRepo(db: Db) {
       const { sql: from, params } = filteredQuery(filter, fts);
       const sql = `SELECT ${SUMMARY_COLUMNS}, ${DELIVERY_COLUMN}, ${ACTION_ISSUES} FROM ${from} ORDER BY ${filter.search ? 'f.rowid' : 'e.id'} DESC LIMIT @limit`;
       let stmt = listCache.get(sql);
-      if (!stmt) listCache.set(sql, (stmt = db.prepare<Record<string, unknown>, SummaryRow>(sql)));
+      if (!stmt) listCache.set(sql, (stmt = connectionFor(filter).prepare<Record<string, unknown>, SummaryRow>(sql)));
       const rows = stmt.all({ ...params, limit: filter.limit + 1 });
       const items = rows.slice(0, filter.limit).map(toEventSummary);
       return { items, nextCursor: rows.length > filter.limit ? (items.at(-1)?.id ?? null) : null };
@@ -115,7 +125,7 @@ export function createEventsRepo(db: Db) {
      */
     *requestPages(filter: EventFilter, pageSize: number): Generator<ExportedRequest[]> {
       const { sql: from, params } = filteredQuery({ ...filter, after: 0 }, fts);
-      const page = db.prepare<Record<string, unknown>, ExportedRequestRow>(`SELECT ${EXPORT_COLUMNS} FROM ${from} ORDER BY e.id LIMIT @pageSize`);
+      const page = connectionFor(filter).prepare<Record<string, unknown>, ExportedRequestRow>(`SELECT ${EXPORT_COLUMNS} FROM ${from} ORDER BY e.id LIMIT @pageSize`);
       for (let after = 0; ; ) {
         const rows = page.all({ ...params, after, pageSize });
         if (rows.length === 0) return;
@@ -131,7 +141,7 @@ export function createEventsRepo(db: Db) {
     /** How many events match (for "N matching" and bulk-replay confirmations); counts up to `cap`. */
     countMatching(filter: EventFilter, cap: number): { count: number; capped: boolean } {
       const { sql, params } = filteredQuery(filter, fts);
-      const stmt = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${sql} LIMIT @cap)`);
+      const stmt = connectionFor(filter).prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${sql} LIMIT @cap)`);
       const n = stmt.get({ ...params, cap: cap + 1 })?.n ?? 0;
       return { count: Math.min(n, cap), capped: n > cap };
     },

@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db';
-import { createSearchIndexer } from './search-index';
+import { indexInBackground, openSearchReader, SEARCH_INDEX_FILE, type SearchIndex } from '../search-index';
 import { createEventsRepo, type NewEvent } from './events.repo';
 import { createSearchQuery, tokensOf, type PrefixMatch } from './search-query';
 
 const dirs: string[] = [];
 const dbs: Db[] = [];
-afterEach(() => {
+const indexes: SearchIndex[] = [];
+afterEach(async () => {
+  for (const index of indexes.splice(0)) await index.stop();
   for (const db of dbs.splice(0)) db.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -22,17 +24,19 @@ const event = (body: string): NewEvent => ({
   dedupe: true, preprocessOutput: null,
 });
 
-/** A log of these bodies, indexed for search (ids 1…n in order). */
-function logOf(bodies: readonly string[]) {
+/** A log of these bodies, indexed for search (ids 1…n in order); `db` is the connection searches run on. */
+async function logOf(bodies: readonly string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'inlet-search-query-'));
   dirs.push(dir);
-  const db = openDatabase(join(dir, 'inlet.db'));
-  dbs.push(db);
-  const events = createEventsRepo(db);
-  const indexer = createSearchIndexer(db);
+  const log = openDatabase(join(dir, 'inlet.db'));
+  const db = openSearchReader(log, join(dir, SEARCH_INDEX_FILE));
+  dbs.push(db, log);
+  const events = createEventsRepo(log, db);
   for (let i = 0; i < bodies.length; i += 2000) events.insertMany(bodies.slice(i, i + 2000).map(event));
-  while (indexer.indexBatch(5000) > 0);
-  const matching = db.prepare<[string], { id: number }>('SELECT rowid AS id FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid');
+  const index = indexInBackground(db);
+  indexes.push(index);
+  while (!(await index.catchUp()));
+  const matching = db.prepare<[string], { id: number }>('SELECT rowid AS id FROM search.events_fts WHERE events_fts MATCH ? ORDER BY rowid');
   return { db, events, ids: (match: string) => matching.all(match).map((r) => r.id) };
 }
 
@@ -76,16 +80,16 @@ describe('the search query', () => {
     expect(tokensOf('User42@Exámple.COM')).toEqual(['user42', 'example', 'com']);
   });
 
-  it('matches finished words whole and the word being typed as a prefix, quoting what FTS would read as syntax', () => {
-    const { db } = logOf([]);
+  it('matches finished words whole and the word being typed as a prefix, quoting what FTS would read as syntax', async () => {
+    const { db } = await logOf([]);
     const query = createSearchQuery(db);
     expect(query('invoice pay').match).toBe('"invoice" AND "pay"*');
     expect(query('a"b NEAR').match).toBe('"a""b" AND "NEAR"*');
   });
 
-  it('finds by prefix exactly the events a full scan of the bodies finds, key by key, whichever way the prefix is matched', () => {
+  it('finds by prefix exactly the events a full scan of the bodies finds, key by key, whichever way the prefix is matched', async () => {
     const bodies = corpus(1500);
-    const { db, ids } = logOf(bodies);
+    const { db, ids } = await logOf(bodies);
     // Small limits, so this corpus has prefixes matched each way.
     const query = createSearchQuery(db, { maxTerms: 4, maxOccurrences: 300 });
     const searches = ['ada@exa', '@exa', 'adam12@example.org', 'renewal', 'eu', 'invoice ren', 'cus_1a', 'evt_', 'note 14', 'café', 'user5@exa.io'];
@@ -104,9 +108,9 @@ describe('the search query', () => {
     expect(used.get('terms')).toBeGreaterThan(used.get('dropped')! + used.get('whole')!);
   });
 
-  it('finds by a prefix of one or two characters and by the last letters of an email, as a full scan does', () => {
+  it('finds by a prefix of one or two characters and by the last letters of an email, as a full scan does', async () => {
     const bodies = ['note europe', 'note eu', 'note euro', '{"email":"user42@example.com"}', '{"email":"user42@example.org"}', 'user42 cat'];
-    const { events } = logOf(bodies);
+    const { events } = await logOf(bodies);
     const ids = (search: string) => events.list({ search, limit: 50 }).items.map((e) => e.id).sort();
     expect(ids('eu')).toEqual(scan(bodies, 'eu'));
     expect(ids('eu')).toEqual([1, 2, 3]);
@@ -114,9 +118,9 @@ describe('the search query', () => {
     expect(ids('user42@example.o')).toEqual([5]);
   });
 
-  it('matches a prefix covering thousands of rarely used terms as a prefix', () => {
+  it('matches a prefix covering thousands of rarely used terms as a prefix', async () => {
     const bodies = Array.from({ length: 8_000 }, (_, i) => JSON.stringify({ email: `user${i}@example.com`, note: i === 7 ? 'Ada renewal' : 'x' }));
-    const { events, db } = logOf(bodies);
+    const { events, db } = await logOf(bodies);
     expect(createSearchQuery(db)('user').prefix).toBe('fts');
     expect(events.countMatching({ search: 'user' }, 10_000).count).toBe(8_000);
     expect(events.list({ search: 'user100', limit: 50 }).items).toHaveLength(11);

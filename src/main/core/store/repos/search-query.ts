@@ -47,12 +47,13 @@ function splitLast(word: string): { head: string; prefix: string } | null {
  * A prefix too broad for either drops out after the word's other tokens (a phrase of them), or a
  * single token matches as a whole word. Each decision reads a bounded number of index entries.
  */
+/** `db`: a connection with the index attached as `search` (store/search-index.ts). */
 export function createSearchQuery(db: Db, limits: { maxTerms?: number; maxOccurrences?: number } = {}) {
   const maxTerms = limits.maxTerms ?? MAX_EXPANDED_TERMS;
   const maxOccurrences = limits.maxOccurrences ?? MAX_PREFIX_OCCURRENCES;
   // 'instance' rather than 'row': a row of the latter counts its term's documents first, walking a
   // million-entry list for "example"; instances are read one at a time and the reads stop early.
-  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.events_fts_instances USING fts5vocab(main, 'events_fts', 'instance')");
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.events_fts_instances USING fts5vocab(search, 'events_fts', 'instance')");
   const firstTermFrom = db.prepare<[string, string], { term: string }>(
     'SELECT term FROM temp.events_fts_instances WHERE term >= ? AND term <= ? LIMIT 1',
   );

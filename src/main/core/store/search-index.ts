@@ -1,0 +1,291 @@
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { silentLogger, type Logger } from '../ports';
+import type { Db } from './db';
+import { isCorruptionError } from './integrity';
+
+/** The index's file, next to the log's (inlet.db). Only ever rebuilt from the log: safe to delete. */
+export const SEARCH_INDEX_FILE = 'search.db';
+/** Bodies are indexed by their first 64 KiB (cut at a character); binary ones are not indexed. */
+export const MAX_INDEXED_BYTES = 64 * 1024;
+/** Events per indexing transaction: fewer, larger FTS5 segments than the receiver's small commits would make. */
+const BATCH = 1_000;
+/** How often the thread looks for new events when it has caught up. A search never waits for it (`catchUp`). */
+const POLL_MS = 250;
+/** A search waits at most this long for the index to catch up, then answers from what is indexed. */
+const CATCH_UP_MS = 2_000;
+const RETRY_MS = { first: 100, max: 5_000 };
+
+/**
+ * The full-text index of event bodies lives in a database file of its own, written only by a
+ * thread of its own (`indexInBackground`). On the writer's connection, tokenising bodies and
+ * FTS5's segment merges cost the receiver ~50 µs of CPU per request (a third of its work) and
+ * stalled it for 140–340 ms at each big merge (bench/NOTES.md, session 7).
+ *
+ * Searches run on a connection of their own, this one: the log with the index attached as schema
+ * `search` (queries join `search.events_fts` to `events`). Not the writer's: its BEGIN IMMEDIATE
+ * would lock every attached file, and ingest would wait for the indexing thread's transactions.
+ *
+ * Opening creates the index file, or starts it over when it was built from another log (the meta
+ * `log_id` differs: the log was started fresh, or another copy was put back) or is damaged.
+ * An in-memory log (tests) gets an in-memory index on its own connection, which nothing fills.
+ */
+export function openSearchReader(db: Db, file: string, nativeBinding?: string): Db {
+  // Not `fileMustExist`: its open flags hold for attached files too, and the index's may be new.
+  const reader = db.memory ? db : new Database(db.name, nativeBinding ? { nativeBinding } : {});
+  try {
+    reader.pragma('busy_timeout = 1000');
+    const target = db.memory ? ':memory:' : file;
+    try {
+      attach(reader, target);
+      if (claimedByThisLog(reader)) return reader;
+    } catch (error) {
+      if (!isCorruptionError(error)) throw error;
+    }
+    const attached = reader.prepare("SELECT 1 FROM pragma_database_list WHERE name = 'search'").get() !== undefined;
+    if (attached) reader.exec('DETACH DATABASE search');
+    if (!db.memory) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    attach(reader, target);
+    if (!claimedByThisLog(reader)) throw new Error(`could not start the search index over in ${file}`);
+    return reader;
+  } catch (error) {
+    if (reader !== db) reader.close();
+    throw error;
+  }
+}
+
+function attach(db: Db, file: string): void {
+  db.prepare('ATTACH DATABASE ? AS search').run(file);
+  db.pragma('search.journal_mode = WAL');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS search.meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    -- rowid = events.id; events are indexed in id order, so one mark (meta 'indexed_upto') says how far it got.
+    CREATE VIRTUAL TABLE IF NOT EXISTS search.events_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61');
+  `);
+}
+
+/** Whether the attached index was built from this log; a new, empty one is claimed for it. */
+function claimedByThisLog(db: Db): boolean {
+  const logId = db.prepare<[], string>("SELECT value FROM main.meta WHERE key = 'log_id'").pluck().get() ?? '';
+  const own = db.prepare<[], string>("SELECT value FROM search.meta WHERE key = 'log_id'").pluck().get();
+  const mark = Number(db.prepare<[], string>("SELECT value FROM search.meta WHERE key = 'indexed_upto'").pluck().get() ?? 0);
+  if (own === undefined && mark === 0) {
+    db.prepare("INSERT INTO search.meta (key, value) VALUES ('log_id', ?)").run(logId);
+    return true;
+  }
+  const last = db.prepare<[], number | null>('SELECT MAX(id) FROM main.events').pluck().get() ?? 0;
+  return own === logId && mark <= last;
+}
+
+export interface SearchIndex {
+  /**
+   * Resolves true once every event committed before the call is indexed: a search must see every
+   * logged event. After CATCH_UP_MS (a backlog of some 100,000 events), or at once while the index
+   * file is locked by another program, it resolves false: the search answers from what is indexed.
+   */
+  catchUp(): Promise<boolean>;
+  /** Drops the index entries of deleted events with ids in [from, to]; events still in the log keep theirs. */
+  forget(from: number, to: number): void;
+  /** Ends the thread after the batch in progress; call before closing the database. */
+  stop(): Promise<void>;
+}
+
+export interface SearchIndexOptions {
+  nativeBinding?: string | undefined;
+  logger?: Logger;
+}
+
+type FromThread = { caughtUp: number; complete: boolean } | { error: string } | { resumed: true };
+
+/*
+ * CommonJS run by `new Worker(…, { eval: true })`, as the checkpoint thread: no file to build or
+ * ship next to the bundle. It reads the log (never writes it) and writes the index in deferred
+ * transactions, which lock only the index file: the receiver never waits for this thread.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData: w } = require('node:worker_threads');
+const { isUtf8 } = require('node:buffer');
+const Database = require(w.modulePath);
+const messageOf = (error) => String((error && error.message) || error);
+let db;
+try {
+  db = new Database(w.logFile, { fileMustExist: true, ...(w.nativeBinding ? { nativeBinding: w.nativeBinding } : {}) });
+  db.pragma('busy_timeout = 1000');
+  // Bodies are read once, in order: a small cache for the log. Its own pages are rewritten by merges:
+  // a larger one for the index (peak RSS of the host while ingesting: 146 -> 137 MiB with these).
+  db.pragma('main.cache_size = -256');
+  db.prepare('ATTACH DATABASE ? AS search').run(w.indexFile);
+  db.pragma('search.synchronous = NORMAL');
+  db.pragma('search.cache_size = -1000');
+} catch (error) {
+  parentPort.postMessage({ error: messageOf(error) });
+  process.exit(0);
+}
+// The length of the start of a body to index: up to the limit, cut before a character the limit
+// falls inside; 0 for an empty or binary (not UTF-8) body. Called with one byte past the limit.
+db.function('indexable_length', { deterministic: true }, (body) => {
+  if (!Buffer.isBuffer(body) || body.length === 0) return 0;
+  let end = body.length;
+  if (end > w.maxBytes) for (end = w.maxBytes; end > 0 && (body[end] & 0xc0) === 0x80; end--);
+  return isUtf8(body.subarray(0, end)) ? end : 0;
+});
+const getMark = db.prepare("SELECT value FROM search.meta WHERE key = 'indexed_upto'").pluck();
+const setMark = db.prepare("INSERT INTO search.meta (key, value) VALUES ('indexed_upto', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+const nextBatch = db.prepare('SELECT COUNT(*) AS n, MAX(id) AS last FROM (SELECT id FROM main.events WHERE id > ? ORDER BY id LIMIT ?)');
+// The text goes from the log to the index inside SQLite: this thread's heap never holds a batch of bodies.
+const insertBatch = db.prepare(\`
+  INSERT INTO search.events_fts (rowid, body)
+  SELECT id, CAST(substr(head, 1, n) AS TEXT) FROM (
+    SELECT id, head, indexable_length(head) AS n FROM (SELECT id, substr(body, 1, ?) AS head FROM main.events WHERE id > ? AND id <= ?)
+  ) WHERE n > 0\`);
+const forgetRange = db.prepare('DELETE FROM search.events_fts WHERE rowid BETWEEN ? AND ? AND rowid NOT IN (SELECT id FROM main.events WHERE id BETWEEN ? AND ?)');
+// Deletions the thread was told of but never made (the app quit first): everything below the log's oldest event.
+const forgetBelowLog = db.prepare('DELETE FROM search.events_fts WHERE rowid < (SELECT MIN(id) FROM main.events)');
+
+/** Indexes up to \`limit\` events past the mark; returns how many it looked at. */
+const indexBatch = db.transaction((limit) => {
+  const mark = Number(getMark.get() ?? 0);
+  const { n, last } = nextBatch.get(mark, limit);
+  if (n === 0) return 0;
+  insertBatch.run(w.maxBytes + 1, mark, last);
+  setMark.run(String(last));
+  return n;
+});
+
+let timer;
+let stopped = false;
+let failing = false;
+let retryMs = w.retryFirstMs;
+let waiting = [];
+const answerWaiting = (complete) => {
+  for (const id of waiting) parentPort.postMessage({ caughtUp: id, complete });
+  waiting = [];
+};
+const schedule = (ms) => {
+  clearTimeout(timer);
+  timer = setTimeout(run, ms);
+};
+const failed = (error) => {
+  if (!failing) parentPort.postMessage({ error: messageOf(error) });
+  failing = true;
+};
+function run() {
+  if (stopped) return;
+  let indexed;
+  try {
+    indexed = indexBatch(w.batch);
+  } catch (error) {
+    failed(error);
+    answerWaiting(false);
+    schedule(retryMs);
+    retryMs = Math.min(retryMs * 2, w.retryMaxMs);
+    return;
+  }
+  if (failing) parentPort.postMessage({ resumed: true });
+  failing = false;
+  retryMs = w.retryFirstMs;
+  // A full batch: more are waiting. The next one starts after any message that came meanwhile.
+  if (indexed === w.batch) return schedule(0);
+  answerWaiting(true);
+  schedule(w.pollMs);
+}
+try {
+  forgetBelowLog.run();
+} catch (error) {
+  failed(error);
+}
+schedule(0);
+parentPort.on('message', (message) => {
+  if (message.type === 'stop') {
+    stopped = true;
+    clearTimeout(timer);
+    db.close();
+    parentPort.close();
+  } else if (message.type === 'catchUp') {
+    waiting.push(message.id);
+    schedule(0);
+  } else if (message.type === 'forget') {
+    try {
+      forgetRange.run(message.from, message.to, message.from, message.to);
+    } catch (error) {
+      failed(error);
+    }
+  }
+});
+`;
+
+const requireHere = createRequire(import.meta.url);
+
+/** Starts indexing the log into the index `reader` has attached (`openSearchReader`), on a thread of its own. */
+export function indexInBackground(reader: Db, options: SearchIndexOptions = {}): SearchIndex {
+  const logger = options.logger ?? silentLogger;
+  const indexFile = reader.prepare<[], string>("SELECT file FROM pragma_database_list WHERE name = 'search'").pluck().get();
+  const idle: SearchIndex = { catchUp: () => Promise.resolve(false), forget: () => undefined, stop: () => Promise.resolve() };
+  if (reader.memory || !indexFile) return idle;
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        logFile: reader.name,
+        indexFile,
+        batch: BATCH,
+        maxBytes: MAX_INDEXED_BYTES,
+        pollMs: POLL_MS,
+        retryFirstMs: RETRY_MS.first,
+        retryMaxMs: RETRY_MS.max,
+        modulePath: requireHere.resolve('better-sqlite3'),
+        nativeBinding: options.nativeBinding,
+      },
+      // Bodies are read as Buffers (outside the heap); the heap holds one batch of their text.
+      resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
+    });
+  } catch (error) {
+    logger.error('search will not find new events: the indexing thread did not start', { error: String(error) });
+    return idle;
+  }
+  worker.unref();
+  const waiting = new Map<number, (complete: boolean) => void>();
+  let nextId = 0;
+  let running = true;
+  worker.on('message', (message: FromThread) => {
+    if ('caughtUp' in message) waiting.get(message.caughtUp)?.(message.complete);
+    else if ('error' in message) logger.warn('full-text indexing paused: search may miss the newest events', { error: message.error });
+    else logger.info('full-text indexing resumed');
+  });
+  worker.on('error', (error) => logger.error('the full-text indexing thread failed: search will not find new events', { error: error.message }));
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      running = false;
+      for (const answer of [...waiting.values()]) answer(false);
+      resolve();
+    }),
+  );
+  return {
+    catchUp() {
+      if (!running) return Promise.resolve(false);
+      const id = nextId++;
+      return new Promise<boolean>((resolve) => {
+        const answer = (complete: boolean) => {
+          clearTimeout(timer);
+          waiting.delete(id);
+          resolve(complete);
+        };
+        const timer = setTimeout(() => answer(false), CATCH_UP_MS);
+        waiting.set(id, answer);
+        worker.postMessage({ type: 'catchUp', id });
+      });
+    },
+    forget(from, to) {
+      if (running) worker.postMessage({ type: 'forget', from, to });
+    },
+    stop() {
+      if (running) worker.postMessage({ type: 'stop' });
+      // A thread that does not end by itself (it should) must not hold the host's shutdown.
+      const timer = setTimeout(() => void worker.terminate(), 5_000);
+      return exited.then(() => clearTimeout(timer));
+    },
+  };
+}
