@@ -34,7 +34,17 @@ describe('the damaged-database banner', () => {
     expect(html).toMatch(/<pre[^>]*tabindex="0"/);
   });
 
-  it('draws nothing for a sound database', () => {
+  it('draws nothing for a sound database, or one still being checked', () => {
     expect(render({ state: 'sound' })).toBe('');
+    expect(render({ state: 'checking' })).toBe('');
+  });
+
+  it('notes, without alarm, a database that could not be checked, and why', () => {
+    const html = render({ state: 'unchecked', file: '/data/inlet.db', summary: 'The database /data/inlet.db could not be checked for damage: out of memory' });
+    expect(html).toContain('role="status"');
+    expect(html).not.toContain('role="alert"');
+    expect(html).toContain('could not be checked for damage: out of memory');
+    expect(html).toContain('the check runs again at the next start');
+    expect(html).toContain('data-testid="dismiss-database-unchecked"');
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useApp } from '../../app/store-context';
 import { CopyButton } from '../../components/CopyButton';
-import { shownDamage, waysOutCommands } from './health.slice';
+import { shownDamage, shownUnchecked, waysOutCommands } from './health.slice';
 import './health.css';
 
 /**
@@ -10,9 +10,11 @@ import './health.css';
  */
 export function HealthBanner() {
   const damage = useApp(shownDamage);
+  const unchecked = useApp(shownUnchecked);
   const loadHealth = useApp((s) => s.loadHealth);
   const dismiss = useApp((s) => s.dismissHealth);
   useEffect(() => void loadHealth(), [loadHealth]);
+  if (unchecked) return <UncheckedNote summary={unchecked.summary} onDismiss={dismiss} />;
   if (!damage) return null;
 
   const commands = waysOutCommands(damage.file).join('\n');
@@ -47,6 +49,29 @@ export function HealthBanner() {
         </div>
       </div>
       <button type="button" className="btn btn--small" data-testid="dismiss-database-damaged" onClick={dismiss}>
+        Dismiss
+      </button>
+    </section>
+  );
+}
+
+/**
+ * The check in the background could not run (the file could not be read, the thread failed):
+ * nothing is known to be wrong, so a note, not an alert.
+ */
+function UncheckedNote({ summary, onDismiss }: { summary: string; onDismiss: () => void }) {
+  return (
+    <section className="health-banner health-banner--note" role="status" aria-labelledby="health-note-title" data-testid="database-unchecked">
+      <div className="health-banner__text">
+        <p className="health-banner__title" id="health-note-title">
+          {summary}
+        </p>
+        <p>
+          Inlet keeps running. Nothing is known to be wrong: a damaged page would show when an event on it is read, and the
+          check runs again at the next start.
+        </p>
+      </div>
+      <button type="button" className="btn btn--small" data-testid="dismiss-database-unchecked" onClick={onDismiss}>
         Dismiss
       </button>
     </section>

@@ -4,6 +4,7 @@ import type { DatabaseHealth } from '../../../../shared/api/contract-health';
 import type { AppState } from '../../app/store';
 
 export type DamagedDatabase = Extract<DatabaseHealth, { state: 'damaged' }>;
+export type UncheckedDatabase = Extract<DatabaseHealth, { state: 'unchecked' }>;
 
 export interface HealthSlice {
   /** Null until the host answered `health.get`. */
@@ -41,6 +42,10 @@ export const createHealthSlice =
 /** The damage the banner shows, or null (sound, still checking, or dismissed). */
 export const shownDamage = (state: Pick<HealthSlice, 'databaseHealth' | 'healthDismissed'>): DamagedDatabase | null =>
   state.databaseHealth?.state === 'damaged' && !state.healthDismissed ? state.databaseHealth : null;
+
+/** Why the database could not be checked, or null (checked, still checking, or dismissed). */
+export const shownUnchecked = (state: Pick<HealthSlice, 'databaseHealth' | 'healthDismissed'>): UncheckedDatabase | null =>
+  state.databaseHealth?.state === 'unchecked' && !state.healthDismissed ? state.databaseHealth : null;
 
 /**
  * The two ways out as commands for this data dir. Double quotes keep a path with spaces whole in
