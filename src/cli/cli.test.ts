@@ -10,6 +10,8 @@ import { createInterface } from 'node:readline';
 import { signStripe } from '../main/core/verification/testing/sdk-signers';
 import { builtInletDataDirs, hostStoppedAfterEach } from './testing/cli-test-setup';
 import { INLET_BIN, runInlet } from './testing/run-inlet';
+import { holdWriteLock } from '../main/core/testing/locked-database';
+import { SEARCH_INDEX_FILE } from '../main/core/store/search-index';
 
 const WHSEC = `whsec_${Buffer.from('inlet-cli-test-secret-0123456789').toString('base64')}`;
 const freshDir = builtInletDataDirs('inlet-cli-');
@@ -68,6 +70,27 @@ describe('inlet send (embedded core)', () => {
     expect(events).toEqual([expect.objectContaining({ id: result.event.id, eventType: 'invoice.paid', verification: 'verified' })]);
     const shown = await runInlet(dir, ['events', 'show', String(result.event.id), '--json']);
     expect((JSON.parse(shown.stdout) as { parsedBody: { data: { object: { amount_paid: number } } } }).parsedBody.data.object.amount_paid).toBe(1234);
+  }, 60_000);
+});
+
+describe('inlet events --search', () => {
+  it('says when the search index is behind (another program locks it), and finds the event once it is not', async () => {
+    const dir = await connectedStripe();
+    const release = holdWriteLock(dir, SEARCH_INDEX_FILE);
+    let behind;
+    try {
+      // Logged (and answered) while the index can't be written: the receiver never waits for it.
+      expect((await runInlet(dir, ['send', 'stripe', 'invoice.paid'])).code).toBe(0);
+      behind = await runInlet(dir, ['events', '--search', 'invoice', '--json']);
+    } finally {
+      release();
+    }
+    expect(behind.code).toBe(0);
+    expect(behind.stderr).toMatch(/still indexing the newest events for search: some matches may be missing/);
+    expect(JSON.parse(behind.stdout)).toEqual([]);
+    const found = await runInlet(dir, ['events', '--search', 'invoice', '--json']);
+    expect(found.stderr).toBe('');
+    expect(JSON.parse(found.stdout)).toEqual([expect.objectContaining({ eventType: 'invoice.paid' })]);
   }, 60_000);
 });
 

@@ -84,6 +84,8 @@ function matches(e: EventSummary, f: EventFilter): boolean {
   );
 }
 
+const SEARCH_BEHIND = 'Inlet is still indexing the newest events for search: some matches may be missing. Run the search again in a moment.\n';
+
 export function registerEvents(program: Command): void {
   const cmd = addFilterOptions(program.command('events').description('The event log, newest first, as a table or JSON'))
     .option('--limit <n>', 'how many events (1–500)', parseCount, 20)
@@ -92,6 +94,7 @@ export function registerEvents(program: Command): void {
       await withSession(command, async (session, g) => {
         const filter = await toFilter(session.client, opts);
         const page = await session.client.call('events.list', { ...filter, limit: opts.limit });
+        if (page.searchBehind) process.stderr.write(SEARCH_BEHIND);
         const items = [...page.items].reverse();
         if (!opts.follow) {
           if (g.json) printJson(page.items);

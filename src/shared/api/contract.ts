@@ -85,6 +85,13 @@ const PlanOutcome = z.object({
  * these schemas and handler types are derived from them; `docs/api.md` is generated from this
  * object (summaries included) and checked against it by a test.
  */
+/**
+ * Set (true) on a search answered before the full-text index caught up with the log (after the
+ * newest events were logged in a long burst, while the index is rebuilt, or while another program
+ * locks it): the newest matching events may be missing. Absent otherwise.
+ */
+const SearchBehindSchema = z.literal(true).optional();
+
 export const contract = {
   'app.info': {
     summary: 'Receiver and UI addresses of this run.',
@@ -234,12 +241,12 @@ export const contract = {
       cursor: z.number().int().optional(),
       limit: z.number().int().min(1).max(500).default(100),
     }),
-    output: z.object({ items: z.array(EventSummarySchema), nextCursor: z.number().int().nullable() }),
+    output: z.object({ items: z.array(EventSummarySchema), nextCursor: z.number().int().nullable(), searchBehind: SearchBehindSchema }),
   },
   'events.count': {
     summary: 'How many events match a filter (counting stops at `cap`), e.g. to confirm a bulk replay.',
     input: EventFilterSchema.extend({ cap: z.number().int().min(1).max(10_000_000).default(100_000) }),
-    output: z.object({ count: z.number().int(), capped: z.boolean() }),
+    output: z.object({ count: z.number().int(), capped: z.boolean(), searchBehind: SearchBehindSchema }),
   },
   'events.get': {
     summary: 'One event with its raw request, parsed body, verification result and action runs.',

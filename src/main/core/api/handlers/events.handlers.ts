@@ -53,15 +53,13 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
     return event;
   };
 
+  /** A search first waits for the index to catch up; `{ searchBehind: true }` if it did not in time. */
+  const searchBehind = async (search: string | undefined): Promise<{ searchBehind?: true }> =>
+    search && !(await services.indexer.catchUp()) ? { searchBehind: true } : {};
+
   return {
-    'events.list': async (input) => {
-      if (input.search) await services.indexer.catchUp();
-      return ctx.events.list(input);
-    },
-    'events.count': async ({ cap, ...filter }) => {
-      if (filter.search) await services.indexer.catchUp();
-      return ctx.events.countMatching(filter, cap);
-    },
+    'events.list': async (input) => ({ ...(await searchBehind(input.search)), ...ctx.events.list(input) }),
+    'events.count': async ({ cap, ...filter }) => ({ ...(await searchBehind(filter.search)), ...ctx.events.countMatching(filter, cap) }),
     'events.get': ({ id, parsed, body }) => toDetail(mustGet(id), parsed, body),
     'events.replay': ({ id, mode, respectIdempotency, edit }) => replayEvent(ctx, services.queue, id, { mode, respectIdempotency, edit }),
     'events.replayMany': ({ mode, respectIdempotency, max, ids, ...filter }) =>

@@ -47,6 +47,7 @@ export function LogFilters({ scoped }: { scoped: boolean }) {
   const events = useApp((s) => s.events);
   const searchRef = useRef<HTMLInputElement>(null);
   const searching = useApp((s) => s.logSearching);
+  const behind = useApp((s) => s.logSearchBehind);
   const eventTypes = useMemo(() => [...new Set(events.map((e) => e.eventType).filter((t): t is string => !!t))].sort(), [events]);
 
   // "/" jumps to the search box, as in most log viewers, unless the user is typing somewhere.
@@ -80,7 +81,7 @@ export function LogFilters({ scoped }: { scoped: boolean }) {
         />
       </label>
       <span className="log-filters__searching muted" role="status" data-testid="log-searching">
-        {searching ? 'Searching…' : ''}
+        {searching ? 'Searching…' : behind ? 'Still indexing: the newest matches may be missing' : ''}
       </span>
       {!scoped && (
         <select className="select" aria-label="Source" data-testid="filter-source" value={filter.sourceId} onChange={(e) => setFilter({ sourceId: e.target.value })}>

@@ -26,6 +26,17 @@ describe('log slice', () => {
     expect(store.getState().events.map((e) => e.id)).toEqual([2, 1]);
   });
 
+  it('remembers a search answered before the index caught up, until a page that was not', async () => {
+    let behind = true;
+    const { store } = setup(() => ({ items: [], nextCursor: null, ...(behind ? { searchBehind: true } : {}) }));
+    await store.getState().loadEnvironments();
+    await store.getState().loadEvents();
+    expect(store.getState().logSearchBehind).toBe(true);
+    behind = false;
+    await store.getState().refreshEvents();
+    expect(store.getState().logSearchBehind).toBe(false);
+  });
+
   it('ignores pushed events of other environments', async () => {
     const { store, push } = setup(() => ({ items: [], nextCursor: null }));
     await store.getState().loadEnvironments();

@@ -37,6 +37,8 @@ export interface EventsSlice {
   logTotal: ApiOutput<'events.count'> | null;
   /** From the first key typed into a filter until its rows are shown ("Searching…"). */
   logSearching: boolean;
+  /** The shown search was answered before the full-text index caught up: the newest matches may be missing. */
+  logSearchBehind: boolean;
   /** Bumped when a first page replaces the list (a filter, a search, an environment): the list scrolls back to its top. */
   logListEpoch: number;
   /** Arrivals kept off the list while the user reads older rows or paused live updates. */
@@ -127,6 +129,7 @@ export const createEventsSlice =
           nextCursor: page.nextCursor,
           eventsStatus: 'idle',
           logSearching: false,
+          logSearchBehind: page.searchBehind === true,
           ...(mode === 'refresh' ? {} : { logListEpoch: get().logListEpoch + 1 }),
         });
         // Counted only once the rows are shown, and never for a query typed over: the host answers
@@ -178,6 +181,7 @@ export const createEventsSlice =
       unmatchedArrivals: 0,
       logTotal: null,
       logSearching: false,
+      logSearchBehind: false,
       logListEpoch: 0,
       heldArrivals: [],
       listAtTop: true,
