@@ -91,6 +91,19 @@ describe('the search index, in its own file and filled by its own thread', () =>
     expect(indexed('needle')).toEqual([ids[1], ids[3]]);
   });
 
+  it('starts over when retention emptied the log and its ids started over from 1', async () => {
+    const { db, index, log, found, indexed } = logIn(newDir());
+    const old = log('needle old', 'needle older', 'needle oldest');
+    expect(await index!.catchUp()).toBe(true);
+    db.exec('DELETE FROM events');
+    index!.forget(old[0]!, old.at(-1)!);
+    const [fresh] = log('needle fresh');
+    expect(fresh).toBe(1);
+    expect(await index!.catchUp()).toBe(true);
+    expect(found('fresh')).toEqual([1]);
+    expect(indexed('needle')).toEqual([1]);
+  });
+
   it('drops at start what belongs to events deleted while the thread was not told (the app quit first)', async () => {
     const dir = newDir();
     const first = logIn(dir);

@@ -87,8 +87,9 @@ function claimedByThisLog(db: Db): boolean {
 export interface SearchIndex {
   /**
    * Resolves true once every event committed before the call is indexed: a search must see every
-   * logged event. After CATCH_UP_MS (a backlog of some 100,000 events), or at once while the index
-   * file is locked by another program, it resolves false: the search answers from what is indexed.
+   * logged event. After CATCH_UP_MS (a backlog of some 100,000 events), or once the thread has
+   * waited out its busy timeout (1 s) on an index file locked by another program, it resolves
+   * false: the search answers from what is indexed.
    */
   catchUp(): Promise<boolean>;
   /** Drops the index entries of deleted events with ids in [from, to]; events still in the log keep theirs. */
@@ -138,6 +139,9 @@ db.function('indexable_length', { deterministic: true }, (body) => {
 });
 const getMark = db.prepare("SELECT value FROM search.meta WHERE key = 'indexed_upto'").pluck();
 const setMark = db.prepare("INSERT INTO search.meta (key, value) VALUES ('indexed_upto', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+const lastLogged = db.prepare('SELECT MAX(id) FROM main.events').pluck();
+// FTS5's own command: empties a contentless index.
+const forgetAll = db.prepare("INSERT INTO search.events_fts (events_fts) VALUES ('delete-all')");
 const nextBatch = db.prepare('SELECT COUNT(*) AS n, MAX(id) AS last FROM (SELECT id FROM main.events WHERE id > ? ORDER BY id LIMIT ?)');
 // The text goes from the log to the index inside SQLite: this thread's heap never holds a batch of bodies.
 const insertBatch = db.prepare(\`
@@ -151,7 +155,14 @@ const forgetBelowLog = db.prepare('DELETE FROM search.events_fts WHERE rowid < (
 
 /** Indexes up to \`limit\` events past the mark; returns how many it looked at. */
 const indexBatch = db.transaction((limit) => {
-  const mark = Number(getMark.get() ?? 0);
+  let mark = Number(getMark.get() ?? 0);
+  // Retention by age emptied the log, and ids started over from 1 (they are the table's rowids):
+  // the index starts over with them.
+  if (mark > (lastLogged.get() ?? 0)) {
+    forgetAll.run();
+    setMark.run('0');
+    mark = 0;
+  }
   const { n, last } = nextBatch.get(mark, limit);
   if (n === 0) return 0;
   insertBatch.run(w.maxBytes + 1, mark, last);
