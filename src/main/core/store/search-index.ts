@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import { silentLogger, type Logger } from '../ports';
 import type { Db } from './db';
 import { isCorruptionError } from './integrity';
+import { startSqliteThread, type SqliteThread } from './sqlite-thread';
 
 /** The index's file, next to the log's (inlet.db). Only ever rebuilt from the log: safe to delete. */
 export const SEARCH_INDEX_FILE = 'search.db';
@@ -80,8 +79,8 @@ function claimedByThisLog(db: Db): boolean {
     db.prepare("INSERT INTO search.meta (key, value) VALUES ('log_id', ?)").run(logId);
     return true;
   }
-  const last = db.prepare<[], number | null>('SELECT MAX(id) FROM main.events').pluck().get() ?? 0;
-  return own === logId && mark <= last;
+  // An index ahead of this log's ids (they started over) is started over by the thread itself.
+  return own === logId;
 }
 
 export interface SearchIndex {
@@ -106,9 +105,9 @@ export interface SearchIndexOptions {
 type FromThread = { caughtUp: number; complete: boolean } | { error: string } | { resumed: true };
 
 /*
- * CommonJS run by `new Worker(…, { eval: true })`, as the checkpoint thread: no file to build or
- * ship next to the bundle. It reads the log (never writes it) and writes the index in deferred
- * transactions, which lock only the index file: the receiver never waits for this thread.
+ * The thread's source (sqlite-thread.ts runs it). It reads the log (never writes it) and writes
+ * the index in deferred transactions, which lock only the index file: the receiver never waits
+ * for this thread.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData: w } = require('node:worker_threads');
@@ -232,19 +231,17 @@ parentPort.on('message', (message) => {
 });
 `;
 
-const requireHere = createRequire(import.meta.url);
-
 /** Starts indexing the log into the index `reader` has attached (`openSearchReader`), on a thread of its own. */
 export function indexInBackground(reader: Db, options: SearchIndexOptions = {}): SearchIndex {
   const logger = options.logger ?? silentLogger;
   const indexFile = reader.prepare<[], string>("SELECT file FROM pragma_database_list WHERE name = 'search'").pluck().get();
   const idle: SearchIndex = { catchUp: () => Promise.resolve(false), forget: () => undefined, stop: () => Promise.resolve() };
   if (reader.memory || !indexFile) return idle;
-  let worker: Worker;
+  let thread: SqliteThread;
   try {
-    worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
+    thread = startSqliteThread(
+      WORKER_SOURCE,
+      {
         logFile: reader.name,
         indexFile,
         batch: BATCH,
@@ -252,17 +249,16 @@ export function indexInBackground(reader: Db, options: SearchIndexOptions = {}):
         pollMs: POLL_MS,
         retryFirstMs: RETRY_MS.first,
         retryMaxMs: RETRY_MS.max,
-        modulePath: requireHere.resolve('better-sqlite3'),
         nativeBinding: options.nativeBinding,
       },
-      // Bodies are read as Buffers (outside the heap); the heap holds one batch of their text.
-      resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
-    });
+      // The text goes from the log to the index inside SQLite; the heap holds a body's Buffer at a time.
+      { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
+    );
   } catch (error) {
     logger.error('search will not find new events: the indexing thread did not start', { error: String(error) });
     return idle;
   }
-  worker.unref();
+  const { worker } = thread;
   const waiting = new Map<number, (complete: boolean) => void>();
   let nextId = 0;
   let running = true;
@@ -272,13 +268,10 @@ export function indexInBackground(reader: Db, options: SearchIndexOptions = {}):
     else logger.info('full-text indexing resumed');
   });
   worker.on('error', (error) => logger.error('the full-text indexing thread failed: search will not find new events', { error: error.message }));
-  const exited = new Promise<void>((resolve) =>
-    worker.once('exit', () => {
-      running = false;
-      for (const answer of [...waiting.values()]) answer(false);
-      resolve();
-    }),
-  );
+  void thread.exited.then(() => {
+    running = false;
+    for (const answer of [...waiting.values()]) answer(false);
+  });
   return {
     catchUp() {
       if (!running) return Promise.resolve(false);
@@ -297,11 +290,6 @@ export function indexInBackground(reader: Db, options: SearchIndexOptions = {}):
     forget(from, to) {
       if (running) worker.postMessage({ type: 'forget', from, to });
     },
-    stop() {
-      if (running) worker.postMessage({ type: 'stop' });
-      // A thread that does not end by itself (it should) must not hold the host's shutdown.
-      const timer = setTimeout(() => void worker.terminate(), 5_000);
-      return exited.then(() => clearTimeout(timer));
-    },
+    stop: () => thread.stop({ type: 'stop' }),
   };
 }

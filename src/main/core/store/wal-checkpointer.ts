@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import type { Db } from './db';
+import { startSqliteThread, type SqliteThread } from './sqlite-thread';
 import { loopUtilization } from '../util/loop-utilization';
 
 /**
@@ -62,7 +61,7 @@ interface PassReport {
 }
 
 /*
- * CommonJS run by `new Worker(…, { eval: true })`: no file to build or ship next to the bundle.
+ * The thread's source (sqlite-thread.ts runs it).
  * busy_timeout 0: a pass that finds another checkpoint running is skipped; the next one tries again.
  */
 const WORKER_SOURCE = `
@@ -109,26 +108,23 @@ parentPort.on('message', (message) => {
 });
 `;
 
-const requireHere = createRequire(import.meta.url);
-
 /** Starts checkpointing `db` (a WAL database file) from a thread of its own. */
 export function checkpointInBackground(db: Db, options: WalCheckpointerOptions = {}): WalCheckpointer {
-  let worker: Worker;
+  let thread: SqliteThread;
   try {
-    worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
+    thread = startSqliteThread(
+      WORKER_SOURCE,
+      {
         file: db.name,
         everyMs: options.everyMs ?? 500,
         quickMs: QUICK_PASS_MS,
         againMs: AGAIN_AFTER_MS,
         restartFrames: RESTART_AFTER_FRAMES,
-        modulePath: requireHere.resolve('better-sqlite3'),
         nativeBinding: options.nativeBinding,
       },
       // A connection and a timer: the smallest heap Node allows keeps the thread's memory down.
-      resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 8 },
-    });
+      { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 8 },
+    );
   } catch (error) {
     options.onError?.(String(error));
     return { stop: () => Promise.resolve() };
@@ -137,7 +133,7 @@ export function checkpointInBackground(db: Db, options: WalCheckpointerOptions =
   const busy = options.busy ?? loopBusy();
   const ownAutocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_FRAMES}`);
-  worker.unref();
+  const { worker } = thread;
   const ownSizeLimit = db.pragma('journal_size_limit', { simple: true }) as number;
   let fileLeftLong = false;
   worker.on('message', (report: PassReport) => {
@@ -164,16 +160,12 @@ export function checkpointInBackground(db: Db, options: WalCheckpointerOptions =
     db.pragma(`wal_autocheckpoint = ${ownAutocheckpoint}`);
     db.pragma(`journal_size_limit = ${ownSizeLimit}`);
   };
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  void exited.then(ownAgain);
+  void thread.exited.then(ownAgain);
   return {
     stop() {
       stopping = true;
       ownAgain();
-      worker.postMessage('stop');
-      // A thread that does not end by itself (it should) must not hold the host's shutdown.
-      const timer = setTimeout(() => void worker.terminate(), 5_000);
-      return exited.then(() => clearTimeout(timer));
+      return thread.stop('stop');
     },
   };
 }
