@@ -43,12 +43,17 @@ export function createShapeLearner(db: Db, options: ShapeLearnerOptions = {}) {
     'SELECT id, source_id, environment, event_type, content_type, body, processing FROM events WHERE id > ? ORDER BY id LIMIT ?',
   );
 
-  const learnBatch = db.transaction((limit: number): number => {
+  const learnBatch = db.transaction((limit: number, budgetMs: number): number => {
+    const started = performance.now();
     const stored = getMark.get();
     const mark = stored ? Number(stored.value) : Math.max(0, (maxId.get()?.id ?? 0) - BACKFILL);
     const rows = next.all(mark, limit);
     const touched = new Map<string, { key: [string, string, string]; state: ShapeState }>();
+    let looked = 0;
     for (const row of rows) {
+      // Past the budget, the rest waits for the next batch (at least one event per batch).
+      if (looked > 0 && performance.now() - started > budgetMs) break;
+      looked += 1;
       if (row.source_id === null || row.environment === null || row.processing === 'none') continue;
       if (row.body.length === 0 || row.body.length > MAX_LEARNED_BODY_BYTES) continue;
       // Events outlive a deleted source; its shapes went with it.
@@ -70,10 +75,10 @@ export function createShapeLearner(db: Db, options: ShapeLearnerOptions = {}) {
     for (const { key, state } of touched.values()) {
       shapes.put({ sourceId: key[0], environment: key[1], eventType: key[2], eventCount: state.eventCount, truncated: state.truncated, fields: fieldsOf(state), updatedAt: at });
     }
-    const last = rows.at(-1);
+    const last = rows[looked - 1];
     if (last) setMark.run(String(last.id));
     else if (!stored) setMark.run(String(mark));
-    return rows.length;
+    return looked;
   });
 
   const skipTo = db.transaction((keepNewest: number): number => {
@@ -87,8 +92,12 @@ export function createShapeLearner(db: Db, options: ShapeLearnerOptions = {}) {
   });
 
   return {
-    /** Learns from up to `limit` new events; returns how many it looked at. BEGIN IMMEDIATE, as the search indexer does. */
-    learnBatch: (limit = 200): number => learnBatch.immediate(limit),
+    /**
+     * Learns from up to `limit` new events, stopping early once it has taken `budgetMs` (it runs on
+     * the receiver's event loop: a request arriving meanwhile waits for it); returns how many it
+     * looked at. BEGIN IMMEDIATE.
+     */
+    learnBatch: (limit = 200, budgetMs = Infinity): number => learnBatch.immediate(limit, budgetMs),
     /**
      * Leaves all but the newest `keepNewest` unlearned events unlearned: under sustained load shapes
      * are learned from a sample (the newest events), which keeps their proportions, at a bounded cost.

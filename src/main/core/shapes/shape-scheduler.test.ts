@@ -24,6 +24,22 @@ describe('the shape scheduler yields to ingest', () => {
     scheduler.stop();
   });
 
+  it('when quiet, goes on batch after batch while they learn something, though each stops at its time budget', () => {
+    vi.useFakeTimers();
+    const learned = [3, 2, 0];
+    const budgets: number[] = [];
+    const learner: ShapeLearner = {
+      learnBatch: (_limit, budgetMs) => (budgets.push(budgetMs ?? Infinity), learned.shift() ?? 0),
+      skipTo: () => 0,
+    };
+    const scheduler = createShapeScheduler(learner, { now: () => Date.now() });
+    scheduler.noteIngest();
+    vi.advanceTimersByTime(500);
+    expect(budgets).toHaveLength(3);
+    expect(budgets.every((ms) => ms <= 5)).toBe(true);
+    scheduler.stop();
+  });
+
   it('under sustained ingest learns only every few seconds, from the newest events', () => {
     vi.useFakeTimers();
     const { learner, calls } = fakeLearner();
