@@ -158,6 +158,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const shapes = createShapeScheduler(createShapeLearner(db, { parsed: shapeBodies }), { logger });
   const forwarding = createForwarding(ctx, options.deliveries);
   const onCommitted = (ids: number[], written: NewEvent[]) => {
+    checkpointer?.noteIngest();
     forwarding.service.kick();
     processor.written(ids, written);
     shapeBodies.keep(ids, written);

@@ -22,11 +22,16 @@ import { loopUtilization } from '../util/loop-utilization';
  * processing, restarting every 4,000 frames added ~12 % to the writer's time, and its own
  * autocheckpoint every 20,000 frames stalled it 300–600 ms (the rest was then a whole long
  * pass). While this thread runs, the writer's autocheckpoint is only a fallback, at 256 MiB.
- * Once the writer is quiet, the WAL starts over at the next quick pass and shrinks. Durability is
+ * Once the writer is quiet, the WAL starts over at the next quick pass and shrinks. Quiet means no
+ * received request for a moment, not just an idle loop: taking a steady 4,000 requests a second
+ * (a third of the loop), a restart every few seconds held the requests in flight 20–40 ms each
+ * time, the longest stall there was. Durability is
  * unchanged: a commit is in the WAL before a request is answered, whoever copies it into the
  * database later.
  */
 export interface WalCheckpointer {
+  /** Called when received requests were committed: the writer is busy for a moment after. */
+  noteIngest(): void;
   /** Ends the thread (a checkpoint in progress finishes first); call before closing the database. */
   stop(): Promise<void>;
 }
@@ -35,7 +40,11 @@ export interface WalCheckpointerOptions {
   nativeBinding?: string | undefined;
   /** How often the worker looks for frames to copy when the last pass was short. */
   everyMs?: number;
-  /** Whether the writer is busy now: it then leaves the rest to later, until the WAL is long. By default, its event loop was more than half busy lately. */
+  /**
+   * Whether the writer is busy now: it then leaves the rest to later, until the WAL is long. By
+   * default, a request was received within INGEST_QUIET_MS or its event loop was more than half
+   * busy lately (a backlog being processed).
+   */
   busy?: () => boolean;
   onError?: (message: string) => void;
 }
@@ -51,6 +60,8 @@ const AGAIN_AFTER_MS = 50;
 const RESTART_AFTER_FRAMES = 4_000;
 /** A busy writer copies the rest only past this many frames (128 MiB). */
 const BUSY_RESTART_AFTER_FRAMES = 32_000;
+/** The writer counts as busy for this long after received requests were committed. */
+const INGEST_QUIET_MS = 250;
 /** The writer's own autocheckpoint while this thread runs (256 MiB); db.ts sets it lower for a writer alone. */
 const FALLBACK_AUTOCHECKPOINT_FRAMES = 65_536;
 
@@ -127,10 +138,12 @@ export function checkpointInBackground(db: Db, options: WalCheckpointerOptions =
     );
   } catch (error) {
     options.onError?.(String(error));
-    return { stop: () => Promise.resolve() };
+    return { noteIngest: () => {}, stop: () => Promise.resolve() };
   }
   let stopping = false;
-  const busy = options.busy ?? loopBusy();
+  let ingestAt = -Infinity;
+  const loop = loopBusy();
+  const busy = options.busy ?? (() => writerBusy(performance.now() - ingestAt, loop));
   const ownAutocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_FRAMES}`);
   const { worker } = thread;
@@ -162,6 +175,9 @@ export function checkpointInBackground(db: Db, options: WalCheckpointerOptions =
   };
   void thread.exited.then(ownAgain);
   return {
+    noteIngest() {
+      ingestAt = performance.now();
+    },
     stop() {
       stopping = true;
       ownAgain();
@@ -181,6 +197,11 @@ export function writerCopiesRest(report: { frames?: number; ms?: number }, busy:
   if (frames < (fileLeftLong ? 1 : RESTART_AFTER_FRAMES)) return 'no';
   if (!busy()) return 'quiet';
   return frames >= BUSY_RESTART_AFTER_FRAMES ? 'busy' : 'no';
+}
+
+/** Whether the writer is busy, `msSinceIngest` after it last committed received requests. */
+export function writerBusy(msSinceIngest: number, loopBusy: () => boolean): boolean {
+  return msSinceIngest < INGEST_QUIET_MS || loopBusy();
 }
 
 function loopBusy(): () => boolean {
