@@ -28,6 +28,7 @@ import { renderSearchReport } from './lib/report-search.mjs';
 import { runTsBench } from './lib/ts-runner.mjs';
 import { createSignedBodies } from './lib/stripe-bodies.mjs';
 import { deliveryBench, renderDeliveryReport } from './lib/delivery.mjs';
+import { renderSteadyReport, steadyLatency } from './lib/steady.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -202,14 +203,18 @@ async function main() {
       const inlet = await measure('inlet', url, bodies);
       rounds.push({ ceiling, inlet, loadBefore, ratio: inlet.requestsPerSecond / ceiling.requestsPerSecond });
     }
-    await ceilingChild.stop();
     const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)];
+    const steady = await steadyLatency({
+      ceilingUrl: `${ceilingUrl}/in/bench`, inletUrl: url, bodies, capacity: median.inlet.requestsPerSecond,
+      rounds: settings.rounds, durationS: settings.durationS, warmupS: settings.warmupS, log,
+    });
+    await ceilingChild.stop();
     const { ceiling, inlet } = median;
     const peakRssMiB = peakRss(host.child.pid);
     if (peakRssMiB !== null) log(`Inlet host peak memory (VmHWM) so far: ${peakRssMiB.toFixed(0)} MiB`);
 
     const counted = await countEvents(call, sourceId);
-    const expected2xx = rounds.reduce((n, r) => n + r.inlet.ok2xx + r.inlet.warmup2xx, 0);
+    const expected2xx = rounds.reduce((n, r) => n + r.inlet.ok2xx + r.inlet.warmup2xx, 0) + steady.inlet2xx;
     const logged = { ...counted, expected2xx };
     const verdicts = { ratio: median.ratio >= 0.45, p99: inlet.p99 <= 10, noLoss: logged.total >= logged.expected2xx };
 
@@ -231,7 +236,7 @@ async function main() {
     const delivery = process.env.BENCH_ONLY === 'receiver' ? null : await forwarding();
     const pipeline = process.env.BENCH_ONLY === 'receiver' ? {} : await pipelineBenches();
     const cli = process.env.BENCH_ONLY ? null : await runCliBench({ log });
-    const fullReport = `${report}\n${delivery ? `${renderDeliveryReport(delivery)}\n` : ''}${renderPipelineReport(pipeline)}${cli ? `\n${renderCliReport(cli)}` : ''}`;
+    const fullReport = `${report}\n${renderSteadyReport(steady)}\n${delivery ? `${renderDeliveryReport(delivery)}\n` : ''}${renderPipelineReport(pipeline)}${cli ? `\n${renderCliReport(cli)}` : ''}`;
     // A profiler slows the host down; such a run must not stand as the result.
     if (process.env.BENCH_PROFILE === '1') log('profiled run: bench/RESULTS.md left as it was');
     else if (process.env.BENCH_ONLY) log('partial run: bench/RESULTS.md left as it was');
