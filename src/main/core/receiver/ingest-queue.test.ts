@@ -54,3 +54,34 @@ describe('the ingest queue with a database locked by another program', () => {
     await expect(queue.enqueue(request(3))).rejects.toThrow('disk I/O error');
   });
 });
+
+describe('group commit', () => {
+  it('writes a few requests that arrive within a millisecond of the last commit together; one after a quiet moment, or many at once, without waiting', async () => {
+    const { ctx } = opened;
+    const clock = { t: 1_000 };
+    const batches: number[] = [];
+    const queue = createIngestQueue((events) => (batches.push(events.length), ctx.events.insertMany(events)), () => undefined, { now: () => clock.t });
+    await queue.enqueue(request(1));
+    // Half a millisecond later, two requests in two turns of the event loop: one commit.
+    clock.t += 0.5;
+    const first = queue.enqueue(request(2));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([1]);
+    const second = queue.enqueue(request(3));
+    await Promise.all([first, second]);
+    expect(batches).toEqual([1, 2]);
+    // After a quiet moment: committed in the next turn, without a timer's wait.
+    clock.t += 50;
+    const third = queue.enqueue(request(4));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([1, 2, 1]);
+    await third;
+    // Eight at once right after a commit (a saturated receiver): committed without waiting.
+    clock.t += 0.1;
+    const eight = Array.from({ length: 8 }, (_, i) => queue.enqueue(request(5 + i)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([1, 2, 1, 8]);
+    await Promise.all(eight);
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 12 });
+  });
+});
