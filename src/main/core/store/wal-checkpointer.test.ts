@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { endianness, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -80,14 +80,43 @@ describe('WAL checkpoints on a thread of their own', () => {
     expect(again.prepare('SELECT COUNT(*) AS n FROM pad').get()).toEqual({ n: 1_200 });
   });
 
-  it("raises the writer's own autocheckpoint to a fallback while it runs, and gives it back when stopped", async () => {
+  it("raises the writer's own autocheckpoint to a fallback while it runs, and gives it and the WAL's size limit back when stopped", async () => {
     const db = openTemp();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(20_000);
     const checkpointer = start(db);
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(65_536);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(262_144);
+    // No commit shrinks the WAL while the thread runs: the writer does it itself when quiet.
+    expect(db.pragma('journal_size_limit', { simple: true })).toBe(-1);
     await checkpointer.stop();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(20_000);
     expect(db.pragma('journal_size_limit', { simple: true })).toBe(64 * 1024 * 1024);
+  });
+});
+
+describe('a WAL left long by a burst', () => {
+  it('starts over and shrinks once the writer is quiet, by a write of its own, not in the next request', async () => {
+    const db = openTemp();
+    let busy = true;
+    const errors: string[] = [];
+    const checkpointer = checkpointInBackground(db, { everyMs: 10, busy: () => busy, onError: (message) => errors.push(message) });
+    cleanups.push(() => checkpointer.stop());
+    // 17,000 pages: more than the 64 MiB the file shrinks back to.
+    const insert = db.prepare('INSERT INTO pad (b) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 17_000; i++) insert.run(Buffer.alloc(4_000, i % 251));
+    })();
+    const limit = 64 * 1024 * 1024;
+    expect(statSync(`${db.name}-wal`).size).toBeGreaterThan(limit);
+    await vi.waitFor(() => expect(walState(db).copied).toBe(walState(db).frames), { timeout: 20_000, interval: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(statSync(`${db.name}-wal`).size).toBeGreaterThan(limit);
+
+    busy = false;
+    await vi.waitFor(() => expect(statSync(`${db.name}-wal`).size).toBeLessThanOrEqual(limit), { timeout: 10_000, interval: 20 });
+    expect(walState(db).frames).toBeLessThan(10);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM meta WHERE key = 'wal_started_over_at'").get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM pad').get()).toEqual({ n: 17_000 });
+    expect(errors).toEqual([]);
   });
 });
 
@@ -100,10 +129,10 @@ describe('when the writer copies the rest of a pass (each copy costs it two fsyn
     expect(writerCopiesRest({ frames: 10_000, ms: 21 }, quiet)).toBe('no');
     expect(writerCopiesRest({ frames: 10_000 }, quiet)).toBe('no');
   });
-  it('while the writer is busy, only once the WAL holds 32,000 frames (128 MiB)', () => {
-    expect(writerCopiesRest({ frames: 31_999, ms: 5 }, busy)).toBe('no');
-    expect(writerCopiesRest({ frames: 32_000, ms: 5 }, busy)).toBe('busy');
-    expect(writerCopiesRest({ frames: 40_000, ms: 30 }, busy)).toBe('no');
+  it('while the writer is busy, only once the WAL holds 131,072 frames (512 MiB)', () => {
+    expect(writerCopiesRest({ frames: 131_071, ms: 5 }, busy)).toBe('no');
+    expect(writerCopiesRest({ frames: 131_072, ms: 5 }, busy)).toBe('busy');
+    expect(writerCopiesRest({ frames: 140_000, ms: 30 }, busy)).toBe('no');
   });
   it('once the writer is quiet after a busy restart left the file long, at the next quick pass however short the WAL', () => {
     expect(writerCopiesRest({ frames: 12, ms: 5 }, quiet, true)).toBe('quiet');

@@ -1,6 +1,8 @@
+import { statSync } from 'node:fs';
 import type { Db } from './db';
 import { startSqliteThread, type SqliteThread } from './sqlite-thread';
 import { loopUtilization } from '../util/loop-utilization';
+import { isBusy } from '../util/sqlite-errors';
 
 /**
  * WAL checkpoints off the event loop. A checkpoint copies the WAL's pages into the database file
@@ -14,18 +16,18 @@ import { loopUtilization } from '../util/loop-utilization';
  * each one copying what was written during the last, and once a pass is short the writer
  * copies the few frames left itself (milliseconds of copying, not the whole WAL).
  *
- * That copy costs the writer more than its few frames: an fsync of each file (tens of ms while
+ * That copy costs the writer more than its few frames: an fsync of each file (20–40 ms while
  * the thread's own passes keep the disk busy) and, when the WAL has grown past its limit, an
- * ftruncate back to it (`journal_size_limit`, db.ts; ~100 ms for 64 MiB) — 116 ms for a rest
- * of 900 frames. So while the writer is busy (a burst, a backlog being processed) the WAL starts
- * over only once it is long (128 MiB), and without shrinking the file: under sustained
- * processing, restarting every 4,000 frames added ~12 % to the writer's time, and its own
- * autocheckpoint every 20,000 frames stalled it 300–600 ms (the rest was then a whole long
- * pass). While this thread runs, the writer's autocheckpoint is only a fallback, at 256 MiB.
- * Once the writer is quiet, the WAL starts over at the next quick pass and shrinks. Quiet means no
- * received request for a moment, not just an idle loop: taking a steady 4,000 requests a second
- * (a third of the loop), a restart every few seconds held the requests in flight 20–40 ms each
- * time, the longest stall there was. Durability is
+ * ftruncate back to it (`journal_size_limit`, db.ts; 23 ms from 128 MiB, 152 ms from 512 MiB,
+ * made by the first commit after the restart). So while the writer is busy (a burst, a backlog
+ * being processed) the WAL starts over only once it is long (512 MiB), and without shrinking the
+ * file: under sustained processing, restarting every 4,000 frames added ~12 % to the writer's
+ * time, and taking a steady 2,000–4,000 requests a second, a restart every 128 MiB (every few
+ * seconds) was the longest stall left, holding the requests in flight 20–40 ms each time. While
+ * this thread runs, the writer's autocheckpoint is only a fallback, at 1 GiB, and the WAL file is
+ * never shrunk by a commit (`journal_size_limit` -1). Once the writer is quiet (no received
+ * request for a moment, and its loop under half busy) the WAL starts over at the next quick pass
+ * and shrinks there and then, by a write of the writer's own, not in a request's commit. Durability is
  * unchanged: a commit is in the WAL before a request is answered, whoever copies it into the
  * database later.
  */
@@ -58,12 +60,12 @@ const AGAIN_AFTER_MS = 50;
  * a few milliseconds of fsync, so not at every quick pass.
  */
 const RESTART_AFTER_FRAMES = 4_000;
-/** A busy writer copies the rest only past this many frames (128 MiB). */
-const BUSY_RESTART_AFTER_FRAMES = 32_000;
+/** A busy writer copies the rest only past this many frames (512 MiB). */
+const BUSY_RESTART_AFTER_FRAMES = 131_072;
 /** The writer counts as busy for this long after received requests were committed. */
 const INGEST_QUIET_MS = 250;
-/** The writer's own autocheckpoint while this thread runs (256 MiB); db.ts sets it lower for a writer alone. */
-const FALLBACK_AUTOCHECKPOINT_FRAMES = 65_536;
+/** The writer's own autocheckpoint while this thread runs (1 GiB); db.ts sets it lower for a writer alone. */
+const FALLBACK_AUTOCHECKPOINT_FRAMES = 262_144;
 
 interface PassReport {
   frames?: number;
@@ -148,6 +150,16 @@ export function checkpointInBackground(db: Db, options: WalCheckpointerOptions =
   db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_FRAMES}`);
   const { worker } = thread;
   const ownSizeLimit = db.pragma('journal_size_limit', { simple: true }) as number;
+  db.pragma('journal_size_limit = -1');
+  // A write of the writer's own, so that the WAL starts over (and shrinks) now, not in the next request's commit.
+  const startOver = db.prepare("INSERT INTO meta (key, value) VALUES ('wal_started_over_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  const walBytes = () => {
+    try {
+      return statSync(`${db.name}-wal`).size;
+    } catch {
+      return 0;
+    }
+  };
   let fileLeftLong = false;
   worker.on('message', (report: PassReport) => {
     if (report.error) return options.onError?.(report.error);
@@ -156,12 +168,24 @@ export function checkpointInBackground(db: Db, options: WalCheckpointerOptions =
     if (copies === 'no') return;
     // Between requests, never inside a transaction: what the short pass left is copied here, so
     // the next write finds every frame copied and starts the WAL over. Shrinking the file as it
-    // starts over (journal_size_limit) is an ftruncate of up to 64 MiB, ~100 ms: left to a quiet
-    // writer, which then starts over however few frames the WAL holds.
+    // starts over is an ftruncate of up to 448 MiB, up to ~150 ms: left to a quiet writer, which
+    // then starts over however few frames the WAL holds, and writes at once to do it now (a
+    // search holding an older snapshot can put it off: then the next quiet pass tries again).
     try {
-      db.pragma(`journal_size_limit = ${copies === 'quiet' ? ownSizeLimit : -1}`);
-      fileLeftLong = copies === 'busy';
       db.pragma('wal_checkpoint(PASSIVE)');
+      if (copies === 'busy') fileLeftLong = true;
+      else {
+        db.pragma(`journal_size_limit = ${ownSizeLimit}`);
+        try {
+          startOver.run(String(Date.now()));
+        } catch (error) {
+          // Another program holds the write lock: the next quiet pass tries again.
+          if (!isBusy(error)) throw error;
+        } finally {
+          db.pragma('journal_size_limit = -1');
+        }
+        fileLeftLong = walBytes() > ownSizeLimit;
+      }
     } catch (error) {
       options.onError?.(String(error));
     }
