@@ -20,6 +20,8 @@ export async function pacedLoad(url, bodies, { rate, durationS, connections = 50
   let sent = 0;
   let done = 0;
   let errors = 0;
+  let closedEarly = 0;
+  let ended = false;
   const backlog = [];
   const idle = [];
   const all = [];
@@ -38,7 +40,7 @@ export async function pacedLoad(url, bodies, { rate, durationS, connections = 50
     };
     const open = () => {
       const socket = connect({ host: target.hostname, port: Number(target.port), noDelay: true });
-      const conn = { socket, buffered: Buffer.alloc(0), due: 0 };
+      const conn = { socket, buffered: Buffer.alloc(0), due: 0, waiting: false };
       all.push(conn);
       socket.on('connect', () => release(conn));
       socket.on('data', (chunk) => {
@@ -57,6 +59,7 @@ export async function pacedLoad(url, bodies, { rate, durationS, connections = 50
         if (conn.buffered.length < end) return;
         if (conn.buffered.length > end) return reject(new Error('paced load: more bytes than one answer (pipelining is not used)'));
         conn.buffered = Buffer.alloc(0);
+        conn.waiting = false;
         const status = head.slice(9, 12);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         latencies[done] = performance.now() - conn.due;
@@ -64,9 +67,18 @@ export async function pacedLoad(url, bodies, { rate, durationS, connections = 50
         finish();
         release(conn);
       });
-      socket.on('error', () => {
-        errors += 1;
-        finish();
+      socket.on('error', () => {});
+      // A connection closed under a request (or idle: a request sent on it later would be lost)
+      // counts its request as an error, and a new connection takes its place.
+      socket.on('close', () => {
+        const idleAt = idle.indexOf(conn);
+        if (idleAt >= 0) idle.splice(idleAt, 1);
+        if (conn.waiting) {
+          closedEarly += 1;
+          errors += 1;
+          finish();
+        }
+        if (!ended) open();
       });
     };
     for (let i = 0; i < connections; i++) open();
@@ -74,6 +86,7 @@ export async function pacedLoad(url, bodies, { rate, durationS, connections = 50
 
   const send = (conn, due) => {
     conn.due = due;
+    conn.waiting = true;
     const { body, signature } = bodies.take();
     conn.socket.write(request(body, signature));
   };
@@ -101,6 +114,7 @@ export async function pacedLoad(url, bodies, { rate, durationS, connections = 50
   });
   const deadline = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
   await Promise.race([finished, deadline]);
+  ended = true;
   for (const conn of all) conn.socket.destroy();
 
   const sorted = [...latencies.subarray(0, done)].sort((a, b) => a - b);
@@ -110,6 +124,7 @@ export async function pacedLoad(url, bodies, { rate, durationS, connections = 50
     sent,
     done,
     errors,
+    closedEarly,
     lost: total - done - errors,
     statuses: Object.fromEntries(statuses),
     p50: at(0.5),
