@@ -43,16 +43,21 @@ export function openSearchReader(db: Db, file: string, nativeBinding?: string): 
     } catch (error) {
       if (!isCorruptionError(error)) throw error;
     }
-    const attached = reader.prepare("SELECT 1 FROM pragma_database_list WHERE name = 'search'").get() !== undefined;
-    if (attached) reader.exec('DETACH DATABASE search');
-    if (!db.memory) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-    attach(reader, target);
-    if (!claimedByThisLog(reader)) throw new Error(`could not start the search index over in ${file}`);
+    startOver(reader, target);
     return reader;
   } catch (error) {
     if (reader !== db) reader.close();
     throw error;
   }
+}
+
+/** Detaches the index (if attached), deletes its files, and attaches a new, empty one claimed for this log. */
+function startOver(reader: Db, file: string): void {
+  const attached = reader.prepare("SELECT 1 FROM pragma_database_list WHERE name = 'search'").get() !== undefined;
+  if (attached) reader.exec('DETACH DATABASE search');
+  if (file !== ':memory:') for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  attach(reader, file);
+  if (!claimedByThisLog(reader)) throw new Error(`could not start the search index over in ${file}`);
 }
 
 function attach(db: Db, file: string): void {
@@ -91,6 +96,13 @@ export interface SearchIndex {
    * false: the search answers from what is indexed.
    */
   catchUp(): Promise<boolean>;
+  /**
+   * After a search met a damaged page: checks the index's file (on the thread, a read of all of it)
+   * and, when the damage is there, starts the index over from the log. Resolves true once it has
+   * (a search can run again; it finds events as the thread indexes them again), false when the
+   * index is sound: the damage is in the log.
+   */
+  recoverFromDamage(): Promise<boolean>;
   /** Drops the index entries of deleted events with ids in [from, to]; events still in the log keep theirs. */
   forget(from: number, to: number): void;
   /** Ends the thread after the batch in progress; call before closing the database. */
@@ -102,7 +114,12 @@ export interface SearchIndexOptions {
   logger?: Logger;
 }
 
-type FromThread = { caughtUp: number; complete: boolean } | { error: string } | { resumed: true };
+type FromThread =
+  | { caughtUp: number; complete: boolean }
+  | { checked: number; damaged: boolean }
+  | { damaged: string }
+  | { error: string }
+  | { resumed: true };
 
 /*
  * The thread's source (sqlite-thread.ts runs it). It reads the log (never writes it) and writes
@@ -169,9 +186,33 @@ const indexBatch = db.transaction((limit) => {
   return n;
 });
 
+const isCorruption = (error) =>
+  /^SQLITE_(CORRUPT|NOTADB)/.test(String(error && error.code)) || /database disk image is malformed|file is not a database/i.test(messageOf(error));
+// Whether the index's own file is damaged (as opposed to the log it reads): SQLite's page-level
+// check, then FTS5's own. Reads the whole index, on this thread.
+const indexDamaged = () => {
+  try {
+    const [row] = db.pragma('search.quick_check(1)');
+    if (Object.values(row)[0] !== 'ok') return true;
+    db.prepare("INSERT INTO search.events_fts (events_fts) VALUES ('integrity-check')").run();
+    return false;
+  } catch (error) {
+    return isCorruption(error);
+  }
+};
+
 let timer;
 let stopped = false;
 let failing = false;
+// A damaged index is started over by the host, with a new thread: this one stops working.
+const endIfDamaged = (error) => {
+  if (!isCorruption(error) || !indexDamaged()) return false;
+  stopped = true;
+  clearTimeout(timer);
+  answerWaiting(false);
+  parentPort.postMessage({ damaged: messageOf(error) });
+  return true;
+};
 let retryMs = w.retryFirstMs;
 let waiting = [];
 const answerWaiting = (complete) => {
@@ -192,6 +233,7 @@ function run() {
   try {
     indexed = indexBatch(w.batch);
   } catch (error) {
+    if (endIfDamaged(error)) return;
     failed(error);
     answerWaiting(false);
     schedule(retryMs);
@@ -209,9 +251,9 @@ function run() {
 try {
   forgetBelowLog.run();
 } catch (error) {
-  failed(error);
+  if (!endIfDamaged(error)) failed(error);
 }
-schedule(0);
+if (!stopped) schedule(0);
 parentPort.on('message', (message) => {
   if (message.type === 'stop') {
     stopped = true;
@@ -221,11 +263,13 @@ parentPort.on('message', (message) => {
   } else if (message.type === 'catchUp') {
     waiting.push(message.id);
     schedule(0);
+  } else if (message.type === 'check') {
+    parentPort.postMessage({ checked: message.id, damaged: indexDamaged() });
   } else if (message.type === 'forget') {
     try {
       forgetRange.run(message.from, message.to, message.from, message.to);
     } catch (error) {
-      failed(error);
+      if (!endIfDamaged(error)) failed(error);
     }
   }
 });
@@ -235,61 +279,108 @@ parentPort.on('message', (message) => {
 export function indexInBackground(reader: Db, options: SearchIndexOptions = {}): SearchIndex {
   const logger = options.logger ?? silentLogger;
   const indexFile = reader.prepare<[], string>("SELECT file FROM pragma_database_list WHERE name = 'search'").pluck().get();
-  const idle: SearchIndex = { catchUp: () => Promise.resolve(false), forget: () => undefined, stop: () => Promise.resolve() };
+  const idle: SearchIndex = {
+    catchUp: () => Promise.resolve(false),
+    recoverFromDamage: () => Promise.resolve(false),
+    forget: () => undefined,
+    stop: () => Promise.resolve(),
+  };
   if (reader.memory || !indexFile) return idle;
-  let thread: SqliteThread;
-  try {
-    thread = startSqliteThread(
-      WORKER_SOURCE,
-      {
-        logFile: reader.name,
-        indexFile,
-        batch: BATCH,
-        maxBytes: MAX_INDEXED_BYTES,
-        pollMs: POLL_MS,
-        retryFirstMs: RETRY_MS.first,
-        retryMaxMs: RETRY_MS.max,
-        nativeBinding: options.nativeBinding,
-      },
-      // The text goes from the log to the index inside SQLite; the heap holds a body's Buffer at a time.
-      { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
-    );
-  } catch (error) {
-    logger.error('search will not find new events: the indexing thread did not start', { error: String(error) });
-    return idle;
-  }
-  const { worker } = thread;
-  const waiting = new Map<number, (complete: boolean) => void>();
+  const answers = new Map<number, (value: boolean) => void>();
   let nextId = 0;
-  let running = true;
-  worker.on('message', (message: FromThread) => {
-    if ('caughtUp' in message) waiting.get(message.caughtUp)?.(message.complete);
-    else if ('error' in message) logger.warn('full-text indexing paused: search may miss the newest events', { error: message.error });
-    else logger.info('full-text indexing resumed');
-  });
-  worker.on('error', (error) => logger.error('the full-text indexing thread failed: search will not find new events', { error: error.message }));
-  void thread.exited.then(() => {
-    running = false;
-    for (const answer of [...waiting.values()]) answer(false);
-  });
+  let current: { thread: SqliteThread; running: boolean } | null = null;
+  let rebuilding: Promise<boolean> | null = null;
+  let stopped = false;
+
+  const start = (): boolean => {
+    let thread: SqliteThread;
+    try {
+      thread = startSqliteThread(
+        WORKER_SOURCE,
+        {
+          logFile: reader.name,
+          indexFile,
+          batch: BATCH,
+          maxBytes: MAX_INDEXED_BYTES,
+          pollMs: POLL_MS,
+          retryFirstMs: RETRY_MS.first,
+          retryMaxMs: RETRY_MS.max,
+          nativeBinding: options.nativeBinding,
+        },
+        // The text goes from the log to the index inside SQLite; the heap holds a body's Buffer at a time.
+        { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
+      );
+    } catch (error) {
+      logger.error('search will not find new events: the indexing thread did not start', { error: String(error) });
+      return false;
+    }
+    const run = { thread, running: true };
+    current = run;
+    thread.worker.on('message', (message: FromThread) => {
+      if ('caughtUp' in message) answers.get(message.caughtUp)?.(message.complete);
+      else if ('checked' in message) answers.get(message.checked)?.(message.damaged);
+      else if ('damaged' in message) void rebuild(message.damaged);
+      else if ('error' in message) logger.warn('full-text indexing paused: search may miss the newest events', { error: message.error });
+      else logger.info('full-text indexing resumed');
+    });
+    thread.worker.on('error', (error) => logger.error('the full-text indexing thread failed: search will not find new events', { error: error.message }));
+    void thread.exited.then(() => {
+      run.running = false;
+      if (current === run) for (const answer of [...answers.values()]) answer(false);
+    });
+    return true;
+  };
+
+  /** Asks the running thread; `false` once `timeoutMs` passed or the thread ended. */
+  const ask = (message: Record<string, unknown>, timeoutMs: number): Promise<boolean> => {
+    if (!current?.running) return Promise.resolve(false);
+    const id = nextId++;
+    const { worker } = current.thread;
+    return new Promise<boolean>((resolve) => {
+      const answer = (value: boolean) => {
+        clearTimeout(timer);
+        answers.delete(id);
+        resolve(value);
+      };
+      const timer = setTimeout(() => answer(false), timeoutMs);
+      answers.set(id, answer);
+      worker.postMessage({ ...message, id });
+    });
+  };
+
+  /** Ends the thread, starts the index file over, and starts a new thread on it, once at a time. */
+  const rebuild = (why: string): Promise<boolean> =>
+    (rebuilding ??= (async () => {
+      logger.warn(`The search index (${indexFile}) is damaged: it is being rebuilt from the log. Until it is done, searches may miss events.`, { error: why });
+      await current?.thread.stop({ type: 'stop' });
+      if (stopped) return false;
+      try {
+        startOver(reader, indexFile);
+      } catch (error) {
+        logger.error('the search index could not be rebuilt: search will not find events', { error: String(error) });
+        return false;
+      }
+      return start();
+    })().finally(() => {
+      rebuilding = null;
+    }));
+
+  if (!start()) return idle;
   return {
-    catchUp() {
-      if (!running) return Promise.resolve(false);
-      const id = nextId++;
-      return new Promise<boolean>((resolve) => {
-        const answer = (complete: boolean) => {
-          clearTimeout(timer);
-          waiting.delete(id);
-          resolve(complete);
-        };
-        const timer = setTimeout(() => answer(false), CATCH_UP_MS);
-        waiting.set(id, answer);
-        worker.postMessage({ type: 'catchUp', id });
-      });
+    catchUp: () => ask({ type: 'catchUp' }, CATCH_UP_MS),
+    async recoverFromDamage() {
+      if (rebuilding) return rebuilding;
+      // Reading a large index through takes its time: the search waits for the answer.
+      const damaged = await ask({ type: 'check' }, 60_000);
+      return damaged ? rebuild('met by a search') : false;
     },
     forget(from, to) {
-      if (running) worker.postMessage({ type: 'forget', from, to });
+      if (current?.running) current.thread.worker.postMessage({ type: 'forget', from, to });
     },
-    stop: () => thread.stop({ type: 'stop' }),
+    async stop() {
+      stopped = true;
+      await rebuilding;
+      await current?.thread.stop({ type: 'stop' });
+    },
   };
 }

@@ -8,6 +8,7 @@ import { rehearseEvent } from '../../pipeline/rehearse';
 import { pastedRequest } from '../../request/event-context';
 import { importEvents } from '../../portability/import-events';
 import { sendSignedTo, sendTestEvent } from '../../sources/send-test';
+import { isCorruptionError } from '../../store/integrity';
 import type { StoredEvent } from '../../store/repos/events.repo';
 import type { CoreContext, PipelineServices } from '../../context';
 import type { Handlers } from '../dispatcher';
@@ -53,13 +54,25 @@ export function eventHandlers(ctx: CoreContext, services: PipelineServices): Eve
     return event;
   };
 
-  /** A search first waits for the index to catch up; `{ searchBehind: true }` if it did not in time. */
-  const searchBehind = async (search: string | undefined): Promise<{ searchBehind?: true }> =>
-    search && !(await services.indexer.catchUp()) ? { searchBehind: true } : {};
+  /**
+   * A search first waits for the index to catch up (`{ searchBehind: true }` if it did not in
+   * time). One that meets a damaged page in the index runs again once the index has started over
+   * (behind, then: it is filled again from the log); damage in the log itself is thrown as it is.
+   */
+  const searching = async <T extends object>(search: string | undefined, read: () => T): Promise<T & { searchBehind?: true }> => {
+    if (!search) return read();
+    const behind = !(await services.indexer.catchUp());
+    try {
+      return { ...(behind ? { searchBehind: true as const } : {}), ...read() };
+    } catch (error) {
+      if (!isCorruptionError(error) || !(await services.indexer.recoverFromDamage())) throw error;
+      return { searchBehind: true as const, ...read() };
+    }
+  };
 
   return {
-    'events.list': async (input) => ({ ...(await searchBehind(input.search)), ...ctx.events.list(input) }),
-    'events.count': async ({ cap, ...filter }) => ({ ...(await searchBehind(filter.search)), ...ctx.events.countMatching(filter, cap) }),
+    'events.list': (input) => searching(input.search, () => ctx.events.list(input)),
+    'events.count': ({ cap, ...filter }) => searching(filter.search, () => ctx.events.countMatching(filter, cap)),
     'events.get': ({ id, parsed, body }) => toDetail(mustGet(id), parsed, body),
     'events.replay': ({ id, mode, respectIdempotency, edit }) => replayEvent(ctx, services.queue, id, { mode, respectIdempotency, edit }),
     'events.replayMany': ({ mode, respectIdempotency, max, ids, ...filter }) =>
