@@ -261,6 +261,7 @@ parentPort.on('message', (message) => {
     db.close();
     parentPort.close();
   } else if (message.type === 'catchUp') {
+    if (stopped) return parentPort.postMessage({ caughtUp: message.id, complete: false });
     waiting.push(message.id);
     schedule(0);
   } else if (message.type === 'check') {
