@@ -1,8 +1,10 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { consoleLogger } from '../core/ports';
+import nodeFlags from '../host/node-flags.json';
 import { publishControl, type PublishedControl } from '../host/publish-control';
 import type { ShellArgs } from './args';
 import { createElectronPorts } from './electron-ports';
@@ -42,6 +44,8 @@ function abiHint(args: ShellArgs): string {
 
 /** Wires core, IPC, window, tray and menu; call `useDataDir` first. Resolves once the window is open. */
 export async function runDesktopApp(args: ShellArgs, layout: BuildLayout): Promise<void> {
+  // The headless host's V8 flags that work once running (the receiver runs in this process; why: node-flags.json).
+  for (const flag of nodeFlags.whileRunning) setFlagsFromString(flag);
   // Every renderer sandboxed, whatever a BrowserWindow's own options say.
   app.enableSandbox();
   await app.whenReady();
