@@ -57,4 +57,21 @@ describe('the shape scheduler yields to ingest', () => {
     expect(calls).toEqual(['skip', 'learn']);
     scheduler.stop();
   });
+
+  it('under sustained ingest learns the whole sample, a time budget at a time, then waits for the next interval', () => {
+    vi.useFakeTimers();
+    const calls: string[] = [];
+    const learner: ShapeLearner = {
+      // Each budget learns at most 60 events.
+      learnBatch: (limit = 200) => (calls.push(`learn ${limit}`), Math.min(limit, 60)),
+      skipTo: () => (calls.push('skip'), 0),
+    };
+    const scheduler = createShapeScheduler(learner, { now: () => Date.now() });
+    for (let t = 0; t < 6_000; t += 20) {
+      scheduler.noteIngest();
+      vi.advanceTimersByTime(20);
+    }
+    expect(calls).toEqual(['skip', 'learn 200', 'learn 140', 'learn 80', 'learn 20']);
+    scheduler.stop();
+  });
 });

@@ -12,7 +12,7 @@ const BATCH = 200;
 const BUDGET_MS = 4;
 /** Ingest counts as busy for this long after its last commit; learning waits for a quiet moment. */
 const QUIET_MS = 100;
-/** Under sustained load, learning runs this often, from a sample: the newest batch of events. */
+/** Under sustained load, learning runs this often, from a sample: the newest BATCH events, learned a budget at a time QUIET_MS apart. */
 const SAMPLE_EVERY_MS = 5_000;
 
 /**
@@ -30,25 +30,32 @@ export function createShapeScheduler(learner: ShapeLearner, options: { logger?: 
   const backoff = createRetryBackoff({ what: 'learning payload shapes', logger, initialMs: 200, maxMs: 10_000 });
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  /** Events of the sample under way (under load) not learned yet. */
+  let sampleLeft = 0;
 
   const run = () => {
     timer = undefined;
     if (stopped) return;
     const t = now();
     const busy = t - lastIngestAt < QUIET_MS;
-    if (busy && backoff.failures === 0 && t - lastRunAt < SAMPLE_EVERY_MS) return schedule(QUIET_MS);
+    const newSample = busy && sampleLeft <= 0;
+    if (newSample && backoff.failures === 0 && t - lastRunAt < SAMPLE_EVERY_MS) return schedule(QUIET_MS);
     lastRunAt = t;
     let learned: number;
     try {
-      // Ingest never stopped: learn from its newest events only, so learning costs one batch per
+      // Ingest never stopped: learn from its newest events only, so learning costs one sample per
       // interval however fast events arrive (the shapes' proportions hold on a sample).
-      if (busy) learner.skipTo(BATCH);
-      learned = learner.learnBatch(BATCH, BUDGET_MS);
+      if (newSample) {
+        learner.skipTo(BATCH);
+        sampleLeft = BATCH;
+      }
+      learned = learner.learnBatch(busy ? sampleLeft : BATCH, BUDGET_MS);
     } catch (error) {
       return schedule(backoff.failed(error));
     }
     backoff.succeeded();
-    // Under load the sample is what one budget learned; when quiet, the rest follows batch by batch.
+    sampleLeft = busy && learned > 0 ? sampleLeft - learned : 0;
+    // Under load the sample goes on a budget at a time; when quiet, the rest follows batch by batch.
     if (learned > 0) schedule(busy ? QUIET_MS : 0);
   };
 
