@@ -41,12 +41,14 @@ export class DatabaseDamagedError extends Error {
   }
 }
 
-/** SQLite's own words for a damaged file, from better-sqlite3's `SqliteError.code` or message. */
+/** SQLite's own words for a damaged file: better-sqlite3's `SqliteError.code`, or the message. */
+export const CORRUPTION = { code: /^SQLITE_(CORRUPT|NOTADB)/, message: /database disk image is malformed|file is not a database/i };
+
 export function isCorruptionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) return true;
-  return /database disk image is malformed|file is not a database/i.test(error.message);
+  if (typeof code === 'string' && CORRUPTION.code.test(code)) return true;
+  return CORRUPTION.message.test(error.message);
 }
 
 /** A user-facing sentence for a corruption error met while running. */

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { silentLogger, type Logger } from '../ports';
 import type { Db } from './db';
-import { isCorruptionError } from './integrity';
+import { CORRUPTION, isCorruptionError } from './integrity';
 import { startSqliteThread, type SqliteThread } from './sqlite-thread';
 
 /** The index's file, next to the log's (inlet.db). Only ever rebuilt from the log: safe to delete. */
@@ -186,8 +186,10 @@ const indexBatch = db.transaction((limit) => {
   return n;
 });
 
-const isCorruption = (error) =>
-  /^SQLITE_(CORRUPT|NOTADB)/.test(String(error && error.code)) || /database disk image is malformed|file is not a database/i.test(messageOf(error));
+// isCorruptionError (integrity.ts), with its patterns.
+const corruptionCode = new RegExp(w.corruptionCode);
+const corruptionMessage = new RegExp(w.corruptionMessage, 'i');
+const isCorruption = (error) => corruptionCode.test(String(error && error.code)) || corruptionMessage.test(messageOf(error));
 // Whether the index's own file is damaged (as opposed to the log it reads): SQLite's page-level
 // check, then FTS5's own. Reads the whole index, on this thread.
 const indexDamaged = () => {
@@ -306,6 +308,8 @@ export function indexInBackground(reader: Db, options: SearchIndexOptions = {}):
           pollMs: POLL_MS,
           retryFirstMs: RETRY_MS.first,
           retryMaxMs: RETRY_MS.max,
+          corruptionCode: CORRUPTION.code.source,
+          corruptionMessage: CORRUPTION.message.source,
           nativeBinding: options.nativeBinding,
         },
         // The text goes from the log to the index inside SQLite; the heap holds a body's Buffer at a time.
