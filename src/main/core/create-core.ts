@@ -14,6 +14,7 @@ import { checkAndReport } from './store/background-check';
 import { createDatabaseHealth } from './store/database-health';
 import { indexInBackground } from './store/search-index';
 import { checkpointInBackground } from './store/wal-checkpointer';
+import { watchSaturation } from './util/saturation';
 import { createIngestQueue } from './receiver/ingest-queue';
 import { startReceiver } from './receiver/receiver-server';
 import { createFailureNotifier } from './notify/failure-notifier';
@@ -133,8 +134,14 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const unusable = findUnusableSecrets(ctx.sources, createSecretHealth(ports.secretStore));
   if (unusable.length > 0) logger.warn(describeUnusableSecrets(unusable, (id) => ctx.sources.get(id)?.name ?? id));
   db.pragma(`busy_timeout = ${RUNNING_BUSY_TIMEOUT_MS}`);
+  // The store's threads put off what can wait while this loop (the receiver's) is saturated.
+  const saturation = db.memory ? null : watchSaturation();
   const checkpointer = options.checkpointInBackground && !db.memory
-    ? checkpointInBackground(db, { nativeBinding: options.sqliteNativeBinding, onError: (message) => logger.warn(`WAL checkpoints fell back to the writer: ${message}`) })
+    ? checkpointInBackground(db, {
+        nativeBinding: options.sqliteNativeBinding,
+        saturation: saturation?.flag,
+        onError: (message) => logger.warn(`WAL checkpoints fell back to the writer: ${message}`),
+      })
     : null;
 
   if (ports.notifier) {
@@ -149,7 +156,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     );
   }
   const processor = createProcessor(ctx);
-  const indexer = indexInBackground(ctx.searchDb, { nativeBinding: options.sqliteNativeBinding, logger });
+  const indexer = indexInBackground(ctx.searchDb, { nativeBinding: options.sqliteNativeBinding, logger, saturation: saturation?.flag });
   // Shapes learn from the bodies the receiver parsed; only events it did not keep are parsed again.
   // 256 KiB of bodies (~300 KB parsed per 256 KiB): learning runs 100 ms after a burst, and under
   // sustained load it samples the newest events, past whatever was kept, so a bigger hand-off only
@@ -206,6 +213,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     );
   } catch (error) {
     await ctx.sandbox.close();
+    saturation?.stop();
     await indexer.stop();
     await checkpointer?.stop();
     closeDatabases(ctx);
@@ -274,6 +282,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
       shapes.stop();
       await ctx.sandbox.close();
       listeners.clear();
+      saturation?.stop();
       await indexer.stop();
       await checkpointer?.stop();
       closeDatabases(ctx);

@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { holdWriteLock, pendingEvent } from '../testing/locked-database';
 import { openDatabase, type Db } from './db';
 import { createEventsRepo } from './repos/events.repo';
-import { indexInBackground, MAX_INDEXED_BYTES, openSearchReader, SEARCH_INDEX_FILE, type SearchIndex } from './search-index';
+import { indexInBackground, MAX_INDEXED_BYTES, openSearchReader, SEARCH_INDEX_FILE, type SearchIndex, type SearchIndexOptions } from './search-index';
 
 const dirs: string[] = [];
 const open: Array<{ index?: SearchIndex; dbs: Db[] }> = [];
@@ -25,10 +25,10 @@ const newDir = () => {
 };
 
 /** The log in `dir` with its search connection and, unless told not to, the indexing thread. */
-function logIn(dir: string, { thread = true } = {}) {
+function logIn(dir: string, { thread = true, ...options }: { thread?: boolean } & SearchIndexOptions = {}) {
   const db = openDatabase(join(dir, 'inlet.db'));
   const reader = openSearchReader(db, join(dir, SEARCH_INDEX_FILE));
-  const index = thread ? indexInBackground(reader) : undefined;
+  const index = thread ? indexInBackground(reader, options) : undefined;
   open.push({ index, dbs: [reader, db] });
   const events = createEventsRepo(db, reader);
   const log = (...bodies: Array<string | Buffer>) =>
@@ -165,5 +165,35 @@ describe('the search index, in its own file and filled by its own thread', () =>
     log('needle');
     await expect(index!.catchUp()).resolves.toBe(false);
     expect(found('needle')).toEqual([]);
+  });
+});
+
+describe('while the host loop is saturated (util/saturation.ts)', () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('puts indexing off until a search waits or the index falls too far behind, and catches up once the loop is free', async () => {
+    const saturation = new Int32Array(new SharedArrayBuffer(4));
+    const { index, log, indexed } = logIn(newDir(), { saturation, maxBehindWhileSaturated: 5 });
+    const [first] = log('{"w":"first"}');
+    await vi.waitFor(() => expect(indexed('first')).toEqual([first]), { timeout: 3_000 });
+
+    Atomics.store(saturation, 0, 1);
+    const [putOff] = log('{"w":"putoff"}');
+    // More than two of the thread's polls (250 ms).
+    await pause(700);
+    expect(indexed('putoff')).toEqual([]);
+    // A search waits: the thread indexes for it at once.
+    expect(await index!.catchUp()).toBe(true);
+    expect(indexed('putoff')).toEqual([putOff]);
+
+    // Five or more events behind: indexed without a search.
+    const behind = log(...Array.from({ length: 6 }, () => '{"w":"behind"}'));
+    await vi.waitFor(() => expect(indexed('behind')).toEqual(behind), { timeout: 3_000 });
+
+    const [later] = log('{"w":"later"}');
+    await pause(700);
+    expect(indexed('later')).toEqual([]);
+    Atomics.store(saturation, 0, 0);
+    await vi.waitFor(() => expect(indexed('later')).toEqual([later]), { timeout: 3_000 });
   });
 });

@@ -15,6 +15,12 @@ const BATCH = 1_000;
 const POLL_MS = 250;
 /** A search waits at most this long for the index to catch up, then answers from what is indexed. */
 const CATCH_UP_MS = 2_000;
+/**
+ * While the host's event loop is saturated (`SearchIndexOptions.saturation`), the thread indexes
+ * only when a search waits or the index is this many events behind the log (some 10 s of a
+ * saturated receiver; catching up 100,000 events takes the thread ~3 s).
+ */
+const MAX_BEHIND_WHILE_SATURATED = 100_000;
 const RETRY_MS = { first: 100, max: 5_000 };
 
 /**
@@ -112,6 +118,10 @@ export interface SearchIndex {
 export interface SearchIndexOptions {
   nativeBinding?: string | undefined;
   logger?: Logger;
+  /** The host loop's saturation flag (util/saturation.ts): while set, indexing waits for a search or a long backlog. */
+  saturation?: Int32Array | undefined;
+  /** How far behind the log the index may fall while the host is saturated (tests). */
+  maxBehindWhileSaturated?: number;
 }
 
 type FromThread =
@@ -229,10 +239,17 @@ const failed = (error) => {
   if (!failing) parentPort.postMessage({ error: messageOf(error) });
   failing = true;
 };
+// While the receiver's loop is saturated, a core taken by indexing adds to every request's wait:
+// the thread indexes then only for a waiting search, or to stay within a bound of the log.
+const puttingOff = () => {
+  if (!w.saturation || Atomics.load(w.saturation, 0) !== 1 || waiting.length > 0) return false;
+  return (lastLogged.get() ?? 0) - Number(getMark.get() ?? 0) < w.maxBehindWhileSaturated;
+};
 function run() {
   if (stopped) return;
   let indexed;
   try {
+    if (puttingOff()) return schedule(w.pollMs);
     indexed = indexBatch(w.batch);
   } catch (error) {
     if (endIfDamaged(error)) return;
@@ -311,6 +328,8 @@ export function indexInBackground(reader: Db, options: SearchIndexOptions = {}):
           corruptionCode: CORRUPTION.code.source,
           corruptionMessage: CORRUPTION.message.source,
           nativeBinding: options.nativeBinding,
+          saturation: options.saturation,
+          maxBehindWhileSaturated: options.maxBehindWhileSaturated ?? MAX_BEHIND_WHILE_SATURATED,
         },
         // The text goes from the log to the index inside SQLite; the heap holds a body's Buffer at a time.
         { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },

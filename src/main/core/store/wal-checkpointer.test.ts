@@ -120,6 +120,52 @@ describe('a WAL left long by a burst', () => {
   });
 });
 
+describe('while the host loop is saturated', () => {
+  it('copies nothing until the WAL is long or the loop is free again', async () => {
+    const db = openTemp();
+    const saturation = new Int32Array(new SharedArrayBuffer(4));
+    Atomics.store(saturation, 0, 1);
+    const errors: string[] = [];
+    // A busy writer, so that only the thread's passes decide what is copied.
+    const checkpointer = checkpointInBackground(db, {
+      everyMs: 10,
+      busy: () => true,
+      saturation,
+      copyWhileSaturatedPastBytes: 8 * 1024 * 1024,
+      onError: (m) => errors.push(m),
+    });
+    cleanups.push(() => checkpointer.stop());
+    const allCopied = () => vi.waitFor(() => expect(walState(db).copied).toBe(walState(db).frames), { timeout: 10_000, interval: 20 });
+    // ~1,200 pages: a WAL of ~4.9 MB.
+    writePages(db);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(walState(db).copied).toBe(0);
+    Atomics.store(saturation, 0, 0);
+    await allCopied();
+
+    Atomics.store(saturation, 0, 1);
+    // Every frame was copied: this write starts the WAL over, in the same 4.9 MB of file.
+    writePages(db);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(walState(db).frames).toBeGreaterThan(1_000);
+    expect(walState(db).copied).toBe(0);
+    // Past 8 MiB: copied while still saturated.
+    writePages(db);
+    await allCopied();
+    expect(walState(db).frames).toBeGreaterThan(2_000);
+    expect(errors).toEqual([]);
+  });
+
+  it('copies as usual while the flag is clear', async () => {
+    const db = openTemp();
+    const saturation = new Int32Array(new SharedArrayBuffer(4));
+    const checkpointer = checkpointInBackground(db, { everyMs: 10, saturation, copyWhileSaturatedPastBytes: 1024 * 1024 * 1024 });
+    cleanups.push(() => checkpointer.stop());
+    writePages(db);
+    await vi.waitFor(() => expect(walState(db).copied).toBe(walState(db).frames), { timeout: 10_000, interval: 20 });
+  });
+});
+
 describe('when the writer copies the rest of a pass (each copy costs it two fsyncs)', () => {
   const quiet = () => false;
   const busy = () => true;

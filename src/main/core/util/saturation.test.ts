@@ -1,0 +1,27 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { watchSaturation, type Saturation } from './saturation';
+
+const isSaturated = (flag: Int32Array) => Atomics.load(flag, 0) === 1;
+
+let watched: Saturation | undefined;
+afterEach(() => watched?.stop());
+
+describe('the saturation flag shared with the store threads', () => {
+  it('is set while the loop is at least 80 % busy and cleared below, and cleared when stopped', async () => {
+    let utilization = 0.5;
+    watched = watchSaturation(() => utilization, 5);
+    const { flag } = watched;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(isSaturated(flag)).toBe(false);
+    utilization = 0.8;
+    await vi.waitFor(() => expect(isSaturated(flag)).toBe(true), { timeout: 1_000, interval: 5 });
+    utilization = 0.79;
+    await vi.waitFor(() => expect(isSaturated(flag)).toBe(false), { timeout: 1_000, interval: 5 });
+    utilization = 0.97;
+    await vi.waitFor(() => expect(isSaturated(flag)).toBe(true), { timeout: 1_000, interval: 5 });
+    watched.stop();
+    expect(isSaturated(flag)).toBe(false);
+    // A thread reads it through shared memory: a copy posted to it is the same memory.
+    expect(flag.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+});

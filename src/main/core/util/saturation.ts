@@ -1,0 +1,35 @@
+import { loopUtilization } from './loop-utilization';
+
+/**
+ * The event loop counts as saturated at or above this utilization: requests queue behind each
+ * other, and a background thread taking a core then adds to every one's wait. At 50 connections
+ * driven as fast as they go the receiver's loop runs at ~0.95; at half that rate, ~0.5.
+ */
+const SATURATED_AT = 0.8;
+/** How often the flag is brought up to date. */
+const EVERY_MS = 100;
+
+/**
+ * Whether this thread's event loop is saturated, shared with the store's background threads (the
+ * full-text indexer, the WAL checkpointer) through a SharedArrayBuffer they read without a message:
+ * while it is set, they put off what can wait (bench/NOTES.md, session 9).
+ */
+export interface Saturation {
+  /** One Int32: 1 while saturated. Pass it to a thread in its workerData; it reads it with `Atomics.load(flag, 0)`. */
+  readonly flag: Int32Array;
+  stop(): void;
+}
+
+export function watchSaturation(utilization: () => number = loopUtilization(), everyMs = EVERY_MS): Saturation {
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const timer = setInterval(() => Atomics.store(flag, 0, utilization() >= SATURATED_AT ? 1 : 0), everyMs);
+  timer.unref();
+  return {
+    flag,
+    stop() {
+      clearInterval(timer);
+      Atomics.store(flag, 0, 0);
+    },
+  };
+}
+
