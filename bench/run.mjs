@@ -28,6 +28,7 @@ import { renderSearchReport } from './lib/report-search.mjs';
 import { runTsBench } from './lib/ts-runner.mjs';
 import { createSignedBodies } from './lib/stripe-bodies.mjs';
 import { deliveryBench, renderDeliveryReport } from './lib/delivery.mjs';
+import { settle } from './lib/process-cpu.mjs';
 import { renderSteadyReport, steadyLatency } from './lib/steady.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -201,12 +202,17 @@ async function main() {
       log(`round ${i} of ${settings.rounds} (1-min load average ${loadBefore.toFixed(2)})`);
       const ceiling = await measure('ceiling', `${ceilingUrl}/in/bench`, bodies);
       const inlet = await measure('inlet', url, bodies);
-      rounds.push({ ceiling, inlet, loadBefore, ratio: inlet.requestsPerSecond / ceiling.requestsPerSecond });
+      // What the host put off while saturated (indexing, WAL copying) is done before the next
+      // target is measured, and reported: it must not slow the ceiling's next round.
+      const settled = await settle(host.child.pid);
+      if (settled) log(`inlet: quiet ${(settled.ms / 1000).toFixed(1)} s after the round, using ${Math.round(settled.cpuMs)} ms of CPU meanwhile`);
+      rounds.push({ ceiling, inlet, loadBefore, settled, ratio: inlet.requestsPerSecond / ceiling.requestsPerSecond });
     }
     const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)];
     const steady = await steadyLatency({
       ceilingUrl: `${ceilingUrl}/in/bench`, inletUrl: url, bodies, capacity: median.inlet.requestsPerSecond,
       rounds: settings.rounds, durationS: settings.durationS, warmupS: settings.warmupS, log,
+      settleInlet: () => settle(host.child.pid),
     });
     await ceilingChild.stop();
     const { ceiling, inlet } = median;

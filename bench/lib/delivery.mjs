@@ -2,27 +2,18 @@
 // bare receiver ceiling in the same run, and what one destination costs ingest.
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hostNodeFlags, startChild } from './child.mjs';
 import { controlApi } from './control-api.mjs';
+import { cpuMs } from './process-cpu.mjs';
 import { load } from './load.mjs';
 import { topSelfTime } from './profile.mjs';
 
 const log = (line) => process.stdout.write(`bench: delivery: ${line}\n`);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** CPU time a process has used (user + system), in ms; null where /proc is not there. */
-function cpuMs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks: USER_HZ is 100 on Linux
-  } catch {
-    return null;
-  }
-}
 
 /** A Stripe source in development with the bench's signing secret, enforced; returns its id and URL. */
 async function stripeSource(call, receiverUrl, secret, key) {

@@ -10,7 +10,7 @@ const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', {
  * `rounds` rounds. At saturation a request's latency is mostly its wait in the queue (50
  * connections as fast as answered); here it is the service time plus whatever stalls the host.
  */
-export async function steadyLatency({ ceilingUrl, inletUrl, bodies, capacity, rounds, durationS, warmupS, log }) {
+export async function steadyLatency({ ceilingUrl, inletUrl, bodies, capacity, rounds, durationS, warmupS, log, settleInlet }) {
   const rates = [0.25, 0.5].map((share) => Math.max(100, Math.round((capacity * share) / 100) * 100));
   const results = [];
   let inlet2xx = 0;
@@ -21,7 +21,10 @@ export async function steadyLatency({ ceilingUrl, inletUrl, bodies, capacity, ro
         const warm = await pacedLoad(url, bodies, { rate, durationS: warmupS });
         const loadBefore = loadavg()[0];
         const run = await pacedLoad(url, bodies, { rate, durationS });
-        if (name === 'inlet') inlet2xx += count2xx(warm) + count2xx(run);
+        if (name === 'inlet') {
+          inlet2xx += count2xx(warm) + count2xx(run);
+          await settleInlet?.();
+        }
         runs[name].push({ ...run, loadBefore });
         log(`steady ${rate}/s round ${round} ${name}: p50 ${fmt(run.p50, 1)} p99 ${fmt(run.p99, 1)} p99.9 ${fmt(run.p999, 1)} max ${fmt(run.max, 1)} ms (load ${loadBefore.toFixed(2)})`);
       }
