@@ -28,7 +28,7 @@ import { renderSearchReport } from './lib/report-search.mjs';
 import { runTsBench } from './lib/ts-runner.mjs';
 import { createSignedBodies } from './lib/stripe-bodies.mjs';
 import { deliveryBench, renderDeliveryReport } from './lib/delivery.mjs';
-import { settle } from './lib/process-cpu.mjs';
+import { cpuBudget, settle } from './lib/process-cpu.mjs';
 import { renderSteadyReport, steadyLatency } from './lib/steady.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -58,13 +58,38 @@ async function setUpStripeSource(call, receiverUrl, secret) {
   return { sourceId: source.id, url: `${receiverUrl}/in/${dev.endpointToken}` };
 }
 
+/**
+ * Where the receiver's main thread spends its time at saturation: one more warm-up and measured run
+ * against a host of its own under the V8 profiler (which slows it, so it gives shares, not speeds).
+ * Self time of the main thread's functions, idle left out, biggest first.
+ */
+async function profileReceiver({ serveJs, root, secret, bodies, dataDir }) {
+  const profileDir = join(dataDir, 'profile-round');
+  const token = randomBytes(24).toString('base64url');
+  const nodeArgs = [...hostNodeFlags(), '--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+  const hostArgs = ['--data-dir', join(dataDir, 'profiled'), '--receiver-port', '0', '--control-port', '0', '--token', token];
+  const host = startChild(serveJs, hostArgs, 'INLET_READY', { cwd: root, nodeArgs });
+  try {
+    const ready = await host.ready;
+    const { url } = await setUpStripeSource(controlApi(ready), ready.receiverUrl, secret);
+    const result = await measure('inlet (profiled)', url, bodies, host.child.pid);
+    await settle(host.child.pid);
+    // The profile is written when the host exits.
+    await host.stop();
+    return { requestsPerSecond: result.requestsPerSecond, top: topSelfTime(profileDir, root, 15, { mainThreadOnly: true, busyOnly: true }) };
+  } finally {
+    await host.stop();
+  }
+}
+
 /** Warm-up then measured run; the warm-up's 2xx count too, since those events are logged as well. */
-async function measure(name, url, bodies) {
+async function measure(name, url, bodies, pid) {
   log(`${name}: warm-up ${settings.warmupS} s…`);
   const warm = await load(url, bodies, { connections: settings.connections, durationS: settings.warmupS });
   log(`${name}: measuring ${settings.durationS} s…`);
+  const budget = cpuBudget(pid);
   const result = await load(url, bodies, { connections: settings.connections, durationS: settings.durationS });
-  return { ...result, warmup2xx: warm.ok2xx, warmupNon2xx: warm.non2xx };
+  return { ...result, cpu: budget(result.total), warmup2xx: warm.ok2xx, warmupNon2xx: warm.non2xx };
 }
 
 /** The host's peak resident memory so far (Linux's VmHWM), in MiB; null where /proc is not there. */
@@ -200,8 +225,8 @@ async function main() {
     for (let i = 1; i <= settings.rounds; i++) {
       const loadBefore = loadavg()[0];
       log(`round ${i} of ${settings.rounds} (1-min load average ${loadBefore.toFixed(2)})`);
-      const ceiling = await measure('ceiling', `${ceilingUrl}/in/bench`, bodies);
-      const inlet = await measure('inlet', url, bodies);
+      const ceiling = await measure('ceiling', `${ceilingUrl}/in/bench`, bodies, ceilingChild.child.pid);
+      const inlet = await measure('inlet', url, bodies, host.child.pid);
       // What the host put off while saturated (indexing, WAL copying) is done before the next
       // target is measured, and reported: it must not slow the ceiling's next round.
       const settled = await settle(host.child.pid);
@@ -215,6 +240,7 @@ async function main() {
       settleInlet: () => settle(host.child.pid),
     });
     await ceilingChild.stop();
+    const profile = await profileReceiver({ serveJs, root, secret, bodies, dataDir });
     const { ceiling, inlet } = median;
     const peakRssMiB = peakRss(host.child.pid);
     if (peakRssMiB !== null) log(`Inlet host peak memory (VmHWM) so far: ${peakRssMiB.toFixed(0)} MiB`);
@@ -232,6 +258,7 @@ async function main() {
       ceiling,
       inlet,
       rounds,
+      profile,
       peakRssMiB,
       logged,
       verdicts,
@@ -245,8 +272,10 @@ async function main() {
     const fullReport = `${report}\n${renderSteadyReport(steady)}\n${delivery ? `${renderDeliveryReport(delivery)}\n` : ''}${renderPipelineReport(pipeline)}${cli ? `\n${renderCliReport(cli)}` : ''}`;
     // A profiler slows the host down; such a run must not stand as the result.
     if (process.env.BENCH_PROFILE === '1') log('profiled run: bench/RESULTS.md left as it was');
-    else if (process.env.BENCH_ONLY) log('partial run: bench/RESULTS.md left as it was');
-    else {
+    else if (process.env.BENCH_ONLY) {
+      writeFileSync(join(here, 'tmp', 'RESULTS.partial.md'), fullReport);
+      log('partial run: bench/RESULTS.md left as it was; this run\'s report is in bench/tmp/RESULTS.partial.md');
+    } else {
       writeFileSync(join(here, 'RESULTS.md'), fullReport);
       log('wrote bench/RESULTS.md');
     }

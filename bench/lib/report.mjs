@@ -26,7 +26,39 @@ function inFlightNote(logged, settings, runs) {
 }
 
 /** The side-by-side table, the checks, and how it was measured, as Markdown. */
-export function renderReport({ date, commit, machine, settings, ceiling, inlet, rounds, peakRssMiB, logged, verdicts }) {
+/** CPU per request in the median round and the profiled round's hottest functions, as Markdown. */
+function renderTimeGoes({ ceiling, inlet, profile, connections }) {
+  const c = inlet.cpu;
+  if (!c) return '';
+  const capacity = 1e6 / c.mainUs;
+  const lines = [
+    '## Where the receiver\'s time goes',
+    '',
+    `CPU per request in the reported round, measured from /proc while the load ran (the load generator is this benchmark process: autocannon and the signing of bodies):`,
+    '',
+    '| | µs per request |',
+    '|---|---:|',
+    `| Inlet's main thread (HTTP, verification, the log's write, the answer) | ${fmt(c.mainUs, 1)} |`,
+    `| Inlet's other threads (V8's GC helpers; the store's threads, which wait while the main thread is saturated) | ${fmt(c.otherThreadsUs, 1)} |`,
+    `| The load generator, for Inlet | ${fmt(c.generatorUs, 1)} |`,
+    ceiling.cpu ? `| The ceiling server (one thread), for comparison | ${fmt(ceiling.cpu.mainUs + ceiling.cpu.otherThreadsUs, 1)} |` : null,
+    '',
+    `The machine was ${fmt(c.machineIdle * 100, 0)} % idle meanwhile: Inlet is bound by its main thread, not by the cores. At ${fmt(c.mainUs, 0)} µs a request that thread answers at most ~${fmt(capacity)} requests a second, and ${connections} connections sending as fast as they are answered each wait ~${fmt((connections * c.mainUs) / 1000, 1)} ms on average (Little's law), so the p99 at saturation is that queue's tail; below saturation (next section) it is the service time and whatever stalls the host.`,
+  ].filter((line) => line !== null);
+  if (profile?.top.length) {
+    lines.push(
+      '',
+      `The main thread's self time by function, idle left out, from one more run under the V8 profiler (a host of its own; the profiler slows it, to ${fmt(profile.requestsPerSecond)} req/s, so these are shares, not speeds). A native call counts toward the JavaScript function that made it (\`insertOne\` includes SQLite's insert, \`sqliteTransaction\` the commit's WAL writes, \`writev\` the answer's send on loopback):`,
+      '',
+      '| share | function |',
+      '|---:|---|',
+      ...profile.top.map(({ fn, share }) => `| ${fmt(share * 100, 1)} % | \`${fn.replace(/\|/g, '\\|')}\` |`),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderReport({ date, commit, machine, settings, ceiling, inlet, rounds, profile, peakRssMiB, logged, verdicts }) {
   const ratio = inlet.requestsPerSecond / ceiling.requestsPerSecond;
   const roundRows = rounds
     .map((r, i) => `| ${i + 1} | ${fmt(r.loadBefore, 2)} | ${fmt(r.ceiling.requestsPerSecond)} | ${fmt(r.inlet.requestsPerSecond)} | ${fmt(r.ratio, 2)}× | ${fmt(r.inlet.p99, 1)} | ${r.settled ? `${fmt(r.settled.ms / 1000, 1)} s, ${fmt(r.settled.cpuMs)} ms` : '—'} |`)
@@ -52,6 +84,7 @@ ${roundRows}
 
 Peak resident memory of the Inlet host (VmHWM) after all rounds: ${peakRssMiB === null ? '—' : `${fmt(peakRssMiB)} MiB`}.
 
+${renderTimeGoes({ ceiling, inlet, profile, connections: settings.connections })}
 ## No data lost
 
 - Requests Inlet answered 2xx (warm-up + measured): ${fmt(logged.expected2xx)}
