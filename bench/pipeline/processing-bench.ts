@@ -1,6 +1,5 @@
 import { createProcessor } from '../../src/main/core/pipeline/processor';
 import { checkpointInBackground } from '../../src/main/core/store/wal-checkpointer';
-import { watchSaturation } from '../../src/main/core/util/saturation';
 import { addSource, benchContext, newEvent } from './fixture';
 
 /**
@@ -35,9 +34,7 @@ try {
   for (let i = 0; i < N; i += 1000) ctx.events.insertMany(events.slice(i, i + 1000));
   const writeMs = performance.now() - t0;
 
-  // As in the host: the checkpoint thread waits while the loop is saturated (BENCH_NO_SATURATION=1: as before).
-  const saturation = process.env.BENCH_NO_SATURATION === '1' ? null : watchSaturation();
-  const checkpointer = checkpointInBackground(ctx.db, { saturation: saturation?.flag });
+  const checkpointer = checkpointInBackground(ctx.db);
   const processor = createProcessor(ctx);
   const t1 = performance.now();
   const cpu = process.cpuUsage();
@@ -47,7 +44,6 @@ try {
   });
   const processMs = performance.now() - t1;
   const { user, system } = process.cpuUsage(cpu);
-  saturation?.stop();
   await checkpointer.stop();
 
   const count = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
