@@ -7,9 +7,10 @@ let watched: Saturation | undefined;
 afterEach(() => watched?.stop());
 
 describe('the saturation flag shared with the store threads', () => {
-  it('is set while the loop is at least 80 % busy and cleared below, and cleared when stopped', async () => {
+  it('is set while the loop is at least 80 % busy and requests arrive, cleared otherwise, and cleared when stopped', async () => {
     let utilization = 0.5;
-    watched = watchSaturation(() => utilization, 5);
+    let receiving = true;
+    watched = watchSaturation(() => receiving, () => utilization, 5);
     const { flag } = watched;
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(isSaturated(flag)).toBe(false);
@@ -18,6 +19,11 @@ describe('the saturation flag shared with the store threads', () => {
     utilization = 0.79;
     await vi.waitFor(() => expect(isSaturated(flag)).toBe(false), { timeout: 1_000, interval: 5 });
     utilization = 0.97;
+    await vi.waitFor(() => expect(isSaturated(flag)).toBe(true), { timeout: 1_000, interval: 5 });
+    // A busy loop with no request arriving (a backlog being mapped): no sender waits.
+    receiving = false;
+    await vi.waitFor(() => expect(isSaturated(flag)).toBe(false), { timeout: 1_000, interval: 5 });
+    receiving = true;
     await vi.waitFor(() => expect(isSaturated(flag)).toBe(true), { timeout: 1_000, interval: 5 });
     watched.stop();
     expect(isSaturated(flag)).toBe(false);

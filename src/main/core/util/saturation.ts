@@ -10,9 +10,12 @@ const SATURATED_AT = 0.8;
 const EVERY_MS = 100;
 
 /**
- * Whether this thread's event loop is saturated, shared with the store's background threads (the
- * full-text indexer, the WAL checkpointer) through a SharedArrayBuffer they read without a message:
- * while it is set, they put off what can wait (bench/NOTES.md, session 9).
+ * Whether the receiver is saturated: this thread's event loop busy while requests keep arriving
+ * (`receiving`). Shared with the store's background threads (the full-text indexer, the WAL
+ * checkpointer) through a SharedArrayBuffer they read without a message: while it is set, they put
+ * off what can wait (bench/NOTES.md, session 9). A busy loop with no requests arriving (a backlog
+ * being mapped, a bulk replay) does not set it: there is no sender waiting, and putting the WAL's
+ * copying off then only made reads slower.
  */
 export interface Saturation {
   /** One Int32: 1 while saturated. Pass it to a thread in its workerData; it reads it with `Atomics.load(flag, 0)`. */
@@ -20,9 +23,9 @@ export interface Saturation {
   stop(): void;
 }
 
-export function watchSaturation(utilization: () => number = loopUtilization(), everyMs = EVERY_MS): Saturation {
+export function watchSaturation(receiving: () => boolean, utilization: () => number = loopUtilization(), everyMs = EVERY_MS): Saturation {
   const flag = new Int32Array(new SharedArrayBuffer(4));
-  const timer = setInterval(() => Atomics.store(flag, 0, utilization() >= SATURATED_AT ? 1 : 0), everyMs);
+  const timer = setInterval(() => Atomics.store(flag, 0, utilization() >= SATURATED_AT && receiving() ? 1 : 0), everyMs);
   timer.unref();
   return {
     flag,
@@ -32,4 +35,3 @@ export function watchSaturation(utilization: () => number = loopUtilization(), e
     },
   };
 }
-
