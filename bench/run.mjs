@@ -3,7 +3,9 @@
 // bench/RESULTS.md. Assumes `npm run build` has run (the npm script does it first).
 //
 // BENCH_DURATION_S, BENCH_WARMUP_S, BENCH_CONNECTIONS and BENCH_ROUNDS override the defaults (10, 2, 50, 3).
-// BENCH_PROFILE=1 also records a CPU profile of the Inlet host and prints where its time went.
+// Each run also profiles one more saturated round on a host of its own, for RESULTS.md's "Where the
+// receiver's time goes"; BENCH_PROFILE=1 profiles the measured host itself (then RESULTS.md is left as it was).
+// BENCH_ONLY=receiver: only the receiver's parts; a partial run's report goes to bench/tmp/RESULTS.partial.md.
 // Then, in-process over the core's modules: processing throughput (BENCH_PROCESS_EVENTS, 50,000)
 // bulk replay (BENCH_REPLAY_EVENTS, 10,000) and log-query latency and memory at scale (BENCH_LOG_EVENTS, 1,000,000).
 // Import: a large JSON Lines file by path (BENCH_IMPORT_MB, 100) with peak memory; BENCH_ONLY=import runs only that part.
