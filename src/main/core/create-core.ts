@@ -33,9 +33,6 @@ import { RUNNING_BUSY_TIMEOUT_MS } from './util/sqlite-errors';
 import type { TunnelProvider } from './tunnel/providers/provider.js';
 import { createTunnelService } from './tunnel/tunnel-service';
 
-/** Senders' requests count as still arriving for this long after the last was committed. */
-const RECEIVING_MS = 250;
-
 export interface CoreOptions {
   /** Receiver bind address; 127.0.0.1 unless the user opts into exposing it. */
   receiverHost?: string;
@@ -139,8 +136,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   db.pragma(`busy_timeout = ${RUNNING_BUSY_TIMEOUT_MS}`);
   // The store's threads put off what can wait while the receiver is saturated: this loop busy
   // while senders' requests keep being committed.
-  let receivedAt = -Infinity;
-  const saturation = db.memory ? null : watchSaturation(() => performance.now() - receivedAt < RECEIVING_MS);
+  const saturation = db.memory ? null : watchSaturation();
   const checkpointer = options.checkpointInBackground && !db.memory
     ? checkpointInBackground(db, {
         nativeBinding: options.sqliteNativeBinding,
@@ -171,7 +167,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const forwarding = createForwarding(ctx, options.deliveries);
   const onCommitted = (ids: number[], written: NewEvent[]) => {
     checkpointer?.noteIngest();
-    if (written.some((e) => e.origin === 'received' || e.origin === 'test')) receivedAt = performance.now();
+    if (written.some((e) => e.origin === 'received' || e.origin === 'test')) saturation?.noteReceived();
     forwarding.service.kick();
     processor.written(ids, written);
     shapeBodies.keep(ids, written);

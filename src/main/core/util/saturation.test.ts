@@ -9,8 +9,9 @@ afterEach(() => watched?.stop());
 describe('the saturation flag shared with the store threads', () => {
   it('is set while the loop is at least 80 % busy and requests arrive, cleared otherwise, and cleared when stopped', async () => {
     let utilization = 0.5;
-    let receiving = true;
-    watched = watchSaturation(() => receiving, () => utilization, 5);
+    let t = 0;
+    watched = watchSaturation(() => utilization, 5, () => t);
+    watched.noteReceived();
     const { flag } = watched;
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(isSaturated(flag)).toBe(false);
@@ -21,9 +22,9 @@ describe('the saturation flag shared with the store threads', () => {
     utilization = 0.97;
     await vi.waitFor(() => expect(isSaturated(flag)).toBe(true), { timeout: 1_000, interval: 5 });
     // A busy loop with no request arriving (a backlog being mapped): no sender waits.
-    receiving = false;
+    t += 250;
     await vi.waitFor(() => expect(isSaturated(flag)).toBe(false), { timeout: 1_000, interval: 5 });
-    receiving = true;
+    watched.noteReceived();
     await vi.waitFor(() => expect(isSaturated(flag)).toBe(true), { timeout: 1_000, interval: 5 });
     watched.stop();
     expect(isSaturated(flag)).toBe(false);

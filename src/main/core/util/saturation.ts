@@ -8,10 +8,12 @@ import { loopUtilization } from './loop-utilization';
 const SATURATED_AT = 0.8;
 /** How often the flag is brought up to date. */
 const EVERY_MS = 100;
+/** Senders' requests count as still arriving for this long after the last was committed. */
+const RECEIVING_MS = 250;
 
 /**
- * Whether the receiver is saturated: this thread's event loop busy while requests keep arriving
- * (`receiving`). Shared with the store's background threads (the full-text indexer, the WAL
+ * Whether the receiver is saturated: this thread's event loop busy while senders' requests keep
+ * arriving (`noteReceived`). Shared with the store's background threads (the full-text indexer, the WAL
  * checkpointer) through a SharedArrayBuffer they read without a message: while it is set, they put
  * off what can wait (bench/NOTES.md, session 9). A busy loop with no requests arriving (a backlog
  * being mapped, a bulk replay) does not set it: there is no sender waiting, and putting the WAL's
@@ -20,15 +22,22 @@ const EVERY_MS = 100;
 export interface Saturation {
   /** One Int32: 1 while saturated. Pass it to a thread in its workerData; it reads it with `Atomics.load(flag, 0)`. */
   readonly flag: Int32Array;
+  /** Called when requests from senders were committed. */
+  noteReceived(): void;
   stop(): void;
 }
 
-export function watchSaturation(receiving: () => boolean, utilization: () => number = loopUtilization(), everyMs = EVERY_MS): Saturation {
+export function watchSaturation(utilization: () => number = loopUtilization(), everyMs = EVERY_MS, now: () => number = () => performance.now()): Saturation {
   const flag = new Int32Array(new SharedArrayBuffer(4));
+  let receivedAt = -Infinity;
+  const receiving = () => now() - receivedAt < RECEIVING_MS;
   const timer = setInterval(() => Atomics.store(flag, 0, utilization() >= SATURATED_AT && receiving() ? 1 : 0), everyMs);
   timer.unref();
   return {
     flag,
+    noteReceived() {
+      receivedAt = now();
+    },
     stop() {
       clearInterval(timer);
       Atomics.store(flag, 0, 0);
