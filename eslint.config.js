@@ -61,6 +61,18 @@ export default tseslint.config(
     },
   },
   {
+    // A request's path makes no object spreads (`{ ...o }`): in Node 20's V8 the objects they made
+    // per request ended up in the old generation, a full GC every second at saturation (judge.ts).
+    files: ['src/main/core/judge/judge.ts', 'src/main/core/judge/assess.ts', 'src/main/core/judge/new-event.ts',
+      'src/main/core/verification/index.ts', 'src/main/core/receiver/receiver-server.ts', 'src/main/core/request/parse-body.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'ObjectExpression > SpreadElement',
+        message: "No object spread on a request's path: write the object literal out (see src/main/core/judge/judge.ts).",
+      }],
+    },
+  },
+  {
     // The host's runtime; its tests may drive the shell's IPC bridge too, to compare transports.
     files: ['src/main/host/**'],
     ignores: ['src/main/host/**/*.test.ts'],

@@ -37,7 +37,7 @@ export function newEvent(r: LoggedRequest, j: EventJudgement, o: EventOrigin): N
   const accepted = o.origin !== 'import' && r.sourceId !== null && j.status < 300 && !j.handshake;
   const pending = accepted && o.hasMappings;
   const replay = o.origin === 'replay' ? o : null;
-  return {
+  const event: NewEvent = {
     receivedAt: r.receivedAt,
     sourceId: r.sourceId,
     environment: r.environment,
@@ -59,9 +59,11 @@ export function newEvent(r: LoggedRequest, j: EventJudgement, o: EventOrigin): N
     actionStatus: accepted && !pending ? 'no_mapping' : null,
     replayOf: replay ? replay.replayOf : null,
     replayMode: replay ? replay.mode : null,
-    ...(replay?.edited ? { edited: true } : (o.origin === 'import' || o.origin === 'replay') && o.redacted ? { redacted: true } : {}),
     origin: o.origin,
     dedupe: replay ? replay.dedupe : true,
     preprocessOutput: j.preprocess,
   };
+  if (replay?.edited) event.edited = true;
+  else if ((o.origin === 'import' || o.origin === 'replay') && o.redacted) event.redacted = true;
+  return event;
 }

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock, Logger } from '../ports';
 import type { SandboxRunner } from '../script-sandbox';
@@ -12,7 +12,7 @@ import type { ConnectionState } from './connection-guard';
 import { createClientErrorHandler } from './client-error';
 import { minimalEvent } from './minimal-record';
 import { createReceiverContext, ENDPOINT_PREFIX, tokenOf, UNKNOWN_KEEP_BYTES, type ReceiverContext } from './receiver-context';
-import { internalError, judge, UNJUDGED, type Judgement, type Verdict } from '../judge/judge';
+import { internalError, judge, unjudged, type Judgement, type Verdict } from '../judge/judge';
 import { rejectBeforeVerifying } from './reject';
 import { newEvent } from '../judge/new-event';
 import type { AnswerChooser } from '../deliveries/responses';
@@ -161,7 +161,7 @@ async function receive(ctx: ReceiverContext, conn: ConnectionState, seq: number,
 
   const rejected = rejectBeforeVerifying(route, method, outcome, { bodyLimitBytes: options.bodyLimitBytes, expectation });
   let judged: Judgement;
-  if (rejected || !route) judged = { ...UNJUDGED, verdict: rejected ?? { status: 404, error: 'Unknown endpoint' } };
+  if (rejected || !route) judged = unjudged(rejected ?? { status: 404, error: 'Unknown endpoint' });
   else {
     try {
       // A client gone before its answer drops its script run if it hasn't started (only a
@@ -226,7 +226,7 @@ async function answerAsChosen(deps: ReceiverDeps, res: ServerResponse, id: numbe
   if (!chosen) return ours();
   if (res.destroyed) return deps.recordAnswer(id, 0, `Not answered: the client left before the chosen answer (${chosen.status}) was ready`);
   if (chosen.status < 200 || chosen.status >= 300) deps.recordAnswer(id, chosen.status, chosen.note);
-  res.writeHead(chosen.status, { ...chosen.headers, 'content-length': Buffer.byteLength(chosen.body) }).end(chosen.body);
+  res.writeHead(chosen.status, Object.assign({}, chosen.headers, { 'content-length': Buffer.byteLength(chosen.body) })).end(chosen.body);
 }
 
 async function failInternally(ctx: ReceiverContext, conn: ConnectionState, seq: number, req: IncomingMessage, res: ServerResponse, error: unknown) {
@@ -236,21 +236,22 @@ async function failInternally(ctx: ReceiverContext, conn: ConnectionState, seq: 
   const rawUrl = req.url ?? '/';
   const path = rawUrl.split('?', 1)[0] ?? '';
   const message = internalError(error).verdict.error ?? 'Internal error';
+  const routed = ctx.routeOf(path);
   const id = await ctx.recordMinimal(
-    minimalEvent({ receivedAt: deps.clock.now(), method: req.method ?? '', path, remoteAddress: req.socket.remoteAddress ?? null, status: 500, error: message, ...ctx.routeOf(path) }),
+    minimalEvent({ receivedAt: deps.clock.now(), method: req.method ?? '', path, remoteAddress: req.socket.remoteAddress ?? null, status: 500, error: message,
+      sourceId: routed?.sourceId, environment: routed?.environment }),
   );
   if (res.headersSent || req.socket.destroyed) return void req.socket.destroy();
-  reply(res, 500, { ok: false, error: 'Inlet failed on this request; it is in the log', ...(id === null ? {} : { event_id: id }) }, true);
+  const answer = 'Inlet failed on this request; it is in the log';
+  reply(res, 500, id === null ? { ok: false, error: answer } : { ok: false, error: answer, event_id: id }, true);
 }
 
-function reply(res: ServerResponse, status: number, payload: unknown, close: boolean, extra: Record<string, string> = {}) {
+function reply(res: ServerResponse, status: number, payload: unknown, close: boolean, extra?: Record<string, string>) {
   const text = JSON.stringify(payload);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    ...(close ? { connection: 'close' } : {}),
-    ...extra,
-  });
+  const headers: OutgoingHttpHeaders = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) };
+  if (close) headers.connection = 'close';
+  if (extra) Object.assign(headers, extra);
+  res.writeHead(status, headers);
   res.end(text);
 }
 

@@ -8,7 +8,7 @@ import { checkSendgrid } from './schemes/sendgrid';
 import { checkSquare } from './schemes/square';
 import { checkStandardWebhooks } from './schemes/standard-webhooks';
 import { checkTwilio } from './schemes/twilio';
-import type { SchemeOutcome, VerifyInput } from './types';
+import type { SchemeOutcome, VerifyInput, VerifyRequest, VerifySecret } from './types';
 
 export type { VerifyInput, VerifyRequest, VerifySecret } from './types';
 export type { VerificationPreset } from '../../../shared/domain/verification';
@@ -20,8 +20,7 @@ export { createP256TestKeyPair, type P256TestKeyPair } from './sign-providers';
 
 type CheckedConfig = Exclude<VerificationConfig, { scheme: 'none' }>;
 
-function runScheme(config: CheckedConfig, input: VerifyInput): SchemeOutcome {
-  const { secrets, request, now } = input;
+function runScheme(config: CheckedConfig, secrets: VerifySecret[], request: VerifyRequest, now: number): SchemeOutcome {
   switch (config.scheme) {
     case 'hmac':
       return checkHmac(config, secrets, request, now);
@@ -55,7 +54,8 @@ export function verifyRequest(input: VerifyInput): VerificationResult {
   // A blank secret would equal a blank bearer token: it must never take part in a comparison.
   const secrets = input.secrets.filter((s) => s.value !== '');
   if (secrets.length === 0) return { status: 'failed', scheme, diagnosis: noSecretDiagnosis() };
-  const outcome = runScheme(config, { ...input, secrets });
+  const outcome = runScheme(config, secrets, input.request, input.now);
   if (outcome.ok) return { status: 'verified', scheme, matchedSecretId: outcome.secretId };
-  return { status: 'failed', scheme, diagnosis: diagnose(outcome, { ...input, secrets }) };
+  const tried: VerifyInput = { config, secrets, otherEnvironments: input.otherEnvironments, request: input.request, now: input.now };
+  return { status: 'failed', scheme, diagnosis: diagnose(outcome, tried) };
 }
