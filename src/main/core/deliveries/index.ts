@@ -17,7 +17,7 @@ export function createForwarding(ctx: CoreContext, options: DeliveryServiceOptio
     firstAnswer: (eventId, timeoutMs) => service.firstAnswer(eventId, timeoutMs),
   });
   const writeWithDeliveries = ctx.db.transaction((events: readonly NewEvent[]) => {
-    const ids = ctx.events.insertMany(events);
+    const ids = ctx.events.insertWithin(events);
     service.enqueueFor(ids, events);
     return ids;
   });

@@ -69,3 +69,28 @@ describe('reading stored events', () => {
     expect(pending[1]).toMatchObject({ headers: [['content-type', 'application/json']], preprocess: { plan: 'pro' } });
   });
 });
+
+describe('writing events inside a caller’s transaction (the ingest writer)', () => {
+  it('writes them in order as part of that transaction, and refuses to run outside one', () => {
+    const { db, events } = open();
+    expect(() => events.insertWithin([event()])).toThrow('insertWithin needs a transaction the caller holds');
+    const count = () => (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+    expect(count()).toBe(0);
+
+    const ids = db.transaction(() => events.insertWithin([event({ eventType: 'first' }), event({ eventType: 'second' })]))();
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).toBe(ids[0]! + 1);
+    expect(ids.map((id) => events.get(id)?.eventType)).toEqual(['first', 'second']);
+    // Pending events are queued for the processor in the same transaction.
+    expect(events.pending(10).map((e) => e.id)).toEqual(ids);
+
+    // The caller's rollback takes them with it.
+    expect(() =>
+      db.transaction(() => {
+        events.insertWithin([event()]);
+        throw new Error('the caller failed');
+      })(),
+    ).toThrow('the caller failed');
+    expect(count()).toBe(2);
+  });
+});

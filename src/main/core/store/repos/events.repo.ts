@@ -107,6 +107,15 @@ export function createEventsRepo(db: Db, searchDb?: Db) {
   return {
     /** Writes the batch in one transaction; returns the ids in order. */
     insertMany: (events: readonly NewEvent[]): number[] => insertBatch(events),
+    /**
+     * The same, inside a transaction the caller holds (it throws otherwise). No savepoint of its
+     * own, which `insertMany` nested in a transaction would open: SQLite copies every page a
+     * savepoint touches to a statement journal, spilling to a temp file past 64 KiB.
+     */
+    insertWithin(events: readonly NewEvent[]): number[] {
+      if (!db.inTransaction) throw new Error('insertWithin needs a transaction the caller holds');
+      return events.map(insertOne);
+    },
 
     /** Newest first, keyset-paged on id. */
     list(filter: EventFilter & { cursor?: number; limit: number }): { items: EventSummary[]; nextCursor: number | null } {
