@@ -7,7 +7,7 @@ let watched: Saturation | undefined;
 afterEach(() => watched?.stop());
 
 describe('the saturation flag shared with the store threads', () => {
-  it('is set while the loop is at least 80 % busy and requests arrive, cleared otherwise, and cleared when stopped', async () => {
+  it('is set while the loop is at least 80 % busy and requests arrive, held through a dip shorter than a second, cleared otherwise, and cleared when stopped', async () => {
     let utilization = 0.5;
     let t = 0;
     watched = watchSaturation(() => utilization, 5, () => t);
@@ -17,7 +17,26 @@ describe('the saturation flag shared with the store threads', () => {
     expect(isSaturated(flag)).toBe(false);
     utilization = 0.8;
     await vi.waitFor(() => expect(isSaturated(flag)).toBe(true), { timeout: 1_000, interval: 5 });
+    // A dip while requests keep arriving (senders reconnecting): held for a second of calm.
+    const ticks = () => new Promise((resolve) => setTimeout(resolve, 30));
     utilization = 0.79;
+    await ticks();
+    expect(isSaturated(flag)).toBe(true);
+    t += 900;
+    watched.noteReceived();
+    await ticks();
+    expect(isSaturated(flag)).toBe(true);
+    // Busy again restarts the calm: another 900 ms under the line does not clear it.
+    utilization = 0.9;
+    await ticks();
+    utilization = 0.5;
+    await ticks();
+    t += 900;
+    watched.noteReceived();
+    await ticks();
+    expect(isSaturated(flag)).toBe(true);
+    t += 200;
+    watched.noteReceived();
     await vi.waitFor(() => expect(isSaturated(flag)).toBe(false), { timeout: 1_000, interval: 5 });
     utilization = 0.97;
     await vi.waitFor(() => expect(isSaturated(flag)).toBe(true), { timeout: 1_000, interval: 5 });

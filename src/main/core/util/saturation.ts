@@ -10,6 +10,13 @@ const SATURATED_AT = 0.8;
 const EVERY_MS = 100;
 /** Senders' requests count as still arriving for this long after the last was committed. */
 const RECEIVING_MS = 250;
+/**
+ * Once set, the flag holds while requests keep arriving until the loop has stayed under
+ * SATURATED_AT this long. A burst has short dips (its senders reconnecting, a slow moment of theirs):
+ * cleared for one of them, the checkpoint thread copied the whole WAL put off so far, 200–300 ms of
+ * a core, just as the burst came back (bench/NOTES.md, session 11).
+ */
+const CALM_MS = 1_000;
 
 /**
  * Whether the receiver is saturated: this thread's event loop busy while senders' requests keep
@@ -31,7 +38,16 @@ export function watchSaturation(utilization: () => number = loopUtilization(), e
   const flag = new Int32Array(new SharedArrayBuffer(4));
   let receivedAt = -Infinity;
   const receiving = () => now() - receivedAt < RECEIVING_MS;
-  const timer = setInterval(() => Atomics.store(flag, 0, utilization() >= SATURATED_AT && receiving() ? 1 : 0), everyMs);
+  let calmSince: number | null = null;
+  const update = () => {
+    const t = now();
+    const busy = utilization() >= SATURATED_AT;
+    calmSince = busy ? null : (calmSince ?? t);
+    const set = Atomics.load(flag, 0) === 1;
+    const saturated = receiving() && (busy || (set && t - (calmSince ?? t) < CALM_MS));
+    Atomics.store(flag, 0, saturated ? 1 : 0);
+  };
+  const timer = setInterval(update, everyMs);
   timer.unref();
   return {
     flag,
