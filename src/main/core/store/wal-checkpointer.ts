@@ -69,12 +69,15 @@ const RESTART_AFTER_FRAMES = 4_000;
 /** A busy writer copies the rest only past this many frames (512 MiB). */
 const BUSY_RESTART_AFTER_FRAMES = 131_072;
 /**
- * While the host's loop is saturated, the thread copies nothing until the WAL is this long
- * (256 MiB; some 10 s of a saturated receiver): each pass's copying and fsyncs took a core from the
- * receiver, whose requests all waited (bench/NOTES.md, session 9). The copying is done after the
- * burst, or past this length, at the pace above.
+ * While the host's loop is saturated, the thread copies nothing until the WAL is this long: each
+ * pass's copying and fsyncs took a core from the receiver, whose requests all waited (bench/NOTES.md,
+ * sessions 9 and 11). 768 MiB is some 15 s of a receiver saturated at 12,000 requests a second
+ * (~4.8 KiB of WAL per 1 KiB request); at 256 MiB, 4 s into such a burst, the first pass took
+ * 300 ms of a core and the rest 60–70 ms a second. The copying is done after the burst, or past
+ * this length, at the pace above, well before the writer's fallback autocheckpoint (1 GiB).
+ * Meanwhile the WAL file takes that much disk, until the writer is quiet again.
  */
-const COPY_WHILE_SATURATED_PAST_BYTES = 256 * 1024 * 1024;
+const COPY_WHILE_SATURATED_PAST_BYTES = 768 * 1024 * 1024;
 /** The writer counts as busy for this long after received requests were committed. */
 const INGEST_QUIET_MS = 250;
 /** The writer's own autocheckpoint while this thread runs (1 GiB); db.ts sets it lower for a writer alone. */
