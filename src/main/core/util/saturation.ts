@@ -41,11 +41,11 @@ export function watchSaturation(utilization: () => number = loopUtilization(), e
   let calmSince: number | null = null;
   const update = () => {
     const t = now();
-    const busy = utilization() >= SATURATED_AT;
-    calmSince = busy ? null : (calmSince ?? t);
-    const set = Atomics.load(flag, 0) === 1;
-    const saturated = receiving() && (busy || (set && t - (calmSince ?? t) < CALM_MS));
-    Atomics.store(flag, 0, saturated ? 1 : 0);
+    if (utilization() >= SATURATED_AT) calmSince = null;
+    else calmSince ??= t;
+    // Busy, or under the line with the flag already set and the calm shorter than CALM_MS.
+    const busyEnough = calmSince === null || (Atomics.load(flag, 0) === 1 && t - calmSince < CALM_MS);
+    Atomics.store(flag, 0, receiving() && busyEnough ? 1 : 0);
   };
   const timer = setInterval(update, everyMs);
   timer.unref();

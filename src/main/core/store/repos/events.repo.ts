@@ -102,7 +102,8 @@ export function createEventsRepo(db: Db, searchDb?: Db) {
     if (e.processing === 'pending') enqueue.run(id);
     return id;
   };
-  const insertBatch = db.transaction((events: readonly NewEvent[]) => events.map(insertOne));
+  const insertAll = (events: readonly NewEvent[]): number[] => events.map(insertOne);
+  const insertBatch = db.transaction(insertAll);
 
   return {
     /** Writes the batch in one transaction; returns the ids in order. */
@@ -114,7 +115,7 @@ export function createEventsRepo(db: Db, searchDb?: Db) {
      */
     insertWithin(events: readonly NewEvent[]): number[] {
       if (!db.inTransaction) throw new Error('insertWithin needs a transaction the caller holds');
-      return events.map(insertOne);
+      return insertAll(events);
     },
 
     /** Newest first, keyset-paged on id. */
