@@ -34,7 +34,7 @@ function renderTimeGoes({ ceiling, inlet, profile, connections }) {
   const lines = [
     '## Where the receiver\'s time goes',
     '',
-    `CPU per request in the reported round, measured from /proc while the load ran (the load generator is this benchmark process: autocannon and the signing of bodies):`,
+    `CPU per request in the reported round, measured from /proc while the load ran (the load generator is this benchmark process: autocannon sending requests it built once per run):`,
     '',
     '| | µs per request |',
     '|---|---:|',
@@ -97,7 +97,7 @@ ${renderTimeGoes({ ceiling, inlet, profile, connections: settings.connections })
 
 - Machine: ${machine.cores} cores (${machine.cpu}), ${fmt(machine.memoryGiB, 1)} GiB RAM, ${machine.os}, Node ${machine.node}. Load generator, ceiling and Inlet share these cores; 1-min load average before the run: ${fmt(machine.loadBefore, 2)}.
 - Load: autocannon in the benchmark process, ${settings.connections} connections, ${settings.warmupS} s warm-up then ${settings.durationS} s measured, per target, one target at a time; ceiling and Inlet alternate for ${rounds.length} rounds (\`BENCH_ROUNDS\`), the round with the median ratio is reported.
-- Bodies: ${settings.bodyCount} distinct ${fmt(settings.bodyBytes)}-byte Stripe events, rotated, each with a \`Stripe-Signature\` made by the Stripe SDK (\`t=<now>,v1=<hmac-sha256>\`), re-signed every 30 s to stay inside the 300 s tolerance. The ceiling gets the same requests.
+- Bodies: ${settings.bodyCount} distinct ${fmt(settings.bodyBytes)}-byte Stripe events, each with a \`Stripe-Signature\` made by the Stripe SDK (\`t=<now>,v1=<hmac-sha256>\`); every connection cycles through them. Each warm-up or measured run builds its requests once, from bodies signed at most 30 s before it (well inside the 300 s tolerance): rebuilt per request, autocannon itself was the limit and held the ceiling to 12,000–20,000 req/s (bench/NOTES.md, session 12). The ceiling gets the same requests.
 - Inlet: the built headless host (\`out/main/serve.js\`, started with the V8 flags \`inlet serve\` passes: src/main/host/node-flags.json) on a fresh temp data dir; one source with Stripe's verification preset, one secret, enforcement on (a bad signature would be a 401, counted as non-2xx). A 2xx means the event was committed to SQLite first.
 - Latency: autocannon's per-request latency (ms); req/s is the mean of per-second samples.
 - After each of Inlet's rounds the benchmark waits until the host is quiet (under 5 % of a core for 0.5 s), so that what the host put off while its loop was saturated (full-text indexing, copying the WAL: src/main/core/util/saturation.ts) is done before the ceiling's next round, not during it; the table shows how long that took and the CPU it used.

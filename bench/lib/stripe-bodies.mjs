@@ -54,6 +54,8 @@ export function createSignedBodies(secret, { count = 32, refreshMs = 30_000 } = 
       next = (next + 1) % signed.length;
       return item;
     },
+    /** All bodies with their current signatures, for a run that builds its requests once. */
+    current: () => signed,
     stop: () => clearInterval(timer),
   };
 }
