@@ -32,3 +32,14 @@ it('stops a batch once it has taken its time budget, keeps what it learned, and 
   expect(learnedCount()).toBe(5);
   expect(learner.learnBatch(200)).toBe(0);
 });
+
+it('skipTo leaves all but the newest events unlearned, and nothing when fewer are left', () => {
+  opened.ctx.events.insertMany(Array.from({ length: 45 }, (_, i) => pendingEvent('src_1', { type: 'order.paid', total: i }, 'order.paid')));
+  const learner = createShapeLearner(opened.ctx.db);
+  expect(learner.learnBatch(200)).toBe(50);
+  opened.ctx.events.insertMany(Array.from({ length: 30 }, (_, i) => pendingEvent('src_1', { type: 'order.paid', total: i }, 'order.paid')));
+  expect(learner.skipTo(10)).toBe(20);
+  expect(learner.skipTo(10)).toBe(0);
+  expect(learner.learnBatch(200)).toBe(10);
+  expect(learnedCount()).toBe(60);
+});

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createShapeScheduler } from './shape-scheduler';
+import { createShapeScheduler, QUIET_BACKLOG_KEPT } from './shape-scheduler';
 import type { ShapeLearner } from './learner';
 
 afterEach(() => vi.useRealTimers());
@@ -8,7 +8,7 @@ function fakeLearner() {
   const calls: string[] = [];
   const learner: ShapeLearner = {
     learnBatch: () => (calls.push('learn'), 0),
-    skipTo: () => (calls.push('skip'), 0),
+    skipTo: (keepNewest) => (calls.push(`skip ${keepNewest}`), 0),
   };
   return { learner, calls };
 }
@@ -20,7 +20,8 @@ describe('the shape scheduler yields to ingest', () => {
     const scheduler = createShapeScheduler(learner, { now: () => Date.now() });
     scheduler.noteIngest();
     vi.advanceTimersByTime(150);
-    expect(calls).toEqual(['learn']);
+    // Whatever ingest left is learned from its newest events only (a no-op when it left fewer).
+    expect(calls).toEqual([`skip ${QUIET_BACKLOG_KEPT}`, 'learn']);
     scheduler.stop();
   });
 
@@ -54,7 +55,7 @@ describe('the shape scheduler yields to ingest', () => {
       scheduler.noteIngest();
       vi.advanceTimersByTime(20);
     }
-    expect(calls).toEqual(['skip', 'learn']);
+    expect(calls).toEqual(['skip 200', 'learn']);
     scheduler.stop();
   });
 
@@ -72,6 +73,28 @@ describe('the shape scheduler yields to ingest', () => {
       vi.advanceTimersByTime(20);
     }
     expect(calls).toEqual(['skip', 'learn 200', 'learn 140', 'learn 80', 'learn 20']);
+    scheduler.stop();
+  });
+
+  it('once sustained ingest stops, learns the newest of what it left, not all of it, and checks only once per quiet spell', () => {
+    vi.useFakeTimers();
+    const calls: string[] = [];
+    let afterLoad: number[] | null = null;
+    const learner: ShapeLearner = {
+      // Under load each budget learns 60 events; once quiet, two batches and then nothing is left.
+      learnBatch: (limit = 200) => (calls.push(`learn ${limit}`), afterLoad ? (afterLoad.shift() ?? 0) : Math.min(limit, 60)),
+      skipTo: (keepNewest) => (calls.push(`skip ${keepNewest}`), 0),
+    };
+    const scheduler = createShapeScheduler(learner, { now: () => Date.now() });
+    for (let t = 0; t < 6_000; t += 20) {
+      scheduler.noteIngest();
+      vi.advanceTimersByTime(20);
+    }
+    expect(calls[0]).toBe('skip 200'); // the sample taken under load (the test above)
+    calls.length = 0;
+    afterLoad = [60, 60, 0];
+    vi.advanceTimersByTime(1_000);
+    expect(calls).toEqual([`skip ${QUIET_BACKLOG_KEPT}`, 'learn 200', 'learn 200', 'learn 200']);
     scheduler.stop();
   });
 });
