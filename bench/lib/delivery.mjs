@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { hostNodeFlags, startChild } from './child.mjs';
 import { controlApi } from './control-api.mjs';
 import { cpuMs } from './process-cpu.mjs';
-import { load } from './load.mjs';
+import { load, signedRequests } from './load.mjs';
 import { topSelfTime } from './profile.mjs';
 
 const log = (line) => process.stdout.write(`bench: delivery: ${line}\n`);
@@ -33,10 +33,7 @@ async function send(url, bodies, amount, connections) {
     amount,
     method: 'POST',
     // Built once (see load.mjs): rebuilding every request made the generator the limit.
-    requests: bodies.current().map(({ body, signature }) => ({
-      body,
-      headers: { 'content-type': 'application/json', 'user-agent': 'inlet-bench', 'stripe-signature': signature },
-    })),
+    requests: signedRequests(bodies),
   });
   return result['2xx'];
 }

@@ -12,13 +12,17 @@ const MAX_DURATION_S = 240;
  * held to 12,000–20,000 req/s. Built once, the same 32 bodies cost it ~25 µs and the ceiling
  * answers ~35,000 (bench/NOTES.md, session 12).
  */
-export async function load(url, bodies, { connections, durationS }) {
-  if (durationS > MAX_DURATION_S) throw new Error(`a run of ${durationS} s would outlive its bodies' signatures (at most ${MAX_DURATION_S} s)`);
-  const requests = bodies.current().map(({ body, signature }) => ({
+/** autocannon's requests for the bodies as last signed: each built once, sent in turn on every connection. */
+export function signedRequests(bodies) {
+  return bodies.current().map(({ body, signature }) => ({
     body,
     headers: { 'content-type': 'application/json', 'user-agent': 'inlet-bench', 'stripe-signature': signature },
   }));
-  const result = await autocannon({ url, connections, duration: durationS, method: 'POST', requests });
+}
+
+export async function load(url, bodies, { connections, durationS }) {
+  if (durationS > MAX_DURATION_S) throw new Error(`a run of ${durationS} s would outlive its bodies' signatures (at most ${MAX_DURATION_S} s)`);
+  const result = await autocannon({ url, connections, duration: durationS, method: 'POST', requests: signedRequests(bodies) });
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
