@@ -57,10 +57,10 @@ export function createShapeScheduler(learner: ShapeLearner, options: { logger?: 
       if (newSample) {
         learner.skipTo(BATCH);
         sampleLeft = BATCH;
-      } else if (!busy && backlogUnchecked) {
-        learner.skipTo(QUIET_BACKLOG_KEPT);
+      } else if (!busy) {
+        if (backlogUnchecked) learner.skipTo(QUIET_BACKLOG_KEPT);
+        backlogUnchecked = false;
       }
-      if (!busy) backlogUnchecked = false;
       learned = learner.learnBatch(busy ? sampleLeft : BATCH, BUDGET_MS);
     } catch (error) {
       return schedule(backoff.failed(error));
